@@ -1,0 +1,129 @@
+/**
+ * The workbook port: the only surface the operations need from a spreadsheet host.
+ * Operations read one snapshot, compute a plan with pure code, and hand the plan back
+ * to the host to write in one batch. Two hosts implement it: Office.js (src/hosts/office)
+ * and ExcelJS (src/hosts/xlsx). Coordinates are 0-based (row 0 = sheet row 1, col 0 = A).
+ */
+import type { CellValue } from "../core/types";
+
+export interface CellRange {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface CellRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface TableSnapshot {
+  /** Excel Table (ListObject) name. */
+  readonly name: string;
+  /** Whole table including its header row. */
+  readonly range: CellRange;
+}
+
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly visible: boolean;
+  /** Sheet protection is on: the host cannot write to it. */
+  readonly protected: boolean;
+  /** Sheet position of values[0][0] (top-left of the used range). */
+  readonly top: number;
+  readonly left: number;
+  /** Used range, rectangular; formulas hold the formula text ("=…") or null, same shape. */
+  readonly values: readonly (readonly CellValue[])[];
+  readonly formulas: readonly (readonly (string | null)[])[];
+  readonly tables: readonly TableSnapshot[];
+}
+
+export interface WorkbookSnapshot {
+  readonly sheets: readonly SheetSnapshot[];
+  /** The add-in's stored state (settings, owned sheets) as JSON text, or null if never saved. */
+  readonly state: string | null;
+}
+
+/** One written cell: a value, or a formula with its cached value (ExcelJS writes both). */
+export type OutCell = { readonly value: string | number | null; readonly formula?: string };
+
+export interface CellStyle {
+  /** "#RRGGBB" */
+  readonly fill?: string;
+  readonly font?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Excel number format, e.g. "0%". */
+  readonly numberFormat?: string;
+  readonly wrap?: boolean;
+}
+
+export interface StyledRange {
+  readonly range: CellRange;
+  readonly style: CellStyle;
+}
+
+/** Conditional format expression rule, written relative to range's top-left cell (e.g. `=$H5="Red"`). */
+export interface ConditionalRule {
+  readonly range: CellRange;
+  readonly formula: string;
+  readonly style: CellStyle;
+}
+
+export interface BlockWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly cells: readonly (readonly OutCell[])[];
+}
+
+export interface SheetWrite {
+  readonly sheet: string;
+  readonly blocks: readonly BlockWrite[];
+  readonly styles: readonly StyledRange[];
+  /** Replaces any conditional format the add-in wrote before on these ranges. */
+  readonly conditionalRules: readonly ConditionalRule[];
+  readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
+}
+
+export interface ChartSpec {
+  /** Data range on the summary sheet: first column categories, header row series names. */
+  readonly range: CellRange;
+  readonly title: string;
+  /** Where to place the chart (top-left cell). */
+  readonly anchor: { readonly row: number; readonly col: number };
+  readonly seriesColours: readonly string[];
+}
+
+/** A sheet the add-in owns and rebuilds whole (the summary). */
+export interface OwnedSheetWrite extends SheetWrite {
+  /** Owned sheet this one replaces (deleted first), if any. */
+  readonly replaces: string | null;
+  readonly chart?: ChartSpec;
+  readonly freezeRows?: number;
+}
+
+export interface WritePlan {
+  readonly sheets: readonly SheetWrite[];
+  readonly ownedSheet?: OwnedSheetWrite;
+  /** New add-in state (JSON) to store in the workbook. */
+  readonly state?: string;
+}
+
+export type Progress = (done: number, total: number, what: string) => void;
+
+export interface WorkbookPort {
+  readWorkbook(): Promise<WorkbookSnapshot>;
+  /** Bold flags for a few cells (group title candidates), in the order asked. */
+  readBold(cells: readonly CellRef[]): Promise<boolean[]>;
+  /** Writes the plan in batches; per-sheet failures (protection…) are returned, not thrown. */
+  write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]>;
+  /** Selects a cell in the host UI (Excel only; file hosts ignore it). */
+  select?(ref: CellRef): Promise<void>;
+}
+
+export interface WriteProblem {
+  readonly sheet: string;
+  readonly message: string;
+}
