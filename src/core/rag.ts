@@ -1,0 +1,187 @@
+/** RAG status (SPEC §3): band, floor, amber off, zero target, Goldilocks, with a one-line reason. */
+import type { Aim, CellValue, RagInput, RagResult, Status, Target } from "./types";
+import { compare10, formatNumber, formatPercent, round10 } from "./numbers";
+import { parseAim } from "./aim";
+import { parseBand, parseTarget } from "./target";
+import { isBlank, parseValue } from "./values";
+
+export const DEFAULT_BAND = 0.05;
+
+/** Why a status was given; the reason text is only built when someone asks for it. */
+type Why =
+  | "noValue"
+  | "noTarget"
+  | "floorWrongSide"
+  | "rangeNeedsGoldilocks"
+  | "met"
+  | "better"
+  | "withinFloor"
+  | "beyondFloor"
+  | "zeroTarget"
+  | "band"
+  | "inRange"
+  | "outOfRange"
+  | "zeroBound";
+
+interface Assessment {
+  readonly status: Status;
+  readonly why: Why;
+  /** Relative shortfall (positive = worse); null where undefined. */
+  readonly gap: number | null;
+}
+
+const assessment = (status: Status, why: Why, gap: number | null = null): Assessment => ({ status, why, gap });
+
+/** Relative shortfall from a single target: positive = worse than target. */
+function shortfall(value: number, target: number, aim: "Maximise" | "Minimise"): number | null {
+  if (target === 0) return null;
+  return (aim === "Maximise" ? target - value : value - target) / Math.abs(target);
+}
+
+function bandStatus(gap: number, band: number): Status {
+  return compare10(gap, band) < 0 ? "Amber" : "Red";
+}
+
+function assessSingle(value: number, target: number, aim: "Maximise" | "Minimise", band: number, floor: number | null) {
+  const gap = shortfall(value, target, aim);
+  const better = aim === "Maximise" ? compare10(value, target) : compare10(target, value);
+  if (better === 0) return assessment("Green", "met", 0);
+  if (better > 0) return assessment("Green", "better", gap);
+  if (floor !== null && band !== 0) {
+    const withinFloor = aim === "Maximise" ? compare10(value, floor) >= 0 : compare10(value, floor) <= 0;
+    return withinFloor ? assessment("Amber", "withinFloor", gap) : assessment("Red", "beyondFloor", gap);
+  }
+  if (gap === null) return assessment("Red", "zeroTarget");
+  return assessment(bandStatus(gap, band), "band", gap);
+}
+
+function assessRange(value: number, lo: number, hi: number, band: number): Assessment {
+  if (compare10(value, lo) >= 0 && compare10(value, hi) <= 0) return assessment("Green", "inRange", 0);
+  const bound = value > hi ? hi : lo;
+  if (bound === 0) return assessment("Red", "zeroBound");
+  const gap = Math.abs(value - bound) / Math.abs(bound);
+  return assessment(bandStatus(gap, band), "outOfRange", gap);
+}
+
+function floorOnWrongSide(aim: Aim, target: Target, floor: number | null): boolean {
+  if (floor === null || target.kind !== "single" || aim === "Goldilocks") return false;
+  return aim === "Maximise" ? floor > target.value : floor < target.value;
+}
+
+function assess({ value, target, aim, band, floor }: RagInput): Assessment {
+  if (value === null) return assessment("NA", "noValue");
+  if (target === null) return assessment("NA", "noTarget");
+  if (floorOnWrongSide(aim, target, floor)) return assessment("NA", "floorWrongSide");
+  if (target.kind === "range") {
+    return aim === "Goldilocks" ? assessRange(value, target.lo, target.hi, band) : assessment("NA", "rangeNeedsGoldilocks");
+  }
+  if (aim === "Goldilocks") return assessRange(value, target.value, target.value, band);
+  return assessSingle(value, target.value, aim, band, floor);
+}
+
+export function formatTarget(target: Target): string {
+  return target.kind === "single" ? formatNumber(target.value) : `${formatNumber(target.lo)}–${formatNumber(target.hi)}`;
+}
+
+function bandNote(band: number): string {
+  return band === 0 ? "amber off" : `amber band ${formatPercent(band)}`;
+}
+
+/** The one-line reason, e.g. `Red: 6.7% below target 30 (Maximise, amber band 5%)`. */
+function describe({ status, why, gap }: Assessment, { value, target, aim, band, floor }: RagInput): string {
+  const t = target ? formatTarget(target) : "";
+  const worseSide = aim === "Minimise" ? "above" : "below";
+  const outside = value !== null && target?.kind === "range" && value > target.hi ? "above" : "below";
+  const f = floor === null ? "" : formatNumber(floor);
+  const pct = gap === null ? "" : formatPercent(Math.abs(gap));
+  const text: Record<Why, () => string> = {
+    noValue: () => "no value",
+    noTarget: () => "no target",
+    floorWrongSide: () => `floor ${f} is ${aim === "Maximise" ? "above" : "below"} target ${t} (${aim})`,
+    rangeNeedsGoldilocks: () => `target ${t} is a range but aim is ${aim} (use Goldilocks)`,
+    met: () => `met target ${t} (${aim})`,
+    better: () => (gap === null ? `better than target ${t} (${aim})` : `${pct} better than target ${t} (${aim})`),
+    withinFloor: () => `${worseSide} target ${t} but not worse than floor ${f} (${aim})`,
+    beyondFloor: () => `worse than floor ${f} (target ${t}, ${aim})`,
+    zeroTarget: () => `${worseSide} target 0 (${aim}; a zero target has no relative gap, so no amber)`,
+    band: () => `${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band)})`,
+    inRange: () => `within range ${t} (Goldilocks)`,
+    outOfRange: () => `${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band)})`,
+    zeroBound: () => `${outside} range ${t} (Goldilocks; a zero bound has no relative gap, so no amber)`,
+  };
+  return `${status}: ${text[why]()}`;
+}
+
+/** The status alone: the hot path for bulk evaluation and KPI.RAG. */
+export function ragStatus(input: RagInput): Status {
+  return assess(input).status;
+}
+
+/** The RAG rule on parsed inputs, with its reason. Never throws. */
+export function rag(input: RagInput): RagResult {
+  const assessed = assess(input);
+  const gap = assessed.gap === null ? null : round10(assessed.gap);
+  return { status: assessed.status, gap, reason: describe(assessed, input) };
+}
+
+/** Raw cells of one measure row, as a sheet or a formula gives them. */
+export interface RawRow {
+  readonly value: CellValue;
+  readonly target: CellValue;
+  /** Upper bound when a Goldilocks target spans two cells. */
+  readonly targetUpper?: CellValue;
+  readonly aim: CellValue;
+  readonly band?: CellValue;
+  readonly floor?: CellValue;
+}
+
+/** A RagInput parsed from raw cells, or the reason the row cannot be rated at all. */
+export type ParsedRow = { readonly ok: true; readonly input: RagInput } | { readonly ok: false; readonly reason: string };
+
+/** Parses a raw row. Value and target that are not available stay null (NA status), other bad input is a reason. */
+export function parseRow(row: RawRow): ParsedRow {
+  const aim = parseAim(row.aim);
+  if (!aim.ok) return { ok: false, reason: aim.reason };
+  const target = parseTarget(row.target, row.targetUpper);
+  if (!target.ok && !target.na) return { ok: false, reason: target.reason };
+  let band = DEFAULT_BAND;
+  if (row.band !== undefined && !isBlank(row.band)) {
+    const parsedBand = parseBand(row.band);
+    if (!parsedBand.ok) return { ok: false, reason: parsedBand.reason };
+    band = parsedBand.value;
+  }
+  let floor: number | null = null;
+  if (row.floor !== undefined && !isBlank(row.floor)) {
+    const parsedFloor = parseValue(row.floor);
+    if (!parsedFloor.ok && !parsedFloor.na) return { ok: false, reason: parsedFloor.reason.replace(/^value/, "floor") };
+    floor = parsedFloor.ok ? parsedFloor.value : null;
+  }
+  const value = parseValue(row.value);
+  if (!value.ok && !value.na) return { ok: false, reason: value.reason };
+  return {
+    ok: true,
+    input: { value: value.ok ? value.value : null, target: target.ok ? target.value : null, aim: aim.value, band, floor },
+  };
+}
+
+/** Parses a raw row and rates it. Unknown or malformed input gives NA with a reason that says what was wrong. */
+export function rate(row: RawRow): RagResult {
+  const parsed = parseRow(row);
+  if (!parsed.ok) return { status: "NA", gap: null, reason: `NA: ${parsed.reason}` };
+  if (parsed.input.value === null) {
+    const value = parseValue(row.value);
+    if (!value.ok) return { status: "NA", gap: null, reason: `NA: ${value.reason}` };
+  }
+  return rag(parsed.input);
+}
+
+/** Signed relative gap, positive = better than target (0 inside a Goldilocks range); null where undefined. */
+export function relativeGap(value: number, target: Target, aim: Aim): number | null {
+  if (target.kind === "range" || aim === "Goldilocks") {
+    const [lo, hi] = target.kind === "range" ? [target.lo, target.hi] : [target.value, target.value];
+    if (compare10(value, lo) >= 0 && compare10(value, hi) <= 0) return 0;
+    const bound = value > hi ? hi : lo;
+    return bound === 0 ? null : round10(-Math.abs(value - bound) / Math.abs(bound));
+  }
+  return target.value === 0 ? null : round10((aim === "Maximise" ? value - target.value : target.value - value) / Math.abs(target.value));
+}

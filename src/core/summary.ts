@@ -1,0 +1,131 @@
+/** Summaries (SPEC §5): counts, half-up percentages and the report-style narrative. */
+import type { Status, Trend } from "./types";
+import { percentHalfUp } from "./numbers";
+
+/** One measure at its latest period, as the summary sees it. */
+export interface MeasureOutcome {
+  readonly sheet: string;
+  readonly group: string | null;
+  readonly code: string;
+  readonly name: string;
+  readonly status: Status;
+  readonly shortTrend: Trend;
+  readonly longTrend: Trend;
+}
+
+export interface Counts {
+  readonly total: number;
+  /** Measures with a status other than NA. */
+  readonly reporting: number;
+  readonly na: number;
+  readonly green: number;
+  readonly amber: number;
+  readonly red: number;
+  readonly improvedShort: number;
+  readonly improvedLong: number;
+  readonly codes: Readonly<Record<Status, readonly string[]>>;
+  /** Green measures whose long trend is DET: the report calls them out. */
+  readonly greenDeterioratingLong: readonly string[];
+}
+
+export interface GroupSummary extends Counts {
+  readonly group: string;
+}
+
+export interface SheetSummary extends Counts {
+  readonly sheet: string;
+  readonly groups: readonly GroupSummary[];
+}
+
+/** Counts over a set of measures. Improvement counts only measures that report a status (the reports' "*where data available"). */
+export function count(measures: readonly MeasureOutcome[]): Counts {
+  const codes: Record<Status, string[]> = { Green: [], Amber: [], Red: [], NA: [] };
+  const greenDeterioratingLong: string[] = [];
+  let improvedShort = 0;
+  let improvedLong = 0;
+  for (const m of measures) {
+    codes[m.status].push(m.code);
+    if (m.status === "NA") continue;
+    if (m.shortTrend === "IMP") improvedShort++;
+    if (m.longTrend === "IMP") improvedLong++;
+    if (m.status === "Green" && m.longTrend === "DET") greenDeterioratingLong.push(m.code);
+  }
+  return {
+    total: measures.length,
+    reporting: measures.length - codes.NA.length,
+    na: codes.NA.length,
+    green: codes.Green.length,
+    amber: codes.Amber.length,
+    red: codes.Red.length,
+    improvedShort,
+    improvedLong,
+    codes,
+    greenDeterioratingLong,
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Per sheet (directorate) and, inside it, per group (outcome), in the order they first appear. */
+export function summarise(measures: readonly MeasureOutcome[]): SheetSummary[] {
+  return [...groupBy(measures, (m) => m.sheet)].map(([sheet, inSheet]) => ({
+    sheet,
+    ...count(inSheet),
+    groups: [...groupBy(inSheet.filter((m) => m.group !== null), (m) => m.group ?? "")].map(([group, inGroup]) => ({
+      group,
+      ...count(inGroup),
+    })),
+  }));
+}
+
+/** "64% (14 out of 22)": a count as a half-up percentage of the reporting measures. */
+export function improvedLine(improved: number, reporting: number): string {
+  return `${percentHalfUp(improved, reporting)}% (${improved} out of ${reporting})`;
+}
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+const list = (codes: readonly string[]): string => (codes.length ? ` (${codes.join(", ")})` : "");
+
+/** Report-style sentences for a directorate or an outcome, as Medway's reports word them. */
+export function narrative(counts: Counts, scope: "directorate" | "outcome"): string[] {
+  const { total, reporting, na, green, amber, red, codes } = counts;
+  const sentences = [`The total number of measures for this ${scope} is ${total}.`];
+  if (total === 0) return sentences;
+  if (na > 0) {
+    sentences.push(
+      `We are reporting on ${reporting} as data for ${na} ${plural(na, "measure is", "measures are")} not available${list(codes.NA)}.`,
+    );
+  }
+  sentences.push(
+    green === 0
+      ? "No measures met their target."
+      : `${green} ${plural(green, "measure met its", "measures met their")} target${list(codes.Green)}.`,
+  );
+  const slipping = counts.greenDeterioratingLong;
+  if (slipping.length > 0) {
+    sentences.push(
+      `${slipping.length} of the ${green} green ${plural(green, "measure", "measures")} ${plural(slipping.length, "is", "are")} deteriorating long term${list(slipping)}.`,
+    );
+  }
+  if (amber > 0) {
+    sentences.push(`${amber} ${plural(amber, "measure is", "measures are")} slightly below target (amber)${list(codes.Amber)}.`);
+  }
+  if (red > 0) {
+    sentences.push(`${red} ${plural(red, "measure is", "measures are")} significantly below target (red)${list(codes.Red)}.`);
+  }
+  if (reporting > 0) {
+    sentences.push(
+      `${improvedLine(counts.improvedLong, reporting)} improved long term and ${improvedLine(counts.improvedShort, reporting)} improved over the short term.`,
+    );
+  }
+  return sentences;
+}

@@ -1,0 +1,16 @@
+/** Text normalisation used by every parser: case-, space- and punctuation-insensitive keys. */
+
+/** Lower case, punctuation dropped, runs of spaces collapsed: " Higher-is  better. " -> "higher is better". */
+export function normaliseWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u00a0\s_\-–—.,:;!?'"’()[\]{}/\\*]+/g, " ")
+    .trim();
+}
+
+/** How a raw input is quoted in reasons and messages. */
+export function quote(raw: unknown): string {
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === "object" && raw !== null && "error" in raw) return String((raw as { error: unknown }).error);
+  return `"${String(raw)}"`;
+}

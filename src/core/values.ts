@@ -1,0 +1,60 @@
+/** Measure values: numbers, percentages and the many ways reports say "not available". */
+import type { CellValue, Parsed } from "./types";
+import { normaliseWords, quote } from "./text";
+
+/** Words that mean "no figure this period" in real reports. */
+const NA_WORDS = new Set([
+  "na",
+  "n a",
+  "n k",
+  "nk",
+  "not available",
+  "not applicable",
+  "no data",
+  "redacted",
+  "suppressed",
+  "tbc",
+  "tba",
+  "tbd",
+  "x",
+  "",
+]);
+
+const NUMBER_TEXT = /^([-+]?)[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[-+]?\d+)?)\s*(%?)$/i;
+
+/** Parses the numeric text people type: "22.4%", "1,234", "£1,200", "-3.5". Returns null when it is not a number. */
+export function parseNumberText(text: string): number | null {
+  const match = NUMBER_TEXT.exec(text.trim());
+  if (!match || !/\d/.test(match[2])) return null;
+  const magnitude = Number(match[2].replace(/,/g, ""));
+  if (!Number.isFinite(magnitude)) return null;
+  const signed = match[1] === "-" ? -magnitude : magnitude;
+  return match[3] === "%" ? signed / 100 : signed;
+}
+
+const na = (reason: string): Parsed<number> => ({ ok: false, na: true, reason });
+
+/** True for a cell that holds nothing at all. */
+export function isBlank(raw: CellValue): boolean {
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
+}
+
+/**
+ * A measure value. Anything that is not a number is "not available" (never an error); `na` is false only for
+ * text that is not one of the known NA words, so that callers can report it as a data problem.
+ */
+export function parseValue(raw: CellValue): Parsed<number> {
+  if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: raw } : na("value is not a finite number");
+  if (isBlank(raw)) return na("no value");
+  if (typeof raw === "string") {
+    const number = parseNumberText(raw);
+    if (number !== null) return { ok: true, value: number };
+    const words = normaliseWords(raw);
+    if (NA_WORDS.has(words) || /^[-–—.*]+$/.test(raw.trim()) || /^#/.test(raw.trim())) {
+      return na(`value ${quote(raw.trim())} is not available`);
+    }
+    return { ok: false, na: false, reason: `value ${quote(raw.trim())} is not a number` };
+  }
+  if (typeof raw === "object" && raw !== null && "error" in raw) return na(`value is the error ${raw.error}`);
+  return { ok: false, na: false, reason: `value ${quote(raw)} is not a number` };
+}
