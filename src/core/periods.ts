@@ -9,7 +9,8 @@ const MONTH_LABELS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "S
 const KIND_RANK: Record<PeriodKind, number> = { date: 0, month: 1, quarter: 2, year: 3, calendarYear: 4 };
 
 /** Words that describe how long a figure covers (`12M`, `Month` in a Data Period column), not when. */
-const PERIOD_KIND_WORDS = /^(?:\d{1,2}\s*m(?:onths?)?|month(?:ly)?|quarter(?:ly)?|annual(?:ly)?|year(?:ly)?|ytd|year to date|rolling.*|snapshot|weekly|week)$/i;
+const PERIOD_KIND_WORDS =
+  /^(?:\d{1,2}\s*m(?:onths?)?|month(?:ly)?|quarter(?:ly)?|annual(?:ly)?|year(?:ly)?|ytd|year to date|rolling.*|snapshot|weekly|week)$/i;
 
 function period(kind: PeriodKind, endMonthIndex: number, label: string): Parsed<Period> {
   return { ok: true, value: { kind, order: endMonthIndex * 10 + KIND_RANK[kind], label } };
@@ -41,7 +42,8 @@ const CALENDAR_YEAR = /^(?:cy\s*)?(\d{4})$/i;
 
 function quarter(q: number, startText: string, endText: string, raw: string): Parsed<Period> {
   const start = fullYear(startText);
-  if (!followsYear(start, endText)) return { ok: false, na: false, reason: `period ${quote(raw)} is not a financial year` };
+  if (!followsYear(start, endText))
+    return { ok: false, na: false, reason: `period ${quote(raw)} is not a financial year` };
   // Financial quarters: Q1 = Apr–Jun of the start year, so Q1 ends in June (month index 5).
   return period("quarter", start * 12 + 5 + 3 * (q - 1), `Q${q} ${financialYearLabel(start)}`);
 }
@@ -69,7 +71,8 @@ function parsePeriodText(raw: string): Parsed<Period> {
   m = MONTH_YEAR.exec(text);
   if (m) {
     const index = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase());
-    const isMonthName = index >= 0 && (m[1].length === 3 || m[1].toLowerCase() === "sept" || fullMonthName(m[1], index));
+    const isMonthName =
+      index >= 0 && (m[1].length === 3 || m[1].toLowerCase() === "sept" || fullMonthName(m[1], index));
     if (isMonthName) return month(index, fullYear(m[2]));
   }
   m = ISO_DATE.exec(text);
@@ -86,7 +89,20 @@ function parsePeriodText(raw: string): Parsed<Period> {
 }
 
 function fullMonthName(word: string, index: number): boolean {
-  const names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+  const names = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ];
   return names[index] === word.toLowerCase();
 }
 

@@ -73,14 +73,18 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
   if (target === null) return assessment("NA", "noTarget");
   if (floorOnWrongSide(aim, target, floor)) return assessment("NA", "floorWrongSide");
   if (target.kind === "range") {
-    return aim === "Goldilocks" ? assessRange(value, target.lo, target.hi, band) : assessment("NA", "rangeNeedsGoldilocks");
+    return aim === "Goldilocks"
+      ? assessRange(value, target.lo, target.hi, band)
+      : assessment("NA", "rangeNeedsGoldilocks");
   }
   if (aim === "Goldilocks") return assessRange(value, target.value, target.value, band);
   return assessSingle(value, target.value, aim, band, floor);
 }
 
 export function formatTarget(target: Target): string {
-  return target.kind === "single" ? formatNumber(target.value) : `${formatNumber(target.lo)}–${formatNumber(target.hi)}`;
+  return target.kind === "single"
+    ? formatNumber(target.value)
+    : `${formatNumber(target.lo)}–${formatNumber(target.hi)}`;
 }
 
 function bandNote(band: number): string {
@@ -136,7 +140,8 @@ export interface RawRow {
 }
 
 /** A RagInput parsed from raw cells, or the reason the row cannot be rated at all. */
-export type ParsedRow = { readonly ok: true; readonly input: RagInput } | { readonly ok: false; readonly reason: string };
+export type ParsedRow =
+  { readonly ok: true; readonly input: RagInput } | { readonly ok: false; readonly reason: string };
 
 /** Parses a raw row. Value and target that are not available stay null (NA status), other bad input is a reason. */
 export function parseRow(row: RawRow): ParsedRow {
@@ -160,7 +165,13 @@ export function parseRow(row: RawRow): ParsedRow {
   if (!value.ok && !value.na) return { ok: false, reason: value.reason };
   return {
     ok: true,
-    input: { value: value.ok ? value.value : null, target: target.ok ? target.value : null, aim: aim.value, band, floor },
+    input: {
+      value: value.ok ? value.value : null,
+      target: target.ok ? target.value : null,
+      aim: aim.value,
+      band,
+      floor,
+    },
   };
 }
 
@@ -183,5 +194,7 @@ export function relativeGap(value: number, target: Target, aim: Aim): number | n
     const bound = value > hi ? hi : lo;
     return bound === 0 ? null : round10(-Math.abs(value - bound) / Math.abs(bound));
   }
-  return target.value === 0 ? null : round10((aim === "Maximise" ? value - target.value : target.value - value) / Math.abs(target.value));
+  return target.value === 0
+    ? null
+    : round10((aim === "Maximise" ? value - target.value : target.value - value) / Math.abs(target.value));
 }

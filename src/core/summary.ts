@@ -80,7 +80,12 @@ export function summarise(measures: readonly MeasureOutcome[]): SheetSummary[] {
   return [...groupBy(measures, (m) => m.sheet)].map(([sheet, inSheet]) => ({
     sheet,
     ...count(inSheet),
-    groups: [...groupBy(inSheet.filter((m) => m.group !== null), (m) => m.group ?? "")].map(([group, inGroup]) => ({
+    groups: [
+      ...groupBy(
+        inSheet.filter((m) => m.group !== null),
+        (m) => m.group ?? "",
+      ),
+    ].map(([group, inGroup]) => ({
       group,
       ...count(inGroup),
     })),
@@ -117,10 +122,14 @@ export function narrative(counts: Counts, scope: "directorate" | "outcome"): str
     );
   }
   if (amber > 0) {
-    sentences.push(`${amber} ${plural(amber, "measure is", "measures are")} slightly below target (amber)${list(codes.Amber)}.`);
+    sentences.push(
+      `${amber} ${plural(amber, "measure is", "measures are")} slightly below target (amber)${list(codes.Amber)}.`,
+    );
   }
   if (red > 0) {
-    sentences.push(`${red} ${plural(red, "measure is", "measures are")} significantly below target (red)${list(codes.Red)}.`);
+    sentences.push(
+      `${red} ${plural(red, "measure is", "measures are")} significantly below target (red)${list(codes.Red)}.`,
+    );
   }
   if (reporting > 0) {
     sentences.push(

@@ -25,7 +25,8 @@ export function parseTarget(raw: CellValue, upper?: CellValue): Parsed<Target> {
     if (lo.ok && hi.ok) return { ok: true, value: range(lo.value, hi.value) };
     return { ok: false, na: false, reason: `target range ${quote(raw)} to ${quote(upper)} needs two numbers` };
   }
-  if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: { kind: "single", value: raw } } : invalid(raw);
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { ok: true, value: { kind: "single", value: raw } } : invalid(raw);
   if (typeof raw !== "string") {
     const value = parseValue(raw);
     return value.ok || value.na ? { ok: false, na: true, reason: "no target" } : invalid(raw);

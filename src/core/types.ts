@@ -5,7 +5,9 @@ export type Status = "Green" | "Amber" | "Red" | "NA";
 export type Trend = "IMP" | "DET" | "STATIC" | "NA";
 
 /** A target is one figure, or an inclusive range for Goldilocks measures. */
-export type Target = { readonly kind: "single"; readonly value: number } | { readonly kind: "range"; readonly lo: number; readonly hi: number };
+export type Target =
+  | { readonly kind: "single"; readonly value: number }
+  | { readonly kind: "range"; readonly lo: number; readonly hi: number };
 
 /** Excel error values as hosts deliver them (ExcelJS `{ error: "#N/A" }`). */
 export interface CellError {
@@ -16,7 +18,8 @@ export interface CellError {
 export type CellValue = string | number | boolean | Date | CellError | null | undefined;
 
 /** Result of parsing one input: a value, "not available" (blank, NA words), or invalid with a reason. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly na: boolean; readonly reason: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly na: boolean; readonly reason: string };
 
 /** Everything the RAG rule needs for one row, already parsed. */
 export interface RagInput {

@@ -44,7 +44,8 @@ export function isBlank(raw: CellValue): boolean {
  * text that is not one of the known NA words, so that callers can report it as a data problem.
  */
 export function parseValue(raw: CellValue): Parsed<number> {
-  if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: raw } : na("value is not a finite number");
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { ok: true, value: raw } : na("value is not a finite number");
   if (isBlank(raw)) return na("no value");
   if (typeof raw === "string") {
     const number = parseNumberText(raw);
