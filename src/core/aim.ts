@@ -21,7 +21,7 @@ const CACHE_LIMIT = 512;
 
 function parseAimText(text: string): Parsed<Aim> {
   const words = normaliseWords(text).replace(/^aim(?: to)? /, "");
-  if (words === "") return { ok: false, na: true, reason: "no aim given" };
+  if (words === "" || words === "na" || words === "n a") return { ok: false, na: true, reason: "no aim given" };
   const aim = AIM_BY_WORDS.get(words);
   return aim ? { ok: true, value: aim } : { ok: false, na: false, reason: `unknown aim ${quote(text.trim())}` };
 }

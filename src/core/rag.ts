@@ -146,7 +146,11 @@ export type ParsedRow =
 /** Parses a raw row. Value and target that are not available stay null (NA status), other bad input is a reason. */
 export function parseRow(row: RawRow): ParsedRow {
   const aim = parseAim(row.aim);
-  if (!aim.ok) return { ok: false, reason: aim.reason };
+  if (!aim.ok) {
+    // A row with neither value nor aim is simply not reported yet: say so rather than blame the aim.
+    const value = parseValue(row.value);
+    return { ok: false, reason: aim.na && !value.ok ? value.reason : aim.reason };
+  }
   const target = parseTarget(row.target, row.targetUpper);
   if (!target.ok && !target.na) return { ok: false, reason: target.reason };
   let band = DEFAULT_BAND;

@@ -26,10 +26,11 @@ const NUMBER_TEXT = /^([-+]?)[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?
 export function parseNumberText(text: string): number | null {
   const match = NUMBER_TEXT.exec(text.trim());
   if (!match || !/\d/.test(match[2])) return null;
-  const magnitude = Number(match[2].replace(/,/g, ""));
+  // "22.4%" is read as 22.4e-2 so the figure is exactly the one typed (22.4 / 100 is 0.22399999999999998).
+  const digits = match[2].replace(/,/g, "") + (match[3] === "%" ? "e-2" : "");
+  const magnitude = Number(/e.*e/i.test(digits) ? Number(match[2].replace(/,/g, "")) / 100 : digits);
   if (!Number.isFinite(magnitude)) return null;
-  const signed = match[1] === "-" ? -magnitude : magnitude;
-  return match[3] === "%" ? signed / 100 : signed;
+  return match[1] === "-" ? -magnitude : magnitude;
 }
 
 const na = (reason: string): Parsed<number> => ({ ok: false, na: true, reason });
