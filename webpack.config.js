@@ -1,0 +1,134 @@
+// Builds the add-in into dist/: one shared-runtime page (taskpane.html) that loads the custom functions, the ribbon
+// commands and the task pane; commands.html; functions.json generated from the JSDoc in src/functions/functions.ts;
+// the manifest (URLs pointed at ADDIN_PUBLIC_URL when set); the icons; and a local copy of Office.js (no CDN).
+//   npm run build                                   production build
+//   ADDIN_PUBLIC_URL=https://host/path/ npm run build   manifest for that host
+//   npm run dev-server                              https://localhost:3000 with office-addin-dev-certs
+//   npm run dev-server -- --env http [--env port=N] plain http on 127.0.0.1 (tests, CI)
+"use strict";
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { rewriteManifestUrls } = require("./scripts/manifest-urls.cjs");
+
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+/** Office.js loads host- and locale-specific scripts next to itself; ship Excel's, minus debug builds and typings. */
+const OTHER_HOSTS = /[\\/](access|onenote|outlook|powerpoint|project|word)[^\\/]*$/;
+function isExcelRuntimeFile(file) {
+  return !/\.debug\.js$|vsdoc|\.d\.ts$/.test(file) && !OTHER_HOSTS.test(file);
+}
+
+/** Files that are already minified or are not ours: copying them verbatim keeps the build fast. */
+const AS_IS = { minimized: true };
+
+/** ExcelJS arrives minified: flag its chunk so the minimizer skips it (saves ~15 s a build, no size difference). */
+class SkipPrebuiltMinified {
+  apply(compiler) {
+    const { Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("SkipPrebuiltMinified", (compilation) => {
+      const stage = Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1;
+      compilation.hooks.processAssets.tap({ name: "SkipPrebuiltMinified", stage }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, AS_IS);
+        }
+      });
+    });
+  }
+}
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const plainHttp = Boolean(env.http) || Boolean(process.env.CI);
+  const publicUrl = process.env.ADDIN_PUBLIC_URL;
+
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      // ExcelJS resolves to its browser bundle (package.json "browser" field): prebuilt, nothing to parse.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?\.min\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Types are checked once by `npm run typecheck`; the bundle only needs the transpiled code.
+            options: { transpileOnly: true, compilerOptions: { sourceMap: true } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // One webpack runtime for the three entries on the shared page, so they share module instances.
+      runtimeChunk: "single",
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
+        },
+      },
+    },
+    performance: {
+      // ExcelJS (browser demo only) is a lazy chunk of ~1 MB; the first paint loads none of it.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs.") && !file.startsWith("office-js/"),
+      maxAssetSize: 1_500_000,
+      maxEntrypointSize: 2_000_000,
+    },
+    plugins: [
+      new SkipPrebuiltMinified(),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]", info: AS_IS },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (publicUrl ? rewriteManifestUrls(content.toString(), publicUrl) : content),
+          },
+          { from: OFFICE_JS_DIR, to: "office-js", filter: isExcelRuntimeFile, info: AS_IS },
+        ],
+      }),
+    ],
+    devServer: {
+      host: plainHttp ? "127.0.0.1" : "localhost",
+      port: Number(env.port || process.env.npm_package_config_dev_server_port || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: plainHttp ? "http" : { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : {} },
+      static: false,
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
