@@ -1,0 +1,1 @@
+export { XlsxWorkbook } from "./XlsxWorkbook";

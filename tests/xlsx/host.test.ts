@@ -1,0 +1,297 @@
+/** The ExcelJS host on its own: what it reads from cells, how it writes a plan, and what it must never touch. */
+import { Workbook } from "exceljs";
+import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
+import type { ConditionalRule, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
+
+async function reload(workbook: Workbook): Promise<Workbook> {
+  const copy = new Workbook();
+  await copy.xlsx.load(await workbook.xlsx.writeBuffer());
+  return copy;
+}
+
+const emptyWrite = (sheet: string): SheetWrite => ({ sheet, blocks: [], styles: [], conditionalRules: [] });
+
+describe("reading cells", () => {
+  async function snapshotOf(build: (ws: ReturnType<Workbook["addWorksheet"]>) => void) {
+    const workbook = new Workbook();
+    build(workbook.addWorksheet("S"));
+    const snapshot = await new XlsxWorkbook(await reload(workbook)).readWorkbook();
+    return snapshot.sheets[0];
+  }
+
+  it("gives the used range from its top-left cell, not from A1", async () => {
+    const sheet = await snapshotOf((ws) => {
+      ws.getCell("C4").value = "Code";
+      ws.getCell("E6").value = 5;
+      ws.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
+    });
+    expect(sheet.top).toBe(3);
+    expect(sheet.left).toBe(2);
+    expect(sheet.values).toEqual([
+      ["Code", null, null],
+      [null, null, null],
+      [null, null, 5],
+    ]);
+  });
+
+  it("turns rich text, hyperlinks, errors and formula results into what Excel shows", async () => {
+    const sheet = await snapshotOf((ws) => {
+      ws.getCell("A1").value = { richText: [{ text: "Out" }, { text: "come", font: { bold: true } }] };
+      ws.getCell("B1").value = { text: "link", hyperlink: "https://example.org" };
+      ws.getCell("C1").value = { error: "#N/A" };
+      ws.getCell("D1").value = { formula: "1+1", result: 2 };
+      ws.getCell("E1").value = { formula: "NA()", result: { error: "#N/A" } };
+      ws.getCell("F1").value = { formula: 'A1&"x"' };
+      ws.getCell("G1").value = new Date(Date.UTC(2013, 9, 1));
+      ws.getCell("H1").value = true;
+    });
+    expect(sheet.values[0]).toEqual([
+      "Outcome",
+      "link",
+      { error: "#N/A" },
+      2,
+      { error: "#N/A" },
+      null,
+      new Date(Date.UTC(2013, 9, 1)),
+      true,
+    ]);
+    expect(sheet.formulas[0]).toEqual([null, null, null, "=1+1", "=NA()", '=A1&"x"', null, null]);
+  });
+
+  it("translates shared formulas to each cell's own formula, with its cached result", async () => {
+    const sheet = await snapshotOf((ws) => {
+      ws.getCell("A1").value = 1;
+      ws.getCell("A2").value = 2;
+      ws.getCell("B1").value = { formula: "A1*10", result: 10 };
+      ws.getCell("B2").value = { sharedFormula: "B1", result: 20 };
+    });
+    expect(sheet.formulas.map((row) => row[1])).toEqual(["=A1*10", "=A2*10"]);
+    expect(sheet.values.map((row) => row[1])).toEqual([10, 20]);
+  });
+
+  it("reads a merged cell once, at its top-left, as Excel does", async () => {
+    const sheet = await snapshotOf((ws) => {
+      ws.mergeCells("A1:C1");
+      ws.getCell("A1").value = "Outcome: Healthy and active communities";
+      ws.getCell("A2").value = "Code";
+    });
+    expect(sheet.values[0]).toEqual(["Outcome: Healthy and active communities", null, null]);
+  });
+
+  it("reports Excel Tables with their full range, visibility and protection", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Tables");
+    ws.addTable({
+      name: "Measures",
+      ref: "B3",
+      headerRow: true,
+      columns: [{ name: "Code" }, { name: "Value" }, { name: "Target" }],
+      rows: [
+        ["A", 1, 2],
+        ["B", 3, 4],
+      ],
+    });
+    await ws.protect("", {});
+    workbook.addWorksheet("Hidden", { state: "hidden" }).getCell("A1").value = 1;
+    const snapshot = await new XlsxWorkbook(await reload(workbook)).readWorkbook();
+    const [tables, hidden] = snapshot.sheets;
+    expect(tables.tables).toEqual([{ name: "Measures", range: { row: 2, col: 1, rows: 3, cols: 3 } }]);
+    expect(tables.protected).toBe(true);
+    expect(tables.visible).toBe(true);
+    expect(hidden.visible).toBe(false);
+    expect(hidden.protected).toBe(false);
+  });
+
+  it("reads bold per cell, false for cells and sheets that do not exist", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("S");
+    ws.getCell("A1").value = "Outcome";
+    ws.getCell("A1").font = { bold: true };
+    ws.getCell("A2").value = "Plain";
+    ws.getCell("A3").value = { richText: [{ text: "Bold run only", font: { bold: true } }] };
+    const host = new XlsxWorkbook(await reload(workbook));
+    const refs = [0, 1, 2, 3].map((row) => ({ sheet: "S", row, col: 0 }));
+    expect(await host.readBold([...refs, { sheet: "Missing", row: 0, col: 0 }])).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("writing a plan", () => {
+  const GREEN = { fill: "#C6EFCE", font: "#006100" };
+  const statusRule = (row: number, rows: number, status: string, style = GREEN): ConditionalRule => ({
+    range: { row, col: 3, rows, cols: 1 },
+    formula: `=$D${row + 1}="${status}"`,
+    style,
+  });
+
+  function userWorkbook(): Workbook {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Data");
+    ws.getCell("A1").value = "Code";
+    ws.getCell("B1").value = "Value";
+    ws.getCell("C1").value = "Target";
+    for (let r = 2; r <= 5; r++) {
+      ws.getCell(r, 1).value = `M${r}`;
+      ws.getCell(r, 2).value = r * 10;
+      ws.getCell(r, 3).value = 30;
+    }
+    // A user's own rule elsewhere on the sheet must survive every re-run.
+    ws.addConditionalFormatting({
+      ref: "B2:B5",
+      rules: [{ type: "expression", formulae: ["$B2>30"], style: { font: { bold: true } }, priority: 1 }],
+    });
+    workbook.addWorksheet("Notes").getCell("A1").value = "Left alone by the add-in";
+    return workbook;
+  }
+
+  const plan = (rows: number): WritePlan => ({
+    sheets: [
+      {
+        sheet: "Data",
+        blocks: [
+          {
+            row: 0,
+            col: 3,
+            cells: [
+              [{ value: "Status" }],
+              ...Array.from({ length: rows }, () => [{ value: "Green", formula: '=KPI.RAG(B2,C2,"Max")' }]),
+            ],
+          },
+        ],
+        styles: [{ range: { row: 0, col: 3, rows: 1, cols: 1 }, style: { bold: true, fill: "#D9E1F2" } }],
+        conditionalRules: [
+          statusRule(1, rows, "Green"),
+          statusRule(1, rows, "Red", { fill: "#FFC7CE", font: "#9C0006" }),
+        ],
+        columnWidths: [{ col: 3, width: 12 }],
+      },
+    ],
+  });
+
+  it("writes formulas with their cached results and values as values", async () => {
+    const workbook = userWorkbook();
+    await new XlsxWorkbook(workbook).write(plan(4));
+    const ws = (await reload(workbook)).getWorksheet("Data")!;
+    expect(ws.getCell("D1").value).toBe("Status");
+    expect(ws.getCell("D2").value).toEqual({ formula: 'KPI.RAG(B2,C2,"Max")', result: "Green" });
+    expect(ws.getCell("D1").font.bold).toBe(true);
+    expect(ws.getCell("D1").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFD9E1F2" } });
+    expect(ws.getColumn(4).width).toBe(12);
+  });
+
+  it("replaces its conditional formats on a re-run, even when the table grew, and keeps the user's", async () => {
+    const workbook = userWorkbook();
+    await new XlsxWorkbook(workbook).write(plan(3));
+    const again = await reload(workbook);
+    await new XlsxWorkbook(again).write(plan(4));
+    const ws = (await reload(again)).getWorksheet("Data")!;
+    const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+      .conditionalFormattings;
+    expect(formats.map((cf) => [cf.ref, cf.rules.map((r) => r.formulae[0])])).toEqual([
+      ["B2:B5", ["$B2>30"]],
+      ["D2:D5", ['$D2="Green"', '$D2="Red"']],
+    ]);
+  });
+
+  it("styles a cell without restyling the cells that shared its style in the file", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Data");
+    for (let r = 1; r <= 3; r++) {
+      ws.getCell(r, 1).value = r;
+      ws.getCell(r, 1).font = { italic: true };
+    }
+    const loaded = await reload(workbook);
+    await new XlsxWorkbook(loaded).write({
+      sheets: [
+        {
+          ...emptyWrite("Data"),
+          styles: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, style: { bold: true, font: "#9C0006" } }],
+        },
+      ],
+    });
+    const out = (await reload(loaded)).getWorksheet("Data")!;
+    expect(out.getCell("A2").font).toMatchObject({ italic: true, bold: true, color: { argb: "FF9C0006" } });
+    expect(out.getCell("A1").font).toEqual({ italic: true });
+    expect(out.getCell("A3").font).toEqual({ italic: true });
+  });
+
+  it("never writes through a merge into a user's cell", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Data");
+    ws.mergeCells("A1:D1");
+    ws.getCell("A1").value = "Outcome: title";
+    await new XlsxWorkbook(workbook).write({
+      sheets: [
+        { ...emptyWrite("Data"), blocks: [{ row: 0, col: 3, cells: [[{ value: null }], [{ value: "Status" }]] }] },
+      ],
+    });
+    expect(ws.getCell("A1").value).toBe("Outcome: title");
+    expect(ws.getCell("D2").value).toBe("Status");
+  });
+
+  it("refuses a protected or missing sheet with a message, and still writes the others", async () => {
+    const workbook = userWorkbook();
+    await workbook.getWorksheet("Notes")!.protect("", {});
+    const problems = await new XlsxWorkbook(workbook).write({
+      sheets: [
+        { ...emptyWrite("Notes"), blocks: [{ row: 0, col: 0, cells: [[{ value: "changed" }]] }] },
+        { ...emptyWrite("Gone") },
+        plan(4).sheets[0],
+      ],
+    });
+    expect(problems).toEqual([
+      { sheet: "Notes", message: expect.stringMatching(/Notes.*protected/) },
+      { sheet: "Gone", message: expect.stringMatching(/Gone.*no longer exists/) },
+    ]);
+    expect(workbook.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
+    expect(workbook.getWorksheet("Data")!.getCell("D2").value).toMatchObject({ result: "Green" });
+  });
+
+  const summary = (replaces: string | null, text: string): OwnedSheetWrite => ({
+    ...emptyWrite("Scorecard Summary"),
+    blocks: [{ row: 0, col: 0, cells: [[{ value: text }]] }],
+    replaces,
+    freezeRows: 2,
+    chart: { range: { row: 0, col: 0, rows: 2, cols: 2 }, title: "RAG", anchor: { row: 0, col: 4 }, seriesColours: [] },
+  });
+
+  it("rebuilds its own sheet in the same tab position, frozen, and never takes a user's sheet", async () => {
+    const workbook = userWorkbook();
+    const host = new XlsxWorkbook(workbook);
+    await host.write({ sheets: [], ownedSheet: summary(null, "first") });
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
+    workbook.addWorksheet("Later");
+    await host.write({ sheets: [], ownedSheet: summary("Scorecard Summary", "second") });
+    const out = await reload(workbook);
+    expect(out.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary", "Later"]);
+    expect(out.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("second");
+    expect(out.getWorksheet("Scorecard Summary")!.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+
+    const clash = await new XlsxWorkbook(out).write({
+      sheets: [],
+      ownedSheet: { ...summary(null, "x"), sheet: "Notes" },
+    });
+    expect(clash).toEqual([{ sheet: "Notes", message: expect.stringMatching(/already exists/) }]);
+    expect(out.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
+  });
+
+  it("keeps its state in a very hidden sheet that the snapshot does not list, and reads it back", async () => {
+    const workbook = userWorkbook();
+    const long = JSON.stringify({ settings: { band: 0.05 }, filler: "x".repeat(70_000) });
+    await new XlsxWorkbook(workbook).write({ sheets: [], state: long });
+    const out = await reload(workbook);
+    expect(out.getWorksheet(STATE_SHEET_NAME)!.state).toBe("veryHidden");
+    const snapshot = await new XlsxWorkbook(out).readWorkbook();
+    expect(snapshot.state).toBe(long);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Data", "Notes"]);
+
+    await new XlsxWorkbook(out).write({ sheets: [], state: "{}" });
+    expect((await new XlsxWorkbook(await reload(out)).readWorkbook()).state).toBe("{}");
+  });
+});
