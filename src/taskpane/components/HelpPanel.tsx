@@ -1,0 +1,165 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  definitions: { margin: 0, "& dd": { marginLeft: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalXS } },
+});
+
+interface FunctionHelp {
+  readonly signature: string;
+  readonly what: string;
+  readonly example: string;
+  readonly result: string;
+}
+
+const FUNCTIONS: readonly FunctionHelp[] = [
+  {
+    signature: "KPI.RAG(value, target, aim, [band], [floor])",
+    what: "Status of a measure: Green, Amber, Red or NA.",
+    example: '=KPI.RAG(96, 100, "Maximise")',
+    result: "Amber (4% short of target, inside the 5% band)",
+  },
+  {
+    signature: "KPI.TREND(current, previous, aim, [target])",
+    what: "Short-term trend against the previous period: IMP, DET, STATIC or NA. The target is only needed for Goldilocks measures.",
+    example: '=KPI.TREND(10.2, 10.6, "Lower is better")',
+    result: "IMP",
+  },
+  {
+    signature: "KPI.LONGTREND(current, previous_values, aim, [target])",
+    what: "Long-term trend against the average of the numbers among the previous (up to 4) periods.",
+    example: '=KPI.LONGTREND(E5, E6:E9, "Max")',
+    result: "IMP when E5 is above the average of E6:E9",
+  },
+  {
+    signature: "KPI.GAP(value, target, aim)",
+    what: "Signed gap to target as a fraction of the target; positive is better than target, 0 inside a range.",
+    example: '=KPI.GAP(28, 30, "Maximise")',
+    result: "-0.067 (6.7% short)",
+  },
+  {
+    signature: "KPI.REASON(value, target, aim, [band], [floor])",
+    what: "The one-line reason behind the status.",
+    example: '=KPI.REASON(28, 30, "Maximise")',
+    result: "Red: 6.7% below target 30 (Maximise, amber band 5%)",
+  },
+];
+
+/** Built-in help: the rules in plain words (as SPEC.md states them) and the KPI functions with examples. */
+export function HelpPanel() {
+  const styles = useStyles();
+  return (
+    <Accordion multiple collapsible defaultOpenItems={["statuses"]}>
+      <AccordionItem value="statuses">
+        <AccordionHeader as="h3">What the statuses mean</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <p>
+            The gap is how far the value falls short of its target, as a share of the target. The aim says which way is
+            good: Maximise (higher is better), Minimise (lower is better) or Goldilocks (inside a target range).
+          </p>
+          <dl className={styles.definitions}>
+            <dt className={styles.term}>Green</dt>
+            <dd>The target is met or beaten (inside the range for Goldilocks, bounds included).</dd>
+            <dt className={styles.term}>Amber</dt>
+            <dd>
+              Short of target by less than the amber band (5% unless set otherwise): 96 against a target of 100 is 4%
+              short. With a floor, Amber means worse than target but not worse than the floor.
+            </dd>
+            <dt className={styles.term}>Red</dt>
+            <dd>
+              Short by the band or more: 95 against 100 is exactly 5% short, so Red. The gap is relative, not percentage
+              points: 28% against 30% is 6.7% short, Red. With a floor, Red means worse than the floor. With the band at
+              0, anything short of target is Red.
+            </dd>
+            <dt className={styles.term}>NA</dt>
+            <dd>
+              Not available: the value or target is blank or not a number (NA, n/a, -, redacted, tbc), or the aim is not
+              recognised. NA measures are listed in the summary, never dropped.
+            </dd>
+          </dl>
+          <p>
+            A target of 0 has no relative gap: for Maximise any value of 0 or more is Green, for Minimise any value of 0
+            or less, otherwise Red.
+          </p>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="trends">
+        <AccordionHeader as="h3">What the trends mean</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <ul className={styles.list}>
+            <li>
+              <span className={styles.term}>Short term</span>: the latest value against the previous period&apos;s
+              value.
+            </li>
+            <li>
+              <span className={styles.term}>Long term</span>: the latest value against the average of up to the 4
+              previous periods that have a number; NA when there are none.
+            </li>
+            <li>
+              IMP means better (higher for Maximise, lower for Minimise, closer to the middle of the range for
+              Goldilocks), DET worse, STATIC unchanged. Arrows show the same: ↑ IMP, ↓ DET, → STATIC.
+            </li>
+            <li>
+              &quot;Previous&quot; means earlier in time, whatever the order of the rows: periods such as Q1 2020/21,
+              2018/19, Sep-13 or 2017 are read and put in order. A period that cannot be read makes that row&apos;s
+              trends NA, with a problem listed.
+            </li>
+          </ul>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="functions">
+        <AccordionHeader as="h3">Worksheet functions</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <p>
+            Type these in any cell. Each also takes whole columns, e.g.{" "}
+            <code className={styles.code}>=KPI.RAG(D2:D400, E2:E400, F2:F400)</code>, and spills one result per row.
+          </p>
+          <dl className={styles.definitions}>
+            {FUNCTIONS.map((f) => (
+              <div key={f.signature}>
+                <dt>
+                  <code className={styles.code}>{f.signature}</code>
+                </dt>
+                <dd>
+                  {f.what} Example: <code className={styles.code}>{f.example}</code> gives {f.result}.
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p>
+            Aims accept Maximise / Higher is better / Up / ↑, Minimise / Lower is better / Down / ↓, and Goldilocks /
+            Range / Between. Range targets can be written &quot;Between 60 and 70&quot;, &quot;60-70&quot; or &quot;60
+            to 70&quot;, or given as two cells.
+          </p>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="summary">
+        <AccordionHeader as="h3">The summary sheet</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <p>
+            For each directorate sheet and each outcome group: the number of measures, how many report a status, the
+            Green, Amber and Red counts with their codes, and the share improved long and short term among the reporting
+            measures, e.g. &quot;64% (14 out of 22)&quot;. Scorecard owns this sheet and rebuilds it each time; your own
+            sheets and cells are never changed except the status and trend columns.
+          </p>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

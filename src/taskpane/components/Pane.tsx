@@ -1,0 +1,303 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import type { ScanReport } from "../../workbook/model";
+import type { Settings } from "../../workbook/settings";
+import type { Progress } from "../../workbook/port";
+import { applyOutcome, busyOutcome, errorOutcome, summaryOutcome } from "../messages";
+import type { PaneOperations } from "../operations";
+import { getSharedState, publishOutcome, runExclusive, subscribe } from "../store";
+import { HelpPanel } from "./HelpPanel";
+import { ProblemList } from "./ProblemList";
+import { SettingsPanel } from "./SettingsPanel";
+import { SheetList } from "./SheetList";
+
+type TabName = "sheets" | "settings" | "help";
+
+interface Job {
+  readonly title: string;
+  readonly done: number;
+  readonly total: number;
+  readonly what: string;
+}
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", flexDirection: "column" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  messageLines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  tabPanel: { minWidth: 0 },
+});
+
+export interface PaneProps {
+  readonly operations: PaneOperations;
+}
+
+/** The Scorecard task pane: sheets found, actions, data problems, settings and help. */
+export function Pane({ operations }: PaneProps) {
+  const styles = useStyles();
+  const shared = useSyncExternalStore(subscribe, getSharedState);
+  const [scan, setScan] = useState<ScanReport | null>(null);
+  const [scanError, setScanError] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabName>("sheets");
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [job, setJob] = useState<Job | null>(null);
+  // An outcome from before this pane was mounted (a previous workbook in the demo) is not news.
+  const [dismissed, setDismissed] = useState(() => getSharedState().outcome?.id ?? 0);
+
+  // Bumped to read the workbook again; the effect below does the reading.
+  const [scanRequest, setScanRequest] = useState(0);
+  const rescan = useCallback(() => setScanRequest((n) => n + 1), []);
+  useEffect(() => {
+    let current = true;
+    operations.scan().then(
+      (report) => {
+        if (!current) return;
+        setScan(report);
+        setScanError(null);
+      },
+      (e: unknown) => {
+        if (current) setScanError(errorOutcome("read the workbook", e, "pane").lines[0]);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [operations, scanRequest]);
+
+  // The ribbon writes to the workbook behind the pane's back: read it again when it reports.
+  useEffect(() => {
+    let seen = getSharedState().outcome?.id ?? 0;
+    return subscribe(() => {
+      const latest = getSharedState().outcome;
+      if (!latest || latest.id <= seen) return;
+      seen = latest.id;
+      if (latest.source === "ribbon") rescan();
+    });
+  }, [rescan]);
+  const outcome = shared.outcome;
+
+  const run = async (title: string, action: string, task: (progress: Progress) => Promise<void>) => {
+    const progress: Progress = (done, total, what) => setJob({ title, done, total, what });
+    const ran = await runExclusive(title, async () => {
+      setJob({ title, done: 0, total: 0, what: "Reading the workbook" });
+      try {
+        await task(progress);
+      } catch (e) {
+        publishOutcome(errorOutcome(action, e, "pane"));
+      } finally {
+        setJob(null);
+      }
+    });
+    if (!ran) publishOutcome(busyOutcome(getSharedState().busy ?? "another operation", "pane"));
+  };
+
+  const apply = () => {
+    const sheets = ticked.size > 0 ? [...ticked] : undefined;
+    return run("Applying rules", "apply the rules", async (progress) => {
+      const report = await operations.apply(sheets, progress);
+      setScan(report);
+      publishOutcome(applyOutcome(report, "pane"));
+    });
+  };
+
+  const summary = () =>
+    run("Generating the summary sheet", "generate the summary sheet", async (progress) => {
+      const result = await operations.summary(progress);
+      publishOutcome(summaryOutcome(result, "pane"));
+      rescan();
+    });
+
+  const saveSettings = (settings: Settings) =>
+    run("Saving settings", "save the settings", async () => {
+      await operations.saveSettings(settings);
+      rescan();
+      publishOutcome({
+        source: "pane",
+        intent: "success",
+        title: "Settings saved in the workbook",
+        lines: ["Apply rules again to use them on the sheets."],
+      });
+    });
+
+  const busy = shared.busy !== null;
+  const measured = scan?.sheets.filter((s) => !s.skipped && s.tables.length > 0) ?? [];
+  const applyLabel =
+    ticked.size > 0
+      ? `Apply rules to ${ticked.size} ticked sheet${ticked.size === 1 ? "" : "s"}`
+      : "Apply rules to all sheets";
+
+  return (
+    <main className={styles.pane} aria-busy={busy}>
+      <header className={styles.header}>
+        <Title3 as="h1">Scorecard</Title3>
+        <Caption1>RAG status, trends and committee summaries</Caption1>
+      </header>
+
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={apply} disabled={busy || !scan || measured.length === 0}>
+          {applyLabel}
+        </Button>
+        <Button onClick={summary} disabled={busy || !scan || measured.length === 0}>
+          Generate summary sheet
+        </Button>
+      </div>
+
+      <div aria-live="polite">
+        {job && (
+          <Field label={job.title} hint={job.what} data-testid="progress">
+            <ProgressBar value={job.total > 0 ? job.done / job.total : undefined} max={1} />
+          </Field>
+        )}
+        {outcome && outcome.id > dismissed && !job && (
+          <MessageBar intent={outcome.intent} data-testid="outcome" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{outcome.title}</MessageBarTitle>
+              <ul className={styles.messageLines}>
+                {outcome.lines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="transparent" size="small" onClick={() => setDismissed(outcome.id)}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
+        <Tab value="sheets">Sheets</Tab>
+        <Tab value="settings">Settings</Tab>
+        <Tab value="help">Help</Tab>
+      </TabList>
+
+      <div role="tabpanel" aria-label={tab} className={styles.tabPanel}>
+        {tab === "sheets" && (
+          <SheetsTab
+            scan={scan}
+            scanError={scanError}
+            onRetry={rescan}
+            ticked={ticked}
+            onTick={(sheet, on) =>
+              setTicked((t) => {
+                const next = new Set(t);
+                if (on) next.add(sheet);
+                else next.delete(sheet);
+                return next;
+              })
+            }
+            busy={busy}
+            onSelectProblem={(p) =>
+              operations
+                .select(p)
+                .catch((e: unknown) => publishOutcome(errorOutcome(`go to ${p.sheet}!${p.cell}`, e, "pane")))
+            }
+          />
+        )}
+        {tab === "settings" &&
+          (scan ? (
+            // Keyed by the stored settings: the form starts again from them whenever they change.
+            <SettingsPanel
+              key={JSON.stringify(scan.settings)}
+              settings={scan.settings}
+              onSave={saveSettings}
+              disabled={busy}
+            />
+          ) : (
+            <Spinner size="small" label="Reading the settings…" />
+          ))}
+        {tab === "help" && <HelpPanel />}
+      </div>
+    </main>
+  );
+}
+
+interface SheetsTabProps {
+  readonly scan: ScanReport | null;
+  readonly scanError: string | null;
+  readonly onRetry: () => void;
+  readonly ticked: ReadonlySet<string>;
+  readonly onTick: (sheet: string, on: boolean) => void;
+  readonly busy: boolean;
+  readonly onSelectProblem: (p: { sheet: string; cell: string }) => void;
+}
+
+function SheetsTab({ scan, scanError, onRetry, ticked, onTick, busy, onSelectProblem }: SheetsTabProps) {
+  const styles = useStyles();
+  if (scanError)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>Could not read the workbook</MessageBarTitle>
+          {scanError}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={onRetry}>Try again</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  if (!scan) return <Spinner size="small" label="Reading the workbook…" />;
+  const sheets = scan.sheets.filter((s) => s.tables.length > 0);
+  const others = scan.sheets.filter((s) => s.tables.length === 0);
+  return (
+    <div className={styles.section}>
+      <section className={styles.section} aria-labelledby="sheets-heading">
+        <Subtitle2 as="h2" id="sheets-heading">
+          Sheets
+        </Subtitle2>
+        {sheets.length === 0 ? (
+          <Caption1>No measure tables found. A table needs headers such as Measure, Value, Target and Aim.</Caption1>
+        ) : (
+          <>
+            <Caption1>Tick sheets to apply the rules to them only.</Caption1>
+            <SheetList
+              sheets={sheets}
+              summary={scan.summary}
+              colours={scan.settings.colours}
+              ticked={ticked}
+              onTick={onTick}
+              disabled={busy}
+            />
+          </>
+        )}
+        {others.length > 0 && (
+          <Caption1>
+            Other sheets: {others.map((s) => `${s.sheet} (${s.skipped ?? "no measure table"})`).join(", ")}.
+          </Caption1>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="problems-heading">
+        <Subtitle2 as="h2" id="problems-heading">
+          Data problems ({scan.problems.length})
+        </Subtitle2>
+        <ProblemList problems={scan.problems} onSelect={onSelectProblem} />
+      </section>
+    </div>
+  );
+}

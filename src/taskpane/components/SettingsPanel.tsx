@@ -1,0 +1,219 @@
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Status } from "../../core";
+import {
+  contrastRatio,
+  DEFAULT_SETTINGS,
+  isValidSheetName,
+  MIN_CONTRAST,
+  type Settings,
+} from "../../workbook/settings";
+import { HEX_COLOUR, STATUS_ORDER } from "./statusColours";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  colours: {
+    display: "grid",
+    gridTemplateColumns: "minmax(56px, auto) minmax(0, 1fr) minmax(0, 1fr)",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    border: "none",
+    padding: 0,
+    margin: 0,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
+  columnHead: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  chip: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    textAlign: "center",
+  },
+  input: { minWidth: 0, width: "100%" },
+  warning: { gridColumn: "1 / -1", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface SettingsPanelProps {
+  readonly settings: Settings;
+  readonly onSave: (settings: Settings) => void;
+  readonly disabled: boolean;
+}
+
+/** Band as the user types it (percent text) so half-typed numbers are not rewritten under their fingers. */
+function bandText(band: number): string {
+  return String(Math.round(band * 1000) / 10);
+}
+
+function parseBandText(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== "" && Number.isFinite(n) && n >= 0 && n < 100 ? n / 100 : null;
+}
+
+/** The workbook's Scorecard settings; saved into the workbook so Excel and the CLI share them. Edits a copy of `settings`. */
+export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Settings>(settings);
+  const [band, setBand] = useState(bandText(settings.band));
+
+  const bandValue = parseBandText(band);
+  const badColours = STATUS_ORDER.filter(
+    (s) => !HEX_COLOUR.test(draft.colours[s].fill) || !HEX_COLOUR.test(draft.colours[s].font),
+  );
+  const sheetName = draft.summarySheetName.trim();
+  const sheetNameError = isValidSheetName(sheetName)
+    ? undefined
+    : "A sheet name has 1 to 31 characters, none of : \\ / ? * [ ], and does not start or end with '";
+  const valid = bandValue !== null && badColours.length === 0 && !sheetNameError;
+
+  const setColour = (status: Status, part: "fill" | "font", value: string) =>
+    setDraft((d) => ({ ...d, colours: { ...d.colours, [status]: { ...d.colours[status], [part]: value.trim() } } }));
+
+  const save = () => {
+    if (valid) onSave({ ...draft, band: bandValue, summarySheetName: sheetName });
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <Field
+        label="Amber band"
+        hint="How far short of target (as % of the target) still counts as Amber. 0 switches Amber off."
+        validationMessage={bandValue === null ? "Enter a number from 0 to 99.9" : undefined}
+      >
+        <Input
+          type="number"
+          min={0}
+          max={99.9}
+          step={0.5}
+          value={band}
+          contentAfter="%"
+          onChange={(_, d) => setBand(d.value)}
+          name="band"
+        />
+      </Field>
+      <Field label="Floor column header" hint="Leave blank to find it automatically (Floor, Minimum, Red threshold).">
+        <Input
+          value={draft.floorHeader}
+          placeholder="Automatic"
+          onChange={(_, d) => setDraft({ ...draft, floorHeader: d.value })}
+          name="floorHeader"
+        />
+      </Field>
+      <Field label="Trend labels">
+        <RadioGroup
+          value={draft.trendLabels}
+          onChange={(_, d) => setDraft({ ...draft, trendLabels: d.value === "arrows" ? "arrows" : "words" })}
+          name="trendLabels"
+        >
+          <Radio value="words" label="Words (IMP, DET, STATIC)" />
+          <Radio value="arrows" label="Arrows (↑ ↓ →)" />
+        </RadioGroup>
+      </Field>
+      <Field label="Write results as">
+        <RadioGroup
+          value={draft.output}
+          onChange={(_, d) => setDraft({ ...draft, output: d.value === "values" ? "values" : "formulas" })}
+          name="output"
+        >
+          <Radio value="formulas" label="Live formulas (recalculate when figures change)" />
+          <Radio value="values" label="Values (for files opened without the add-in)" />
+        </RadioGroup>
+      </Field>
+      <Field label="Summary sheet name" validationMessage={sheetNameError}>
+        <Input
+          value={draft.summarySheetName}
+          onChange={(_, d) => setDraft({ ...draft, summarySheetName: d.value })}
+          name="summarySheetName"
+        />
+      </Field>
+      <fieldset className={styles.colours}>
+        <legend className={styles.legend}>Status colours</legend>
+        <span className={styles.columnHead}>Status</span>
+        <span className={styles.columnHead}>Fill</span>
+        <span className={styles.columnHead}>Text</span>
+        {STATUS_ORDER.map((s) => {
+          const { fill, font } = draft.colours[s];
+          const readable =
+            !HEX_COLOUR.test(fill) || !HEX_COLOUR.test(font) || contrastRatio(fill, font) >= MIN_CONTRAST;
+          return (
+            <ColourRow
+              key={s}
+              status={s}
+              fill={fill}
+              font={font}
+              onChange={setColour}
+              warning={
+                badColours.includes(s)
+                  ? `${s}: use colours like #00B050`
+                  : readable
+                    ? undefined
+                    : `${s}: text may be hard to read (contrast ${contrastRatio(fill, font).toFixed(1)}:1, aim for ${MIN_CONTRAST}:1)`
+              }
+            />
+          );
+        })}
+      </fieldset>
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={disabled || !valid}>
+          Save settings
+        </Button>
+        <Button disabled={disabled} onClick={() => onSave(DEFAULT_SETTINGS)}>
+          Reset to defaults
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+interface ColourRowProps {
+  readonly status: Status;
+  readonly fill: string;
+  readonly font: string;
+  readonly warning: string | undefined;
+  readonly onChange: (status: Status, part: "fill" | "font", value: string) => void;
+}
+
+function ColourRow({ status, fill, font, warning, onChange }: ColourRowProps) {
+  const styles = useStyles();
+  const shown = (c: string, fallback: string) => (HEX_COLOUR.test(c) ? c : fallback);
+  return (
+    <>
+      <span
+        className={styles.chip}
+        style={{ backgroundColor: shown(fill, "transparent"), color: shown(font, "inherit") }}
+      >
+        {status}
+      </span>
+      <Input
+        className={styles.input}
+        value={fill}
+        aria-label={`${status} fill colour`}
+        onChange={(_, d) => onChange(status, "fill", d.value)}
+        aria-invalid={!HEX_COLOUR.test(fill)}
+        name={`${status}-fill`}
+      />
+      <Input
+        className={styles.input}
+        value={font}
+        aria-label={`${status} text colour`}
+        onChange={(_, d) => onChange(status, "font", d.value)}
+        aria-invalid={!HEX_COLOUR.test(font)}
+        name={`${status}-font`}
+      />
+      {warning && (
+        <span className={styles.warning} role="status">
+          {warning}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/** The words the pane and the ribbon use to report what an operation did. Pure, so both share them and tests pin them. */
+import type { ApplyReport, SummaryResult } from "../workbook/model";
+import type { Outcome } from "./store";
+
+export type Report = Omit<Outcome, "id">;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function applyOutcome(report: ApplyReport, source: Outcome["source"]): Report {
+  const rated = new Set(report.measures.map((m) => m.sheet)).size;
+  const lines = [
+    `${plural(report.rowsRated, "row")} rated on ${plural(rated, "sheet")}.`,
+    report.columnsAdded > 0
+      ? `${plural(report.columnsAdded, "column")} added for status and trends.`
+      : "No columns added: existing status and trend columns were reused.",
+    ...(report.summarySheet ? [`Summary written to the sheet "${report.summarySheet}".`] : []),
+    ...report.notices,
+    ...report.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
+  ];
+  return {
+    source,
+    intent: report.writeProblems.length > 0 ? "warning" : "success",
+    title: report.writeProblems.length > 0 ? "Rules applied, with sheets left unchanged" : "Rules applied",
+    lines,
+  };
+}
+
+export function summaryOutcome(result: SummaryResult, source: Outcome["source"]): Report {
+  const measures = result.summary.reduce((n, s) => n + s.total, 0);
+  const failed = result.writeProblems.length > 0;
+  return {
+    source,
+    intent: failed ? "warning" : "success",
+    title: failed ? "Summary sheet not fully written" : "Summary sheet generated",
+    lines: [
+      `"${result.summarySheet}" summarises ${plural(measures, "measure")} on ${plural(result.summary.length, "sheet")}.`,
+      ...result.notices,
+      ...result.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
+    ],
+  };
+}
+
+export function errorOutcome(action: string, error: unknown, source: Outcome["source"]): Report {
+  return { source, intent: "error", title: `Could not ${action}`, lines: [errorText(error)] };
+}
+
+export function busyOutcome(running: string, source: Outcome["source"]): Report {
+  return { source, intent: "warning", title: "Please wait", lines: [`Scorecard is still busy: ${running}.`] };
+}
+
+/** One readable line from whatever was thrown; never a stack trace. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "string" && error) return error;
+  return "An unexpected error occurred.";
+}

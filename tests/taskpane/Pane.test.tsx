@@ -1,0 +1,133 @@
+/** @jest-environment jsdom */
+import "./jsdomShims";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { Pane } from "../../src/taskpane/components/Pane";
+import { publishOutcome, runExclusive } from "../../src/taskpane/store";
+import { applyReport, deferred, fakeOperations } from "./fixtures";
+import type { ApplyReport } from "../../src/workbook/model";
+import type { PaneOperations } from "../../src/taskpane/operations";
+
+function renderPane(operations: PaneOperations) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane operations={operations} />
+    </FluentProvider>,
+  );
+}
+
+async function sheetsList() {
+  return screen.findByRole("list", { name: "Sheets with measure tables" });
+}
+
+describe("task pane", () => {
+  it("lists each sheet with its tables, measure count and status counts in words", async () => {
+    renderPane(fakeOperations());
+    const list = await sheetsList();
+    const people = within(list).getByRole("checkbox", { name: "People" }).closest("li") as HTMLElement;
+    expect(people.textContent).toContain("1 table (long) · 5 measures");
+    const counts = within(people).getByRole("list", { name: "Statuses on People" });
+    expect(counts.textContent).toBe("Green 2Amber 1Red 1NA 1");
+    const place = within(list).getByRole("checkbox", { name: "Place" }).closest("li") as HTMLElement;
+    expect(within(place).getByRole("list", { name: "Statuses on Place" }).textContent).toBe("Green 0Amber 0Red 2NA 0");
+    expect(screen.getByText(/Other sheets: Notes \(no measure table\)/)).toBeTruthy();
+  });
+
+  it("applies the rules to all sheets, showing progress and then what changed", async () => {
+    const ops = fakeOperations();
+    const pending = deferred<ApplyReport>();
+    ops.apply.mockImplementation(async (_sheets, progress) => {
+      progress(1, 3, "Writing People");
+      return pending.promise;
+    });
+    renderPane(ops);
+    await sheetsList();
+    fireEvent.click(screen.getByRole("button", { name: "Apply rules to all sheets" }));
+    const progress = await screen.findByTestId("progress");
+    expect(progress.textContent).toContain("Applying rules");
+    expect(progress.textContent).toContain("Writing People");
+    expect(screen.getByRole("button", { name: "Generate summary sheet" })).toHaveProperty("disabled", true);
+    await act(async () => pending.resolve(applyReport()));
+    const outcome = await screen.findByTestId("outcome");
+    expect(outcome.textContent).toContain("Rules applied");
+    expect(outcome.textContent).toContain("27 rows rated on 2 sheets.");
+    expect(outcome.textContent).toContain("6 columns added");
+    expect(ops.apply).toHaveBeenCalledWith(undefined, expect.any(Function));
+    expect(screen.queryByTestId("progress")).toBeNull();
+  });
+
+  it("applies the rules to the ticked sheets only", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    fireEvent.click(within(await sheetsList()).getByRole("checkbox", { name: "Place" }));
+    fireEvent.click(screen.getByRole("button", { name: "Apply rules to 1 ticked sheet" }));
+    await screen.findByTestId("outcome");
+    expect(ops.apply).toHaveBeenCalledWith(["Place"], expect.any(Function));
+  });
+
+  it("reports a failed operation as an error message, without a stack trace", async () => {
+    const ops = fakeOperations({
+      summary: jest.fn(async () => Promise.reject(new Error("Sheet People is protected."))),
+    });
+    renderPane(ops);
+    await sheetsList();
+    fireEvent.click(screen.getByRole("button", { name: "Generate summary sheet" }));
+    const outcome = await screen.findByTestId("outcome");
+    expect(outcome.textContent).toContain("Could not generate the summary sheet");
+    expect(outcome.textContent).toContain("Sheet People is protected.");
+    expect(outcome.textContent).not.toMatch(/at .*\.ts/);
+  });
+
+  it("names the summary sheet it generated and reads the workbook again", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    await sheetsList();
+    fireEvent.click(screen.getByRole("button", { name: "Generate summary sheet" }));
+    const outcome = await screen.findByTestId("outcome");
+    expect(outcome.textContent).toContain('"Scorecard Summary" summarises 7 measures on 2 sheets.');
+    await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
+  });
+
+  it("takes the user to a problem's cell", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    const problems = await screen.findByRole("list", { name: "Data problems" });
+    expect(screen.getByRole("heading", { name: "Data problems (2)" })).toBeTruthy();
+    fireEvent.click(within(problems).getByRole("button", { name: /People!G12.*unknown aim "Sideways"/ }));
+    expect(ops.select).toHaveBeenCalledWith(expect.objectContaining({ sheet: "People", cell: "G12" }));
+  });
+
+  it("disables its actions while the ribbon runs an operation, and shows the ribbon's outcome", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    await sheetsList();
+    const ribbon = deferred<void>();
+    let running!: Promise<boolean>;
+    act(() => {
+      running = runExclusive("generating the summary sheet", () => ribbon.promise);
+    });
+    expect(screen.getByRole("button", { name: "Apply rules to all sheets" })).toHaveProperty("disabled", true);
+    await act(async () => {
+      ribbon.resolve();
+      await running;
+      publishOutcome({
+        source: "ribbon",
+        intent: "success",
+        title: "Summary sheet generated",
+        lines: ["From the ribbon."],
+      });
+    });
+    expect((await screen.findByTestId("outcome")).textContent).toContain("From the ribbon.");
+    expect(screen.getByRole("button", { name: "Apply rules to all sheets" })).toHaveProperty("disabled", false);
+    await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
+  });
+
+  it("says so when the workbook cannot be read, and can try again", async () => {
+    const ops = fakeOperations({ scan: jest.fn(async () => Promise.reject(new Error("The workbook is busy."))) });
+    renderPane(ops);
+    const message = await screen.findByText(/The workbook is busy\./);
+    expect(message.textContent).toBe("Could not read the workbookThe workbook is busy.");
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
+  });
+});

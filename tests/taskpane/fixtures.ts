@@ -1,0 +1,75 @@
+/** A scan report and a fake set of pane operations, so the components are tested without any host. */
+import { summarise, type MeasureOutcome, type Status } from "../../src/core";
+import type { ApplyReport, ScanReport, SummaryResult } from "../../src/workbook/model";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
+import type { PaneOperations } from "../../src/taskpane/operations";
+
+function measure(sheet: string, code: string, status: Status): MeasureOutcome {
+  return { sheet, group: null, code, name: `Measure ${code}`, status, shortTrend: "IMP", longTrend: "DET" };
+}
+
+const MEASURES: MeasureOutcome[] = [
+  measure("People", "P1", "Green"),
+  measure("People", "P2", "Green"),
+  measure("People", "P3", "Amber"),
+  measure("People", "P4", "Red"),
+  measure("People", "P5", "NA"),
+  measure("Place", "PL1", "Red"),
+  measure("Place", "PL2", "Red"),
+];
+
+export function scanReport(settings: Settings = DEFAULT_SETTINGS): ScanReport {
+  return {
+    settings,
+    sheets: [
+      { sheet: "People", tables: [{ address: "A3:H23", layout: "long", measures: 5, rows: 20 }] },
+      { sheet: "Place", tables: [{ address: "B2:R4", layout: "wide", measures: 2, rows: 2 }] },
+      { sheet: "Notes", tables: [] },
+    ],
+    problems: [
+      { sheet: "People", cell: "G12", message: 'unknown aim "Sideways"' },
+      { sheet: "Place", cell: "C4", message: 'unparseable period "Q5 2020/21"' },
+    ],
+    measures: MEASURES.map((m) => ({
+      ...m,
+      period: "Q2 2020/21",
+      aim: "Maximise",
+      value: 1,
+      target: 1,
+      floor: null,
+      reason: m.status,
+      cell: "A1",
+    })),
+    summary: summarise(MEASURES),
+  };
+}
+
+export function applyReport(): ApplyReport {
+  return { ...scanReport(), rowsRated: 27, columnsAdded: 6, summarySheet: null, notices: [], writeProblems: [] };
+}
+
+export function summaryResult(): SummaryResult {
+  return { summarySheet: "Scorecard Summary", summary: summarise(MEASURES), notices: [], writeProblems: [] };
+}
+
+/** Promise whose settling the test controls, to look at the pane while an operation runs. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function fakeOperations(overrides: Partial<PaneOperations> = {}): jest.Mocked<PaneOperations> {
+  return {
+    scan: jest.fn(async () => scanReport()),
+    apply: jest.fn(async () => applyReport()),
+    summary: jest.fn(async () => summaryResult()),
+    saveSettings: jest.fn(async () => undefined),
+    select: jest.fn(async () => undefined),
+    ...overrides,
+  } as jest.Mocked<PaneOperations>;
+}
