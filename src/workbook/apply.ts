@@ -1,0 +1,264 @@
+/**
+ * Turns evaluated tables into the writes for one sheet: status and trend cells in the output columns (reused or
+ * added right of the table), their colours, and conditional rules. Pure: the same snapshot gives the same plan, so
+ * a re-run rewrites the same cells with the same content and adds nothing.
+ *
+ * Formulas (settings.output = "formulas") keep the sheet live:
+ * - status `=KPI.RAG(value, target, aim[, band[, floor]])` on the row's own cells (band only when it is not 5% or a
+ *   floor follows; a two-cell Goldilocks target as `C5:D5`);
+ * - short trend `=KPI.TREND(value, previous value, aim[, target])`, the previous value being the cell of the previous
+ *   period in time (another row in a long table, another column in a wide one); the target only for Goldilocks;
+ * - long trend `=KPI.LONGTREND(value, previous values, aim[, target])` with the previous (up to 4) periods' cells
+ *   as one range when they are contiguous. When they are scattered (a long table sorted by period, codes
+ *   interleaved), a literal array of their figures (`{97,96,95}`) is written instead: the current value stays live,
+ *   the earlier figures are as of this run, and the next run refreshes them. Ranges of several areas are not an option:
+ *   custom functions do not accept them.
+ * - Where a formula could not give the status shown (unknown aim, malformed target, no previous period), the value
+ *   is written instead, and the problem is in the report.
+ * Colours are static fills (right for the value written now) plus expression conditional rules (`=$H5="Red"`) on
+ * each output column, so edited or recalculated cells stay coloured. Expression rules, not "text contains" rules,
+ * because LibreOffice does not render the latter. The rules are written in values mode too, so switching mode never
+ * leaves stale rules behind.
+ */
+import { DEFAULT_BAND, formatTrend } from "../core";
+import type { Status, Trend } from "../core";
+import { columnLetters, toA1 } from "./a1";
+import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
+import { OUTPUT_FIELDS, OUTPUT_HEADERS } from "./headers";
+import type { OutputField } from "./headers";
+import type { BlockWrite, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
+import type { OwnedColumn, Settings } from "./settings";
+
+const TREND_COLOURS: Readonly<Record<Trend, Status>> = { IMP: "Green", STATIC: "Amber", DET: "Red", NA: "NA" };
+const STATUSES: readonly Status[] = ["Green", "Amber", "Red", "NA"];
+const TRENDS: readonly Trend[] = ["IMP", "DET", "STATIC", "NA"];
+const OUTPUT_WIDTHS: Readonly<Record<OutputField, number>> = { status: 10, shortTrend: 12, longTrend: 12 };
+
+export interface SheetPlan {
+  readonly write: SheetWrite;
+  readonly owned: readonly OwnedColumn[];
+  readonly rowsRated: number;
+  readonly columnsAdded: number;
+}
+
+const ref = (cell: CellAt): string => toA1(cell.row, cell.col);
+
+/** Figures in formulas: plain decimal text, as Excel reads it. */
+function literal(n: number): string {
+  return String(n).toUpperCase();
+}
+
+const NO_CELL: OutCell = { value: null };
+
+class TablePlanner {
+  private readonly f: EvaluatedTable["table"]["header"]["fields"];
+  private readonly formulas: boolean;
+
+  constructor(
+    evaluated: EvaluatedTable,
+    private readonly settings: Settings,
+  ) {
+    this.f = evaluated.table.header.fields;
+    this.formulas = settings.output === "formulas";
+  }
+
+  private at(row: number, col: number | undefined): string | null {
+    return col === undefined ? null : toA1(row, col);
+  }
+
+  /** The target argument: one cell, or the two cells of a Goldilocks range when they sit side by side. */
+  private targetRef(row: number): string | null {
+    const { target, targetUpper } = this.f;
+    if (target === undefined) return null;
+    if (targetUpper === undefined) return toA1(row, target);
+    return targetUpper === target + 1 ? `${toA1(row, target)}:${toA1(row, targetUpper)}` : null;
+  }
+
+  private statusCell(o: RowOutcome): OutCell {
+    const value = o.rag.status;
+    const target = this.targetRef(o.row);
+    const aim = this.at(o.row, this.f.aim);
+    if (!this.formulas || !o.rateable || target === null || aim === null) return { value };
+    const args = [ref(o.valueCell), target, aim];
+    const floor = this.at(o.row, this.f.floor);
+    const band = o.bandFromCell ? (this.at(o.row, this.f.band) as string) : literal(o.band);
+    if (floor !== null) args.push(band, floor);
+    else if (o.bandFromCell || o.band !== DEFAULT_BAND) args.push(band);
+    return { value, formula: `=KPI.RAG(${args.join(",")})` };
+  }
+
+  private trendArgs(o: RowOutcome, previous: string): string[] | null {
+    const aim = this.at(o.row, this.f.aim);
+    if (aim === null) return null;
+    if (o.aim !== "Goldilocks") return [ref(o.valueCell), previous, aim];
+    const target = this.targetRef(o.row);
+    return target === null ? null : [ref(o.valueCell), previous, aim, target];
+  }
+
+  private trendCell(t: Trend, call: string | null): OutCell {
+    const value = formatTrend(t, this.settings.trendLabels);
+    if (call === null) return { value };
+    if (this.settings.trendLabels === "words") return { value, formula: `=${call}` };
+    const arrows = TRENDS.filter((x) => x !== "NA")
+      .map((x) => `"${x}","${formatTrend(x, "arrows")}"`)
+      .join(",");
+    return { value, formula: `=SWITCH(${call},${arrows},"NA")` };
+  }
+
+  private shortCell(o: RowOutcome): OutCell {
+    if (!this.formulas || !o.trendable || o.previousCell === null) return this.trendCell(o.shortTrend, null);
+    const args = this.trendArgs(o, ref(o.previousCell));
+    return this.trendCell(o.shortTrend, args && `KPI.TREND(${args.join(",")})`);
+  }
+
+  private longCell(o: RowOutcome): OutCell {
+    const h = o.history;
+    if (!this.formulas || !o.trendable || h === null) return this.trendCell(o.longTrend, null);
+    if (h.kind === "values" && h.values.length === 0) return this.trendCell(o.longTrend, null);
+    const previous = h.kind === "range" ? `${ref(h.from)}:${ref(h.to)}` : `{${h.values.map(literal).join(",")}}`;
+    const args = this.trendArgs(o, previous);
+    return this.trendCell(o.longTrend, args && `KPI.LONGTREND(${args.join(",")})`);
+  }
+
+  cellFor(field: OutputField, o: RowOutcome): OutCell {
+    switch (field) {
+      case "status":
+        return this.statusCell(o);
+      case "shortTrend":
+        return this.shortCell(o);
+      case "longTrend":
+        return this.longCell(o);
+    }
+  }
+
+  /** Colour key of a written cell: the status, or the status colour a trend borrows. */
+  colourOf(field: OutputField, o: RowOutcome): Status {
+    if (field === "status") return o.rag.status;
+    return TREND_COLOURS[field === "shortTrend" ? o.shortTrend : o.longTrend];
+  }
+}
+
+function styleFor(settings: Settings, status: Status): CellStyle {
+  const { fill, font } = settings.colours[status];
+  return { fill, font };
+}
+
+/** One styled range per run of equal colours down a column. */
+function colourRuns(
+  col: number,
+  firstRow: number,
+  colours: readonly (Status | null)[],
+  settings: Settings,
+  into: StyledRange[],
+): void {
+  let start = 0;
+  for (let i = 1; i <= colours.length; i++) {
+    if (i < colours.length && colours[i] === colours[start]) continue;
+    const status = colours[start];
+    if (status !== null) {
+      into.push({ range: { row: firstRow + start, col, rows: i - start, cols: 1 }, style: styleFor(settings, status) });
+    }
+    start = i;
+  }
+}
+
+function conditionalRules(
+  field: OutputField,
+  col: number,
+  firstRow: number,
+  rows: number,
+  settings: Settings,
+): ConditionalRule[] {
+  const range = { row: firstRow, col, rows, cols: 1 };
+  const cell = `$${columnLetters(col)}${firstRow + 1}`;
+  if (field === "status") {
+    return STATUSES.map((s) => ({ range, formula: `=${cell}="${s}"`, style: styleFor(settings, s) }));
+  }
+  return TRENDS.map((t) => ({
+    range,
+    formula: `=${cell}="${formatTrend(t, settings.trendLabels)}"`,
+    style: styleFor(settings, TREND_COLOURS[t]),
+  }));
+}
+
+/** Output columns the add-in added earlier (recorded in its state) count as its own again: same header, width. */
+function isOwned(table: EvaluatedTable["table"], field: OutputField, owned: readonly OwnedColumn[]): boolean {
+  if (table.added.includes(field)) return true;
+  const col = table.outputs[field];
+  return owned.some(
+    (o) => o.sheet === table.sheet && o.row === table.headerRow && o.col === col && o.header === OUTPUT_HEADERS[field],
+  );
+}
+
+/** Groups of adjacent columns, so each group is one block write. */
+function adjacentGroups(cols: readonly number[]): number[][] {
+  const groups: number[][] = [];
+  for (const col of [...cols].sort((a, b) => a - b)) {
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1] === col - 1) last.push(col);
+    else groups.push([col]);
+  }
+  return groups;
+}
+
+/** The writes for one sheet's tables; `previouslyOwned` are the state's records of columns the add-in added. */
+export function planSheet(
+  sheet: string,
+  tables: readonly EvaluatedTable[],
+  settings: Settings,
+  previouslyOwned: readonly OwnedColumn[],
+): SheetPlan {
+  const blocks: BlockWrite[] = [];
+  const styles: StyledRange[] = [];
+  const rules: ConditionalRule[] = [];
+  const widths: { col: number; width: number }[] = [];
+  const owned: OwnedColumn[] = [];
+  let rowsRated = 0;
+  let columnsAdded = 0;
+  for (const evaluated of tables) {
+    const { table } = evaluated;
+    const planner = new TablePlanner(evaluated, settings);
+    const fields = OUTPUT_FIELDS.filter((f) => table.outputs[f] !== undefined);
+    if (fields.length === 0) continue;
+    const firstRow = table.headerRow + 1;
+    const height = table.lastRow - table.headerRow;
+    const byRow: (RowOutcome | undefined)[] = new Array(height);
+    for (const o of evaluated.rows) byRow[o.row - firstRow] = o;
+    const columns = new Map<number, OutCell[]>();
+    for (const field of fields) {
+      const col = table.outputs[field] as number;
+      const cells: OutCell[] = new Array(height);
+      const colours: (Status | null)[] = new Array(height);
+      for (let i = 0; i < height; i++) {
+        const o = byRow[i];
+        cells[i] = o ? planner.cellFor(field, o) : NO_CELL;
+        colours[i] = o ? planner.colourOf(field, o) : null;
+      }
+      columns.set(col, cells);
+      colourRuns(col, firstRow, colours, settings, styles);
+      rules.push(...conditionalRules(field, col, firstRow, height, settings));
+      if (isOwned(table, field, previouslyOwned)) {
+        owned.push({ sheet, row: table.headerRow, col, header: OUTPUT_HEADERS[field] });
+        widths.push({ col, width: OUTPUT_WIDTHS[field] });
+        blocks.push({ row: table.headerRow, col, cells: [[{ value: OUTPUT_HEADERS[field] }]] });
+        if (table.boldHeader)
+          styles.push({ range: { row: table.headerRow, col, rows: 1, cols: 1 }, style: { bold: true } });
+      }
+    }
+    for (const group of adjacentGroups([...columns.keys()])) {
+      const groupCells = group.map((col) => columns.get(col) as OutCell[]);
+      const rowsOut: OutCell[][] = new Array(height);
+      for (let i = 0; i < height; i++) rowsOut[i] = groupCells.map((cells) => cells[i]);
+      blocks.push({ row: firstRow, col: group[0], cells: rowsOut });
+    }
+    rowsRated += evaluated.rows.length;
+    columnsAdded += table.added.length;
+  }
+  widths.sort((a, b) => a.col - b.col);
+  return {
+    write: { sheet, blocks, styles, conditionalRules: rules, columnWidths: widths },
+    owned,
+    rowsRated,
+    columnsAdded,
+  };
+}

@@ -1,0 +1,71 @@
+/** What the operations report: problems with their cells, one entry per measure, per-sheet scans. */
+import type { Aim, SheetSummary, Status, Trend } from "../core";
+import type { Settings } from "./settings";
+import type { WriteProblem } from "./port";
+
+export type Layout = "long" | "wide" | "single";
+
+/** A data problem the analyst can fix: sheet, A1 cell, plain message. */
+export interface Problem {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+}
+
+export interface TableScan {
+  /** A1 range of the table including its header row, e.g. "A3:H40". */
+  readonly address: string;
+  readonly layout: Layout;
+  readonly measures: number;
+  readonly rows: number;
+}
+
+export interface SheetScan {
+  readonly sheet: string;
+  readonly tables: readonly TableScan[];
+  /** Why the sheet was not read (hidden, the add-in's own summary). */
+  readonly skipped?: string;
+}
+
+/** One measure at its latest period. */
+export interface MeasureReport {
+  readonly sheet: string;
+  readonly group: string | null;
+  readonly code: string;
+  readonly name: string;
+  readonly period: string | null;
+  readonly aim: Aim | null;
+  readonly value: number | null;
+  /** A single figure, or [lo, hi] for a Goldilocks range. */
+  readonly target: number | readonly [number, number] | null;
+  readonly floor: number | null;
+  readonly status: Status;
+  readonly shortTrend: Trend;
+  readonly longTrend: Trend;
+  readonly reason: string;
+  /** A1 of the row's status cell, or of its first cell when the table has no status column. */
+  readonly cell: string;
+}
+
+export interface ScanReport {
+  readonly settings: Settings;
+  readonly sheets: readonly SheetScan[];
+  readonly problems: readonly Problem[];
+  readonly measures: readonly MeasureReport[];
+  readonly summary: readonly SheetSummary[];
+}
+
+export interface ApplyReport extends ScanReport {
+  readonly rowsRated: number;
+  readonly columnsAdded: number;
+  readonly summarySheet: string | null;
+  readonly notices: readonly string[];
+  readonly writeProblems: readonly WriteProblem[];
+}
+
+export interface SummaryResult {
+  readonly summarySheet: string;
+  readonly summary: readonly SheetSummary[];
+  readonly notices: readonly string[];
+  readonly writeProblems: readonly WriteProblem[];
+}

@@ -1,0 +1,423 @@
+/**
+ * Finds the measure tables on a sheet (SPEC §1): Excel Tables first, then plain ranges that start at a header row
+ * and end at the first blank row, several per sheet, side by side or stacked. Reads nothing but the snapshot; the
+ * only extra host call is one batched `readBold` for the few cells that might be group titles.
+ */
+import { isBlank, parsePeriod } from "../core";
+import type { CellValue } from "../core";
+import { toA1 } from "./a1";
+import {
+  IDENTITY_HINT,
+  OUTPUT_FIELDS,
+  OUTPUT_HEADERS,
+  headerWords,
+  isMeasureHeader,
+  isOutputHeader,
+  mapHeaderRow,
+} from "./headers";
+import type { HeaderCell, HeaderMap, OutputField } from "./headers";
+import type { Layout, Problem } from "./model";
+import type { CellRef, SheetSnapshot } from "./port";
+
+/** Reads a cell by absolute sheet position; outside the used range is blank. */
+export type CellReader = (row: number, col: number) => CellValue;
+
+export function cellReader(sheet: SheetSnapshot): CellReader {
+  const { values, top, left } = sheet;
+  return (row, col) => values[row - top]?.[col - left];
+}
+
+interface Rect {
+  readonly r0: number;
+  readonly r1: number;
+  readonly c0: number;
+  readonly c1: number;
+}
+
+const inside = (rect: Rect, row: number, col: number): boolean =>
+  row >= rect.r0 && row <= rect.r1 && col >= rect.c0 && col <= rect.c1;
+
+/** A single-cell row: a possible group title ("Outcome: Healthy and active communities"). */
+interface TitleCandidate {
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
+/** A table as found, before bold flags decide which single-cell rows are group titles. */
+export interface TableDraft {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstCol: number;
+  /** Last column of the table as found, including output columns it already has. */
+  readonly lastCol: number;
+  readonly lastRow: number;
+  readonly excelTable: string | null;
+  readonly header: HeaderMap;
+  readonly layout: Layout;
+  /** Output columns: found in the table, or placed right of it. */
+  readonly outputs: Readonly<Partial<Record<OutputField, number>>>;
+  /** Output columns the add-in places now (right of the table). */
+  readonly added: readonly OutputField[];
+  readonly singleCellRows: readonly TitleCandidate[];
+  readonly titleAbove: TitleCandidate | null;
+}
+
+/** A data row of a table, with the group it belongs to. */
+export interface DataRow {
+  readonly row: number;
+  readonly group: string | null;
+}
+
+export interface FoundTable extends TableDraft {
+  /** Rows that carry a measure, in sheet order (title rows and blank rows left out). */
+  readonly rows: readonly DataRow[];
+  /** The table's header cells are bold (added output headers follow suit). */
+  readonly boldHeader: boolean;
+}
+
+export interface SheetFind {
+  readonly drafts: TableDraft[];
+  readonly problems: Problem[];
+}
+
+/** A cell as trimmed text (numbers too), or null when blank. */
+export function textOf(raw: CellValue): string | null {
+  if (typeof raw === "string") return raw.trim() === "" ? null : raw.trim();
+  if (typeof raw === "number" || typeof raw === "boolean") return String(raw);
+  return null;
+}
+
+/** Runs of non-blank header cells; a run that is not a table by itself joins the next one across one blank cell. */
+function headerRuns(cells: readonly HeaderCell[]): HeaderCell[][] {
+  const runs: HeaderCell[][] = [];
+  for (const cell of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1].col === cell.col - 1) last.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}
+
+function looksLikeHeader(run: readonly HeaderCell[]): boolean {
+  return run.some((c) => typeof c.raw === "string" && IDENTITY_HINT.test(c.raw));
+}
+
+/** Stitches runs separated by single blank cells when a run alone is not a measure table (an unlabelled column). */
+function candidateHeaders(cells: readonly HeaderCell[], floorHeader: string): { run: HeaderCell[]; map: HeaderMap }[] {
+  const runs = headerRuns(cells);
+  const found: { run: HeaderCell[]; map: HeaderMap }[] = [];
+  let i = 0;
+  while (i < runs.length) {
+    let run = runs[i];
+    let map = mapHeaderRow(run, floorHeader);
+    let j = i + 1;
+    while (!isMeasureHeader(map) && j < runs.length && runs[j][0].col - run[run.length - 1].col === 2) {
+      run = [...run, ...runs[j]];
+      map = mapHeaderRow(run, floorHeader);
+      j++;
+    }
+    if (isMeasureHeader(map) && looksLikeHeader(run)) {
+      found.push({ run, map });
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}
+
+function decideLayout(map: HeaderMap, read: CellReader, firstRow: number, lastRow: number): Layout {
+  const f = map.fields;
+  if (f.value === undefined) return "wide";
+  if (f.period !== undefined) {
+    for (let r = firstRow; r <= lastRow; r++) if (parsePeriod(read(r, f.period)).ok) return "long";
+  }
+  return "single";
+}
+
+function neededOutputs(layout: Layout): readonly OutputField[] {
+  return layout === "single" ? ["status", "shortTrend"] : OUTPUT_FIELDS;
+}
+
+class SheetFinder {
+  private readonly read: CellReader;
+  private readonly claimed: Rect[] = [];
+  readonly drafts: TableDraft[] = [];
+  readonly problems: Problem[] = [];
+  private readonly bottom: number;
+  private readonly right: number;
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly floorHeader: string,
+  ) {
+    this.read = cellReader(sheet);
+    this.bottom = sheet.top + sheet.values.length - 1;
+    const width = sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
+    this.right = sheet.left + width - 1;
+  }
+
+  private isClaimed(row: number, col: number): boolean {
+    for (const rect of this.claimed) if (inside(rect, row, col)) return true;
+    return false;
+  }
+
+  private blank(row: number, col: number): boolean {
+    return isBlank(this.read(row, col)) || this.isClaimed(row, col);
+  }
+
+  private rowBlank(row: number, c0: number, c1: number): boolean {
+    for (let c = c0; c <= c1; c++) if (!isBlank(this.read(row, c))) return false;
+    return true;
+  }
+
+  /** The one non-blank cell of a row within [c0, c1], or null if it has none or several. */
+  private singleCell(row: number, c0: number, c1: number): TitleCandidate | null {
+    let found: TitleCandidate | null = null;
+    for (let c = c0; c <= c1; c++) {
+      const raw = this.read(row, c);
+      if (isBlank(raw)) continue;
+      if (found || typeof raw !== "string") return null;
+      found = { row, col: c, text: raw.trim() };
+    }
+    return found;
+  }
+
+  /** A header row repeated inside the data starts a new table (blocks stacked without a blank row). */
+  private repeatsHeader(row: number, map: HeaderMap, headerRow: number): boolean {
+    const col = map.fields.code ?? map.fields.name;
+    if (col === undefined) return false;
+    const raw = this.read(row, col);
+    if (typeof raw !== "string") return false;
+    const header = this.read(headerRow, col);
+    return typeof header === "string" && headerWords(raw).join(" ") === headerWords(header).join(" ");
+  }
+
+  /** Output headers right next to a table (Status, Short Trend…) are the table's own, e.g. beside an Excel Table. */
+  private attachOutputs(row: number, lastCol: number, cells: HeaderCell[]): number {
+    let col = lastCol + 1;
+    for (; col <= this.right; col++) {
+      const raw = this.read(row, col);
+      if (typeof raw !== "string" || !isOutputHeader(raw) || this.isClaimed(row, col)) break;
+      cells.push({ col, raw });
+    }
+    return col - 1;
+  }
+
+  private titleAbove(headerRow: number, c0: number, c1: number): TitleCandidate | null {
+    for (let r = headerRow - 1; r >= Math.max(this.sheet.top, headerRow - 2); r--) {
+      if (this.claimedRow(r, c0, c1)) return null;
+      const single = this.singleCell(r, c0, c1);
+      if (single) return single;
+      if (!this.rowBlank(r, c0, c1)) return null;
+    }
+    return null;
+  }
+
+  private claimedRow(row: number, c0: number, c1: number): boolean {
+    for (let c = c0; c <= c1; c++) if (this.isClaimed(row, c)) return true;
+    return false;
+  }
+
+  /** Places missing output columns right of the table when those cells are empty; otherwise says why not. */
+  private placeOutputs(
+    headerRow: number,
+    lastRow: number,
+    lastCol: number,
+    map: HeaderMap,
+    layout: Layout,
+  ): { outputs: Partial<Record<OutputField, number>>; added: OutputField[] } {
+    const outputs: Partial<Record<OutputField, number>> = {};
+    for (const field of OUTPUT_FIELDS) {
+      const col = map.fields[field];
+      if (col !== undefined) outputs[field] = col;
+    }
+    const missing = neededOutputs(layout).filter((f) => outputs[f] === undefined);
+    if (missing.length === 0) return { outputs, added: [] };
+    for (let i = 0; i < missing.length; i++) {
+      const col = lastCol + 1 + i;
+      for (let r = headerRow; r <= lastRow; r++) {
+        if (!this.blank(r, col)) {
+          const names = missing.map((f) => OUTPUT_HEADERS[f]).join(", ");
+          this.problems.push({
+            sheet: this.sheet.name,
+            cell: toA1(r, col),
+            message:
+              `No room for the ${names} column${missing.length > 1 ? "s" : ""} right of the table at ` +
+              `${toA1(headerRow, lastCol)}: this cell is not empty. Insert empty columns there, or add those headers ` +
+              `to the table yourself; until then they are not written.`,
+          });
+          return { outputs, added: [] };
+        }
+      }
+    }
+    missing.forEach((field, i) => (outputs[field] = lastCol + 1 + i));
+    return { outputs, added: [...missing] };
+  }
+
+  private addTable(
+    headerRow: number,
+    firstCol: number,
+    lastColFound: number,
+    lastRow: number,
+    excelTable: string | null,
+    cells: HeaderCell[],
+  ): void {
+    const lastCol = this.attachOutputs(headerRow, lastColFound, cells);
+    const header = mapHeaderRow(cells, this.floorHeader);
+    if (lastRow <= headerRow) {
+      this.problems.push({
+        sheet: this.sheet.name,
+        cell: toA1(headerRow, firstCol),
+        message: "This header row has no data below it, so the table was skipped.",
+      });
+      this.claimed.push({ r0: headerRow, r1: headerRow, c0: firstCol, c1: lastCol });
+      return;
+    }
+    const layout = decideLayout(header, this.read, headerRow + 1, lastRow);
+    const { outputs, added } = this.placeOutputs(headerRow, lastRow, lastCol, header, layout);
+    const singleCellRows: TitleCandidate[] = [];
+    for (let r = headerRow + 1; r <= lastRow; r++) {
+      const single = this.singleCell(r, firstCol, lastCol);
+      if (single) singleCellRows.push(single);
+    }
+    const titleAbove = this.titleAbove(headerRow, firstCol, lastCol);
+    this.drafts.push({
+      sheet: this.sheet.name,
+      headerRow,
+      firstCol,
+      lastCol,
+      lastRow,
+      excelTable,
+      header,
+      layout,
+      outputs,
+      added,
+      singleCellRows,
+      titleAbove,
+    });
+    this.claimed.push({ r0: headerRow, r1: lastRow, c0: firstCol, c1: lastCol + added.length });
+  }
+
+  findExcelTables(): void {
+    for (const table of this.sheet.tables) {
+      const { row, col, rows, cols } = table.range;
+      const cells: HeaderCell[] = [];
+      for (let c = col; c < col + cols; c++) {
+        const raw = this.read(row, c);
+        if (!isBlank(raw)) cells.push({ col: c, raw });
+      }
+      if (!isMeasureHeader(mapHeaderRow(cells, this.floorHeader))) continue;
+      let lastRow = row + rows - 1;
+      while (lastRow > row && this.rowBlank(lastRow, col, col + cols - 1)) lastRow--;
+      this.addTable(row, col, col + cols - 1, lastRow, table.name, cells);
+    }
+  }
+
+  findRanges(): void {
+    const { top, left } = this.sheet;
+    for (let r = top; r <= this.bottom; r++) {
+      const cells: HeaderCell[] = [];
+      for (let c = left; c <= this.right; c++) {
+        const raw = this.read(r, c);
+        if (!isBlank(raw) && !this.isClaimed(r, c)) cells.push({ col: c, raw });
+      }
+      if (cells.length < 2) continue;
+      for (const { run, map } of candidateHeaders(cells, this.floorHeader)) {
+        const c0 = run[0].col;
+        const c1 = run[run.length - 1].col;
+        let lastRow = r;
+        for (let rr = r + 1; rr <= this.bottom; rr++) {
+          if (this.rowBlank(rr, c0, c1) || this.repeatsHeader(rr, map, r)) break;
+          lastRow = rr;
+        }
+        this.addTable(r, c0, c1, lastRow, null, run);
+      }
+    }
+  }
+}
+
+/** Phase one: every table on a visible sheet and the cells whose boldness decides group titles. */
+export function findTables(sheet: SheetSnapshot, floorHeader: string): SheetFind {
+  const finder = new SheetFinder(sheet, floorHeader);
+  finder.findExcelTables();
+  finder.findRanges();
+  finder.drafts.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  return { drafts: finder.drafts, problems: finder.problems };
+}
+
+const cellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
+
+/** The cells to ask the host about, all sheets at once: title candidates and each table's first header cell. */
+export function boldQuestions(drafts: readonly TableDraft[]): CellRef[] {
+  const refs: CellRef[] = [];
+  for (const d of drafts) {
+    refs.push({ sheet: d.sheet, row: d.headerRow, col: d.firstCol });
+    if (d.titleAbove) refs.push({ sheet: d.sheet, row: d.titleAbove.row, col: d.titleAbove.col });
+    for (const t of d.singleCellRows) refs.push({ sheet: d.sheet, row: t.row, col: t.col });
+  }
+  return refs;
+}
+
+export function boldSet(refs: readonly CellRef[], flags: readonly boolean[]): Set<string> {
+  const bold = new Set<string>();
+  refs.forEach((ref, i) => {
+    if (flags[i]) bold.add(cellKey(ref.sheet, ref.row, ref.col));
+  });
+  return bold;
+}
+
+/** Prefixes that name a grouping ("Outcome:", "Council Plan Outcome:", "Programme:"). */
+const GROUP_PREFIX = /^([^:]{1,40}):\s*(.+)$/;
+const GROUP_WORD = /\b(?:outcome|programme|program|section|theme|service|priority|area|group|objective)\b/i;
+
+/** "Outcome: Healthy and active communities" -> "Healthy and active communities". */
+export function groupTitle(text: string): string {
+  const m = GROUP_PREFIX.exec(text);
+  return m && GROUP_WORD.test(m[1]) ? m[2].trim() : text;
+}
+
+function isTitle(t: TitleCandidate, sheet: string, bold: Set<string>): boolean {
+  if (bold.has(cellKey(sheet, t.row, t.col))) return true;
+  const m = GROUP_PREFIX.exec(t.text);
+  return m !== null && GROUP_WORD.test(m[1]);
+}
+
+/**
+ * Phase three: which rows are measures and which group each belongs to. A group column wins for its row (blank
+ * cells continue the group above, as merged cells read); a title row (bold, or "Outcome: …") sets the group for
+ * the rows below it; a title just above the header sets it for the table's first block.
+ */
+export function finishTable(draft: TableDraft, sheet: SheetSnapshot, bold: Set<string>): FoundTable {
+  const read = cellReader(sheet);
+  const titles = new Map<number, string>();
+  for (const t of draft.singleCellRows) if (isTitle(t, draft.sheet, bold)) titles.set(t.row, groupTitle(t.text));
+  let group: string | null =
+    draft.titleAbove && isTitle(draft.titleAbove, draft.sheet, bold) ? groupTitle(draft.titleAbove.text) : null;
+  const groupCol = draft.header.fields.group;
+  const inputCols = inputColumns(draft);
+  const rows: DataRow[] = [];
+  for (let r = draft.headerRow + 1; r <= draft.lastRow; r++) {
+    const title = titles.get(r);
+    if (title !== undefined) {
+      group = title;
+      continue;
+    }
+    if (groupCol !== undefined) {
+      const text = textOf(read(r, groupCol));
+      if (text !== null) group = text;
+    }
+    if (!inputCols.some((c) => !isBlank(read(r, c)))) continue;
+    rows.push({ row: r, group });
+  }
+  return { ...draft, rows, boldHeader: bold.has(cellKey(draft.sheet, draft.headerRow, draft.firstCol)) };
+}
+
+/** The table's columns other than its outputs: a row with nothing in them carries no measure. */
+function inputColumns(draft: TableDraft): number[] {
+  const outputs = new Set(Object.values(draft.outputs));
+  const cols: number[] = [];
+  for (let c = draft.firstCol; c <= draft.lastCol; c++) if (!outputs.has(c)) cols.push(c);
+  return cols;
+}
