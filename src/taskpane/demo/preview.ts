@@ -85,7 +85,7 @@ export function formatValue(value: Shown, numFmt: string | undefined): string {
   return value.toLocaleString("en-GB", {
     useGrouping: fmt.includes(","),
     minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 2,
+    maximumFractionDigits: decimals ?? 4,
   });
 }
 

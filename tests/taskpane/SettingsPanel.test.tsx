@@ -1,0 +1,81 @@
+/** @jest-environment jsdom */
+import "./jsdomShims";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
+
+function renderPanel(settings: Settings = DEFAULT_SETTINGS) {
+  const onSave = jest.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SettingsPanel settings={settings} onSave={onSave} disabled={false} />
+    </FluentProvider>,
+  );
+  return onSave;
+}
+
+const saveButton = () => screen.getByRole("button", { name: "Save settings" });
+
+describe("settings panel", () => {
+  it("shows the stored settings", () => {
+    renderPanel({ ...DEFAULT_SETTINGS, band: 0.075, trendLabels: "arrows", output: "values", floorHeader: "Minimum" });
+    expect(screen.getByRole("spinbutton", { name: /Amber band/ })).toHaveProperty("value", "7.5");
+    expect(screen.getByRole("radio", { name: /Arrows/ })).toHaveProperty("checked", true);
+    expect(screen.getByRole("radio", { name: /Values/ })).toHaveProperty("checked", true);
+    expect(screen.getByRole("textbox", { name: /Floor column header/ })).toHaveProperty("value", "Minimum");
+    expect(screen.getByRole("textbox", { name: "Red fill colour" })).toHaveProperty(
+      "value",
+      DEFAULT_SETTINGS.colours.Red.fill,
+    );
+  });
+
+  it("saves what the user changed, with the band as a fraction", () => {
+    const onSave = renderPanel();
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Amber band/ }), { target: { value: "10" } });
+    fireEvent.click(screen.getByRole("radio", { name: /Arrows/ }));
+    fireEvent.click(screen.getByRole("radio", { name: /Values/ }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Green fill colour" }), { target: { value: "#00B050" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Green text colour" }), { target: { value: "#000000" } });
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenCalledWith({
+      ...DEFAULT_SETTINGS,
+      band: 0.1,
+      trendLabels: "arrows",
+      output: "values",
+      colours: { ...DEFAULT_SETTINGS.colours, Green: { fill: "#00B050", font: "#000000" } },
+    });
+  });
+
+  it("refuses a band that is not a percentage below 100, saying why", () => {
+    const onSave = renderPanel();
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Amber band/ }), { target: { value: "150" } });
+    expect(screen.getByText("Enter a number from 0 to 99.9")).toBeTruthy();
+    expect(saveButton()).toHaveProperty("disabled", true);
+    fireEvent.click(saveButton());
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("refuses a colour that is not #RRGGBB and a sheet name Excel would reject", () => {
+    renderPanel();
+    fireEvent.change(screen.getByRole("textbox", { name: "Amber fill colour" }), { target: { value: "orange" } });
+    expect(screen.getByText("Amber: use colours like #00B050")).toBeTruthy();
+    expect(saveButton()).toHaveProperty("disabled", true);
+    fireEvent.change(screen.getByRole("textbox", { name: "Amber fill colour" }), { target: { value: "#FFEB9C" } });
+    expect(saveButton()).toHaveProperty("disabled", false);
+    fireEvent.change(screen.getByRole("textbox", { name: "Summary sheet name" }), { target: { value: "Q2/Q3" } });
+    expect(saveButton()).toHaveProperty("disabled", true);
+  });
+
+  it("warns when status text would be hard to read on its fill", () => {
+    renderPanel();
+    fireEvent.change(screen.getByRole("textbox", { name: "Red text colour" }), { target: { value: "#FF9999" } });
+    expect(screen.getByText(/Red: text may be hard to read \(contrast 1\.\d:1, aim for 4\.5:1\)/)).toBeTruthy();
+  });
+
+  it("resets to the defaults", () => {
+    const onSave = renderPanel({ ...DEFAULT_SETTINGS, band: 0 });
+    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
+    expect(onSave).toHaveBeenCalledWith(DEFAULT_SETTINGS);
+  });
+});

@@ -1,0 +1,77 @@
+import { Workbook } from "exceljs";
+import { formatValue, previewSheet } from "../../src/taskpane/demo/preview";
+import { XlsxWorkbook } from "../../src/hosts/xlsx";
+
+function sheetWithStatuses() {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("People");
+  ws.addRow(["Code", "Value", "Status"]);
+  ws.addRow(["P1", 0.224, "Red"]);
+  ws.addRow(["P2", 1234.5, { formula: 'IF(B3>1000,"Green","Red")', result: "Green" }]);
+  ws.addRow(["P3", null, "NA"]);
+  ws.getCell("B2").numFmt = "0.0%";
+  ws.getCell("B3").numFmt = "#,##0.00";
+  ws.getCell("A1").font = { bold: true };
+  ws.getCell("A2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+  return { workbook, ws };
+}
+
+describe("demo preview", () => {
+  it("shows values as Excel formats them, formula results and static fills", () => {
+    const { ws } = sheetWithStatuses();
+    const preview = previewSheet(ws);
+    expect(preview.columns).toEqual(["A", "B", "C"]);
+    expect(preview.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ["Code", "Value", "Status"],
+      ["P1", "22.4%", "Red"],
+      ["P2", "1,234.50", "Green"],
+      ["P3", "", "NA"],
+    ]);
+    expect(preview.rows[0][0].bold).toBe(true);
+    expect(preview.rows[1][0].fill).toBe("#00B050");
+    expect(preview.rows[1][1].numeric).toBe(true);
+  });
+
+  it("paints cells the way the add-in's conditional formats (written by the ExcelJS host) would", async () => {
+    const { workbook } = sheetWithStatuses();
+    const port = new XlsxWorkbook(workbook);
+    const range = { row: 1, col: 2, rows: 3, cols: 1 };
+    await port.write({
+      sheets: [
+        {
+          sheet: "People",
+          blocks: [],
+          styles: [],
+          conditionalRules: [
+            { range, formula: '=$C2="Green"', style: { fill: "#C6EFCE", font: "#006100" } },
+            { range, formula: '=$C2="Red"', style: { fill: "#FFC7CE", font: "#9C0006" } },
+          ],
+        },
+      ],
+    });
+    const rows = previewSheet(workbook.getWorksheet("People")!).rows;
+    expect(rows[1][2]).toMatchObject({ text: "Red", fill: "#FFC7CE", font: "#9C0006" });
+    expect(rows[2][2]).toMatchObject({ text: "Green", fill: "#C6EFCE", font: "#006100" });
+    expect(rows[3][2].fill).toBeUndefined();
+    // Outside the rule's range nothing changes, even where the text matches.
+    expect(rows[0][2].fill).toBeUndefined();
+
+    // The demo keeps the workbook as a file between visits: the colours must survive a save and load.
+    const reloaded = new Workbook();
+    await reloaded.xlsx.load(await workbook.xlsx.writeBuffer());
+    const again = previewSheet(reloaded.getWorksheet("People")!).rows;
+    expect(again[1][2]).toMatchObject({ text: "Red", fill: "#FFC7CE", font: "#9C0006" });
+    expect(again[2][2]).toMatchObject({ text: "Green", fill: "#C6EFCE" });
+  });
+
+  it("formats months, dates and plain numbers", () => {
+    const sep13 = new Date(Date.UTC(2013, 8, 1));
+    expect(formatValue(sep13, "mmm-yy")).toBe("Sep-13");
+    expect(formatValue(sep13, "mmm yyyy")).toBe("Sep 2013");
+    expect(formatValue(sep13, "dd/mm/yyyy")).toBe("01/09/2013");
+    expect(formatValue(96, undefined)).toBe("96");
+    expect(formatValue(10.456, "General")).toBe("10.456");
+    expect(formatValue(1 / 15, undefined)).toBe("0.0667");
+    expect(formatValue(true, undefined)).toBe("TRUE");
+  });
+});
