@@ -36,6 +36,8 @@ function note(ws: Worksheet, row: number, text: string): void {
 }
 
 function header(ws: Worksheet, row: number, labels: readonly (string | Date)[], dateFormat?: string): void {
+  // Room for two lines: "Current 2013-14 Target" wraps, and LibreOffice does not grow rows on its own.
+  if (labels.some((label) => typeof label === "string" && label.length > 12)) ws.getRow(row).height = 30;
   labels.forEach((label, i) => {
     const cell = ws.getCell(row, i + 1);
     cell.value = label;
@@ -352,6 +354,7 @@ function addPeopleSheet(workbook: Workbook): void {
     row++;
   }
   setWidths(ws, [14, 60, 12, 20, 10, 11, 11, 9, 11, 11]);
+  printSetup(ws);
 }
 
 // ---------------------------------------------------------------- Adult Social Care (Kent, wide monthly layout)
@@ -372,7 +375,9 @@ const OPPD = "Older People and Physical Disability";
 const LDMH = "Learning Disability and Mental Health";
 const ACCESS = "Access and Assessment";
 
-const pct = (...values: (number | null)[]): Figure[] => values.map((v) => (v === null ? null : v / 100));
+/** Percent figures as typed (73 -> 0.73), without float noise such as 0.47600000000000003. */
+const pct = (...values: (number | null)[]): Figure[] =>
+  values.map((v) => (v === null ? null : Number((v / 100).toPrecision(10))));
 
 const ASC_MEASURES: readonly WideMeasure[] = [
   {
@@ -507,6 +512,7 @@ function addAdultSocialCareSheet(workbook: Workbook): void {
     measure.months.forEach((value, m) => figure(ws, row, fixed.length + 1 + m, value, measure.percent));
   });
   setWidths(ws, [8, 60, 24, 16, 12, 9, ...ASC_MONTHS.map(() => 8)]);
+  printSetup(ws);
 }
 
 // ---------------------------------------------------------------- Children's Services (Kent CYPE, single layout)
@@ -636,6 +642,7 @@ function addChildrensServicesSheet(workbook: Workbook): void {
     figure(ws, row, 8, measure.current, measure.percent);
   });
   setWidths(ws, [8, 62, 28, 11, 14, 12, 12, 12, 8, 8]);
+  printSetup(ws);
 }
 
 // ---------------------------------------------------------------- Notes (must stay untouched)
@@ -674,8 +681,14 @@ function addNotesSheet(workbook: Workbook): void {
   ws.getCell("A10").font = { underline: true, color: { argb: "FF0563C1" } };
   ws.getCell("A12").value = "Left alone by the add-in";
   setWidths(ws, [22, 50, 10, 40]);
+  printSetup(ws);
 }
 
 function setWidths(ws: Worksheet, widths: readonly number[]): void {
   widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+}
+
+/** Printed for committee papers: A4 landscape, all columns on one page width. */
+function printSetup(ws: Worksheet): void {
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }

@@ -1,0 +1,101 @@
+/** The command line, parsed with node:util parseArgs into one of the commands; bad usage is a UsageError. */
+import { parseArgs } from "node:util";
+
+export type Command =
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | {
+      readonly kind: "apply";
+      readonly input: string;
+      readonly output: string | null;
+      readonly json: string | null;
+      readonly mode: "values" | "formulas";
+      readonly summary: boolean;
+    }
+  | { readonly kind: "summary"; readonly input: string }
+  | { readonly kind: "sample"; readonly output: string | null };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: scorecard <command> [options]
+
+Commands:
+  apply <in.xlsx>      Rate every measure: write status and trends beside each table,
+                       colour them and add the summary sheet, into a new workbook.
+      -o, --output <file>  Output workbook (default: <name>.scored.xlsx beside the input)
+      --json <file>        Also write a JSON report: measures, summary counts, problems
+      --values             Write plain values (the default: opens anywhere)
+      --formulas           Write live KPI.* formulas with cached results (needs the add-in)
+      --no-summary         Do not add the summary sheet
+  summary <in.xlsx>    Print the summary of a workbook (counts, trends, narrative, problems).
+                       The file is not changed.
+  sample [-o <file>]   Write the sample scorecard workbook (default: scorecard-sample.xlsx)
+
+Options:
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Exit status: 0 when the workbook was processed (data problems are listed on stderr as
+"Sheet!Cell: message"), 1 for bad usage, 2 when the input cannot be read or the output
+cannot be written, 3 on an internal error.`;
+
+const OPTIONS = {
+  output: { type: "string", short: "o" },
+  json: { type: "string" },
+  values: { type: "boolean" },
+  formulas: { type: "boolean" },
+  "no-summary": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Options each command accepts, besides --help. */
+const ACCEPTS: Record<"apply" | "summary" | "sample", readonly OptionName[]> = {
+  apply: ["output", "json", "values", "formulas", "no-summary"],
+  summary: [],
+  sample: ["output"],
+};
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages are clear; its hint about "--" only confuses here.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
+  }
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  const { values, positionals } = parseOptions(argv);
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  const [name, ...operands] = positionals;
+  if (name === undefined) throw new UsageError("No command given.");
+  if (name !== "apply" && name !== "summary" && name !== "sample") throw new UsageError(`Unknown command "${name}".`);
+
+  const given = (Object.keys(values) as OptionName[]).filter((key) => values[key] !== undefined);
+  const stray = given.find((key) => !ACCEPTS[name].includes(key));
+  if (stray) throw new UsageError(`"${name}" does not take --${stray}.`);
+
+  if (name === "sample") {
+    if (operands.length > 0) throw new UsageError(`"sample" takes no file name; use -o <file>.`);
+    return { kind: "sample", output: values.output ?? null };
+  }
+  if (operands.length !== 1) {
+    throw new UsageError(`"${name}" needs exactly one input workbook, got ${operands.length}.`);
+  }
+  const [input] = operands;
+  if (name === "summary") return { kind: "summary", input };
+  if (values.values && values.formulas) throw new UsageError("Choose either --values or --formulas, not both.");
+  if (values.output === "" || values.json === "") throw new UsageError("An empty file name was given.");
+  return {
+    kind: "apply",
+    input,
+    output: values.output ?? null,
+    json: values.json ?? null,
+    mode: values.formulas ? "formulas" : "values",
+    summary: !values["no-summary"],
+  };
+}

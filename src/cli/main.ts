@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * scorecard: the command line for .xlsx files (see USAGE). The same operations as the add-in,
+ * run by the ExcelJS host; this module only reads and writes files and talks to the terminal.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { XlsxWorkbook } from "../hosts/xlsx";
+import { buildSampleWorkbook } from "../sample/buildSample";
+import { applyRules, scanWorkbook, toJsonReport } from "../workbook";
+import type { ApplyReport } from "../workbook/model";
+import { parseCommand, USAGE, UsageError, type Command } from "./args";
+import { FileError, readWorkbookFile, sameFile, scoredName, writeFileAtomic } from "./files";
+import { problemLine, sheetRef } from "./problemLines";
+import { progressBar, type ProgressBar } from "./progressBar";
+import { summaryText } from "./summaryText";
+
+/** Where the CLI writes; tests pass their own. */
+export interface Console {
+  out(text: string): void;
+  err(text: string): void;
+  progress(): ProgressBar | null;
+}
+
+const processConsole: Console = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  progress: () => progressBar(process.stderr),
+};
+
+const DEFAULT_SAMPLE = "scorecard-sample.xlsx";
+
+/** Runs one command line; returns the exit status. Never throws. */
+export async function run(argv: readonly string[], io: Console = processConsole): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`scorecard: ${error.message}\n\n${USAGE}`);
+    return 1;
+  }
+  try {
+    await execute(command, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof FileError) {
+      io.err(`scorecard: ${error.message}`);
+      return 2;
+    }
+    io.err(`scorecard: internal error: ${error instanceof Error ? error.message : String(error)} (please report it)`);
+    if (process.env.SCORECARD_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 3;
+  }
+}
+
+async function execute(command: Command, io: Console): Promise<void> {
+  switch (command.kind) {
+    case "help":
+      return io.out(USAGE);
+    case "version":
+      return io.out(version());
+    case "sample": {
+      const output = command.output ?? DEFAULT_SAMPLE;
+      await writeFileAtomic(output, new Uint8Array(await buildSampleWorkbook().xlsx.writeBuffer()));
+      return io.out(`Wrote ${output}`);
+    }
+    case "summary": {
+      const report = await scanWorkbook(new XlsxWorkbook(await readWorkbookFile(command.input)));
+      return io.out(summaryText(`Scorecard summary of ${command.input}`, report));
+    }
+    case "apply":
+      return apply(command, io);
+  }
+}
+
+async function apply(command: Extract<Command, { kind: "apply" }>, io: Console): Promise<void> {
+  const output = command.output ?? scoredName(command.input);
+  const workbook = await readWorkbookFile(command.input);
+  const bar = io.progress();
+  let report: ApplyReport;
+  try {
+    report = await applyRules(new XlsxWorkbook(workbook), {
+      settings: { output: command.mode },
+      summary: command.summary,
+      progress: bar?.report,
+    });
+  } finally {
+    bar?.done();
+  }
+  await writeFileAtomic(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  if (command.json) {
+    // Sheets that could not be written (protected…) ride along with the contract's fields.
+    const json = { ...toJsonReport(report), writeProblems: report.writeProblems };
+    await writeFileAtomic(command.json, `${JSON.stringify(json, null, 2)}\n`);
+  }
+  report.problems.forEach((problem) => io.err(problemLine(problem)));
+  report.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));
+  report.notices.forEach((notice) => io.out(`Note: ${notice}`));
+  io.out(resultLine(report));
+  io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as -o asked)" : ""}`);
+  if (command.json) io.out(`Wrote ${command.json}`);
+}
+
+function resultLine(report: ApplyReport): string {
+  const tables = report.sheets.reduce((n, sheet) => n + sheet.tables.length, 0);
+  const sheets = report.sheets.filter((sheet) => sheet.tables.length > 0).length;
+  const summary = report.summarySheet ? `; summary sheet "${report.summarySheet}"` : "";
+  return (
+    `Rated ${count(report.rowsRated, "row")} (${count(report.measures.length, "measure")}) in ${count(tables, "table")} ` +
+    `on ${count(sheets, "sheet")}; ` +
+    `added ${count(report.columnsAdded, "column")}${summary}; ${count(report.problems.length, "data problem")}.`
+  );
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+function version(): string {
+  // lib/cli/main.js and src/cli/main.ts both sit two folders below package.json.
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
+}

@@ -1,0 +1,60 @@
+/** The command line interface of issue 4, exactly: commands, options, defaults, and what is bad usage. */
+import { parseCommand, UsageError } from "../../src/cli/args";
+
+describe("parseCommand", () => {
+  it("reads apply with its defaults: values, summary, no output or JSON named", () => {
+    expect(parseCommand(["apply", "in.xlsx"])).toEqual({
+      kind: "apply",
+      input: "in.xlsx",
+      output: null,
+      json: null,
+      mode: "values",
+      summary: true,
+    });
+  });
+
+  it("reads every apply option, short and long", () => {
+    expect(
+      parseCommand(["apply", "in.xlsx", "-o", "out.xlsx", "--json", "r.json", "--formulas", "--no-summary"]),
+    ).toEqual({
+      kind: "apply",
+      input: "in.xlsx",
+      output: "out.xlsx",
+      json: "r.json",
+      mode: "formulas",
+      summary: false,
+    });
+    expect(parseCommand(["apply", "--output=o.xlsx", "in.xlsx", "--values"])).toMatchObject({
+      output: "o.xlsx",
+      mode: "values",
+    });
+  });
+
+  it("reads summary, sample, help and version", () => {
+    expect(parseCommand(["summary", "in.xlsx"])).toEqual({ kind: "summary", input: "in.xlsx" });
+    expect(parseCommand(["sample"])).toEqual({ kind: "sample", output: null });
+    expect(parseCommand(["sample", "-o", "s.xlsx"])).toEqual({ kind: "sample", output: "s.xlsx" });
+    expect(parseCommand(["--help"])).toEqual({ kind: "help" });
+    expect(parseCommand(["apply", "-h"])).toEqual({ kind: "help" });
+    expect(parseCommand(["--version"])).toEqual({ kind: "version" });
+    expect(parseCommand(["-v"])).toEqual({ kind: "version" });
+  });
+
+  it.each([
+    [[], /No command/],
+    [["score", "in.xlsx"], /Unknown command "score"/],
+    [["apply"], /exactly one input workbook, got 0/],
+    [["apply", "a.xlsx", "b.xlsx"], /exactly one input workbook, got 2/],
+    [["apply", "in.xlsx", "--values", "--formulas"], /either --values or --formulas/],
+    [["apply", "in.xlsx", "--colour"], /Unknown option '--colour'/],
+    [["apply", "in.xlsx", "-o"], /argument missing/],
+    [["apply", "in.xlsx", "-o", ""], /empty file name/],
+    [["summary", "in.xlsx", "--json", "r.json"], /"summary" does not take --json/],
+    [["summary", "in.xlsx", "-o", "x.xlsx"], /"summary" does not take --output/],
+    [["sample", "file.xlsx"], /takes no file name/],
+    [["sample", "--formulas"], /"sample" does not take --formulas/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError);
+    expect(() => parseCommand(argv)).toThrow(message);
+  });
+});

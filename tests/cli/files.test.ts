@@ -1,0 +1,107 @@
+/** Input checks that decide exit 2, atomic writes, default names and the terminal-only progress bar. */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Workbook } from "exceljs";
+import { FileError, readWorkbookFile, scoredName, writeFileAtomic } from "../../src/cli/files";
+import { progressBar } from "../../src/cli/progressBar";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "scorecard-files-"));
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+async function fileWith(name: string, data: Uint8Array | string): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, data);
+  return file;
+}
+
+async function xlsxBytes(): Promise<Uint8Array> {
+  const workbook = new Workbook();
+  workbook.addWorksheet("S").getCell("A1").value = "hello";
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe("readWorkbookFile", () => {
+  it("loads an .xlsx workbook", async () => {
+    const workbook = await readWorkbookFile(await fileWith("ok.xlsx", await xlsxBytes()));
+    expect(workbook.getWorksheet("S")?.getCell("A1").value).toBe("hello");
+  });
+
+  const rejects = async (file: string, message: RegExp) => {
+    const error = await readWorkbookFile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toMatch(/\n/);
+  };
+
+  it("names a missing file and a folder", async () => {
+    await rejects(path.join(dir, "nope.xlsx"), /cannot read .*nope\.xlsx: no such file/);
+    await rejects(dir, /cannot read .*: it is a folder/);
+  });
+
+  it("recognises an encrypted (password-protected) workbook by its compound-file signature", async () => {
+    const cfb = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504, 0)]);
+    await rejects(
+      await fileWith("secret.xlsx", cfb),
+      /secret\.xlsx is password-protected \(encrypted\) or an old \.xls/,
+    );
+  });
+
+  it("rejects text, an empty file and a damaged zip", async () => {
+    await rejects(await fileWith("notes.xlsx", "Code,Value\nA1,3\n"), /notes\.xlsx is not an \.xlsx workbook/);
+    await rejects(await fileWith("empty.xlsx", ""), /empty\.xlsx is not an \.xlsx workbook/);
+    const bytes = await xlsxBytes();
+    await rejects(
+      await fileWith("cut.xlsx", bytes.subarray(0, bytes.length / 2)),
+      /cut\.xlsx could not be read as an \.xlsx workbook/,
+    );
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("replaces the file whole and leaves no temporary file", async () => {
+    const file = await fileWith("out.json", "old");
+    await writeFileAtomic(file, "new");
+    expect(await fs.readFile(file, "utf8")).toBe("new");
+    expect(await fs.readdir(dir)).toEqual(["out.json"]);
+  });
+
+  it("fails with one line, and writes nothing, when the folder does not exist", async () => {
+    const error = await writeFileAtomic(path.join(dir, "missing", "out.xlsx"), "x").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as Error).message).toMatch(/cannot write .*out\.xlsx: no such file or folder/);
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});
+
+it("names the output <name>.scored.xlsx beside the input", () => {
+  expect(scoredName(path.join("reports", "q2.xlsx"))).toBe(path.join("reports", "q2.scored.xlsx"));
+  expect(scoredName("People Q2.XLSX")).toBe("People Q2.scored.xlsx");
+});
+
+describe("progressBar", () => {
+  const fakeStream = (isTTY: boolean) => {
+    const writes: string[] = [];
+    const stream = { isTTY, columns: 60, write: (s: string) => writes.push(s) > 0 } as unknown as NodeJS.WriteStream;
+    return { stream, writes };
+  };
+
+  it("is off when stderr is not a terminal", () => {
+    expect(progressBar(fakeStream(false).stream)).toBeNull();
+  });
+
+  it("draws on one line of a terminal and erases itself", () => {
+    const { stream, writes } = fakeStream(true);
+    const bar = progressBar(stream)!;
+    bar.report(1, 2, "Writing People");
+    bar.report(2, 2, "Written");
+    bar.done();
+    expect(writes[0]).toMatch(/^\r\[#{12}-{12}\] 50% Writing People/);
+    expect(writes[1]).toMatch(/^\r\[#{24}\] 100% Written/);
+    expect(writes.at(-1)).toBe("\r\x1b[K");
+    expect(writes.every((w) => !w.includes("\n"))).toBe(true);
+  });
+});
