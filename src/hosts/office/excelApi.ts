@@ -1,0 +1,125 @@
+/**
+ * The slice of the Office.js Excel API this host uses, as structural types.
+ *
+ * `Excel.RequestContext` satisfies `XlContext` (the compiler checks it where the host calls `Excel.run`),
+ * and the tests' fake implements the same interfaces — so the host is typed against exactly what it
+ * calls, and nothing in the tests needs a cast.
+ */
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<unknown>;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly application: XlApplication;
+}
+
+export interface XlApplication {
+  /** ExcelApi 1.6 */
+  suspendApiCalculationUntilNextSync(): void;
+  /** ExcelApi 1.9 */
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+/** What the host loads for every sheet in one request. */
+export interface SheetListLoad {
+  readonly name: true;
+  readonly visibility: true;
+  readonly protection: { readonly protected: true };
+  readonly tables: { readonly name: true };
+}
+
+export interface XlWorksheetCollection {
+  readonly items: readonly XlWorksheet[];
+  load(options: SheetListLoad): unknown;
+  getItem(name: string): XlWorksheet;
+  add(name: string): XlWorksheet;
+}
+
+export interface XlWorksheet {
+  readonly name: string;
+  /** "Visible" | "Hidden" | "VeryHidden" */
+  visibility: string;
+  readonly protection: { readonly protected: boolean };
+  readonly tables: XlTableCollection;
+  readonly freezePanes: { freezeRows(count: number): void };
+  readonly charts: XlChartCollection;
+  getUsedRangeOrNullObject(valuesOnly: boolean): XlRange;
+  getRange(address: string): XlRange;
+  getCell(row: number, column: number): XlRange;
+  activate(): void;
+  delete(): void;
+}
+
+export interface XlTableCollection {
+  readonly items: readonly { readonly name: string }[];
+  getItem(name: string): { getRange(): XlRange };
+}
+
+export interface XlRange {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  /**
+   * Office.js also accepts a single value here and applies it to every cell of the range; the host
+   * uses that to write a run of identical R1C1 formulas as one small assignment.
+   */
+  formulasR1C1: unknown[][] | string | number;
+  /** A single format string applies to every cell, like `formulasR1C1`. */
+  numberFormat: unknown[][] | string;
+  readonly format: XlRangeFormat;
+  readonly conditionalFormats: XlConditionalFormatCollection;
+  load(propertyNames: string): XlRange;
+  clear(applyTo: "Contents"): void;
+  select(): void;
+}
+
+export interface XlRangeFormat {
+  readonly fill: { color: string };
+  readonly font: XlFont;
+  wrapText: boolean;
+  /** Points. */
+  columnWidth: number;
+}
+
+export interface XlFont {
+  color: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface XlConditionalFormatCollection {
+  add(type: "Custom"): XlConditionalFormat;
+  clearAll(): void;
+}
+
+export interface XlConditionalFormat {
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: { color: string }; readonly font: XlFont; numberFormat: unknown };
+  };
+}
+
+export interface XlChartCollection {
+  add(type: "ColumnClustered", sourceData: XlRange, seriesBy: "Columns"): XlChart;
+}
+
+export interface XlChart {
+  name: string;
+  readonly title: { text: string };
+  readonly series: { getItemAt(index: number): { readonly format: { readonly fill: XlChartFill } } };
+  setPosition(startCell: string): void;
+}
+
+export interface XlChartFill {
+  setSolidColor(color: string): void;
+}
+
+/** Runs a batch of work in one request context (Excel.run, or a context the caller already has). */
+export type ExcelRunner = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;
+
+/** Whether the running Excel supports an ExcelApi requirement set, e.g. "1.9". */
+export type ApiSupport = (version: string) => boolean;

@@ -1,0 +1,59 @@
+/** Office.js errors (OfficeExtension.Error) turned into sentences an analyst can act on. */
+import { STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import { sameSheetName } from "./sheetFacts";
+
+interface OfficeErrorFields {
+  readonly code: string;
+  readonly message: string;
+  readonly location: string;
+}
+
+export function officeErrorFields(error: unknown): OfficeErrorFields {
+  const record = typeof error === "object" && error !== null ? (error as Record<string, unknown>) : {};
+  const debugInfo =
+    typeof record.debugInfo === "object" && record.debugInfo !== null
+      ? (record.debugInfo as Record<string, unknown>)
+      : {};
+  return {
+    code: typeof record.code === "string" ? record.code : "",
+    message: typeof record.message === "string" ? record.message : String(error),
+    location: typeof debugInfo.errorLocation === "string" ? debugInfo.errorLocation : "",
+  };
+}
+
+/** Excel on the web refused a request or its answer for its size (5 MB). */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const { code } = officeErrorFields(error);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+const UNSUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "UnsupportedOperation"]);
+
+/** Why a write to `sheet` failed, and what to do about it. */
+export function writeFailureMessage(sheet: string, error: unknown): string {
+  const { code, message, location } = officeErrorFields(error);
+  const target = sameSheetName(sheet, STATE_SHEET_NAME)
+    ? "Scorecard could not save its settings in this workbook"
+    : `Scorecard could not write to sheet "${sheet}"`;
+  if (code === "AccessDenied") {
+    return `${target}: it is protected or read-only. Unprotect it (Review › Unprotect Sheet) and apply again.`;
+  }
+  if (code === "InvalidOperationInCellEditMode") {
+    return `${target}: Excel is in the middle of a cell edit. Press Enter or Esc and apply again.`;
+  }
+  if (UNSUPPORTED.has(code)) {
+    return `${target}: this version of Excel does not support ${location || "a feature it needs"} (${message}).`;
+  }
+  if (code === "InvalidOperation" || code === "Conflict") {
+    return `${target}: Excel refused the change (${message}). If someone else is editing the sheet, wait and apply again.`;
+  }
+  return `${target}: ${message}`;
+}
+
+export function protectedSheetMessage(sheet: string): string {
+  return `Sheet "${sheet}" is protected, so Scorecard did not write to it. Unprotect it (Review › Unprotect Sheet) and apply again.`;
+}
+
+export function missingSheetMessage(sheet: string): string {
+  return `Sheet "${sheet}" was not found: it was renamed or deleted since the workbook was read. Apply again.`;
+}

@@ -1,0 +1,83 @@
+/**
+ * The workbook port over Office.js. Round trips to Excel are the cost that matters, so each port call
+ * takes a fixed number of syncs whatever the row count: readWorkbook 2, readBold 1, write 1 per ~3.6 MB
+ * of changes (after the formula compression in blockWrites), select 1.
+ */
+import type { CellRef, Progress, WorkbookPort, WorkbookSnapshot, WritePlan, WriteProblem } from "../../workbook/port";
+import type { ApiSupport, ExcelRunner, XlContext } from "./excelApi";
+import { excelRun, officeApiSupport } from "./officeRuntime";
+import { DEFAULT_SYNC_BUDGET } from "./payload";
+import { readSnapshot } from "./readSnapshot";
+import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { runBatches } from "./writeBatches";
+import { planWriteOps } from "./writeOps";
+
+export interface OfficeWorkbookOptions {
+  /** Requirement-set check; defaults to Office.context.requirements (false outside Office). */
+  readonly supports?: ApiSupport;
+  /** Estimated request bytes per sync. */
+  readonly syncBudget?: number;
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly run: ExcelRunner;
+  private readonly supports: ApiSupport;
+  private readonly budget: number;
+  /** Sheet list from the last read, so a write right after it needs no extra round trip. */
+  private facts: SheetFacts[] | null = null;
+
+  /** With no argument, every call runs in its own `Excel.run`; tests and callers may pass a context. */
+  constructor(source: XlContext | ExcelRunner = excelRun, options: OfficeWorkbookOptions = {}) {
+    this.run = typeof source === "function" ? source : (batch) => batch(source);
+    this.supports = options.supports ?? officeApiSupport;
+    this.budget = options.syncBudget ?? DEFAULT_SYNC_BUDGET;
+  }
+
+  readWorkbook(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const { snapshot, facts } = await readSnapshot(context);
+      this.facts = facts;
+      return snapshot;
+    });
+  }
+
+  async readBold(cells: readonly CellRef[]): Promise<boolean[]> {
+    if (cells.length === 0) return [];
+    return this.run(async (context) => {
+      const facts = this.facts ?? (await loadSheetFacts(context));
+      const ranges = cells.map((cell) => {
+        if (!findSheet(facts, cell.sheet)) return null;
+        const range = context.workbook.worksheets.getItem(cell.sheet).getCell(cell.row, cell.col);
+        range.load("format/font/bold");
+        return range;
+      });
+      await context.sync();
+      return ranges.map((range) => range?.format.font.bold === true);
+    });
+  }
+
+  async write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]> {
+    if (plan.sheets.length === 0 && !plan.ownedSheet && plan.state === undefined) return [];
+    return this.run(async (context) => {
+      const facts = this.facts ?? (await loadSheetFacts(context));
+      // The write may add and delete sheets: the next write reads the list afresh unless a read comes first.
+      this.facts = null;
+      const { ops, problems } = planWriteOps(plan, facts, this.supports, this.budget / 4);
+      const failures = await runBatches(context, ops, facts, {
+        supports: this.supports,
+        budget: this.budget,
+        progress,
+      });
+      return [...problems, ...failures];
+    });
+  }
+
+  select(ref: CellRef): Promise<void> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
+      sheet.activate();
+      sheet.getCell(ref.row, ref.col).select();
+      await context.sync();
+    });
+  }
+}

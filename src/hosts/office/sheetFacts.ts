@@ -1,0 +1,33 @@
+/** What the host knows about each sheet before it reads or writes: one request, whatever the sheet count. */
+import type { XlContext } from "./excelApi";
+
+export interface SheetFacts {
+  readonly name: string;
+  /** "Visible" | "Hidden" | "VeryHidden" */
+  readonly visibility: string;
+  readonly protected: boolean;
+  readonly tables: readonly string[];
+}
+
+/** One sync: every sheet's name, visibility, protection and table names. */
+export async function loadSheetFacts(context: XlContext): Promise<SheetFacts[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load({ name: true, visibility: true, protection: { protected: true }, tables: { name: true } });
+  await context.sync();
+  return sheets.items.map((sheet) => ({
+    name: sheet.name,
+    visibility: sheet.visibility,
+    protected: sheet.protection.protected,
+    tables: sheet.tables.items.map((table) => table.name),
+  }));
+}
+
+/** Excel compares sheet names without regard to case. */
+export function findSheet(facts: readonly SheetFacts[], name: string): SheetFacts | undefined {
+  const wanted = name.toLowerCase();
+  return facts.find((sheet) => sheet.name.toLowerCase() === wanted);
+}
+
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

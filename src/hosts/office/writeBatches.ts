@@ -1,0 +1,127 @@
+/**
+ * Runs write operations in as few syncs as the payload limit allows: operations are packed in plan
+ * order into batches under the budget, one sync each. If a batch fails (a sheet protected since the
+ * read, a sheet being edited, an unsupported call), the host re-reads the sheet list and retries that
+ * batch sheet by sheet, once: the sheets that fail again become WriteProblems, the others are written.
+ * Every operation is idempotent (assignments, and conditional formats cleared before they are added),
+ * so running part of a batch twice is harmless.
+ */
+import type { Progress, WriteProblem } from "../../workbook/port";
+import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
+import { protectedSheetMessage, writeFailureMessage } from "./officeErrors";
+import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import type { WriteOp, WriteTarget } from "./writeOps";
+
+export function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {
+  const batches: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (current.length > 0 && bytes + op.bytes > budget) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += op.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export interface BatchOptions {
+  readonly supports: ApiSupport;
+  readonly budget: number;
+  readonly progress?: Progress;
+}
+
+export async function runBatches(
+  context: XlContext,
+  ops: readonly WriteOp[],
+  facts: readonly SheetFacts[],
+  options: BatchOptions,
+): Promise<WriteProblem[]> {
+  const batches = packBatches(ops, options.budget);
+  const failed = new Map<string, WriteProblem>();
+  let known = facts;
+  for (const [index, batch] of batches.entries()) {
+    const live = batch.filter((op) => !failed.has(key(op.sheet)));
+    options.progress?.(index, batches.length, "Writing to Excel");
+    if (live.length === 0) continue;
+    try {
+      await runBatch(context, live, known, options.supports);
+    } catch {
+      known = await loadSheetFacts(context);
+      for (const problem of await retryBySheet(context, live, known, options.supports)) {
+        failed.set(key(problem.sheet), problem);
+      }
+      known = await loadSheetFacts(context);
+    }
+  }
+  options.progress?.(batches.length, batches.length, "Writing to Excel");
+  return [...failed.values()];
+}
+
+async function runBatch(
+  context: XlContext,
+  ops: readonly WriteOp[],
+  facts: readonly SheetFacts[],
+  supports: ApiSupport,
+): Promise<void> {
+  // Both last until the next sync: one call per batch, as the docs ask.
+  if (supports("1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
+  if (supports("1.9")) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  const target = writeTarget(context, facts);
+  for (const op of ops) op.queue(target);
+  await context.sync();
+}
+
+async function retryBySheet(
+  context: XlContext,
+  ops: readonly WriteOp[],
+  facts: readonly SheetFacts[],
+  supports: ApiSupport,
+): Promise<WriteProblem[]> {
+  const bySheet = new Map<string, WriteOp[]>();
+  for (const op of ops) bySheet.set(key(op.sheet), [...(bySheet.get(key(op.sheet)) ?? []), op]);
+  const problems: WriteProblem[] = [];
+  let known = facts;
+  for (const sheetOps of bySheet.values()) {
+    const sheet = sheetOps[0].sheet;
+    if (findSheet(known, sheet)?.protected) {
+      problems.push({ sheet, message: protectedSheetMessage(sheet) });
+      continue;
+    }
+    try {
+      await runBatch(context, sheetOps, known, supports);
+    } catch (error) {
+      problems.push({ sheet, message: writeFailureMessage(sheet, error) });
+      // What the failed sheet did to the sheet list (a half-made summary) matters to the next one.
+      known = await loadSheetFacts(context);
+    }
+  }
+  return problems;
+}
+
+function writeTarget(context: XlContext, facts: readonly SheetFacts[]): WriteTarget {
+  const proxies = new Map<string, XlWorksheet | null>();
+  return {
+    context,
+    facts,
+    sheet(name) {
+      const cached = proxies.get(key(name));
+      if (cached) return cached;
+      const sheet = context.workbook.worksheets.getItem(name);
+      proxies.set(key(name), sheet);
+      return sheet;
+    },
+    setSheet(name, sheet) {
+      proxies.set(key(name), sheet);
+    },
+  };
+}
+
+/** Sheet names compare without case in Excel. */
+function key(sheet: string): string {
+  return sheet.toLowerCase();
+}

@@ -1,0 +1,43 @@
+/**
+ * Where the add-in keeps its state inside a workbook — one convention for both hosts, so a file scored
+ * by the CLI (ExcelJS) and the same file opened in Excel (Office.js) read and write the same settings.
+ *
+ * The state is JSON text stored in a very hidden worksheet, in column A from row 1 down, one chunk per
+ * cell. Excel caps a cell at 32,767 characters, so the text is cut into chunks of at most 32,000.
+ * Every chunk carries a prefix: a cell starting with a letter and a colon can never be taken by Excel
+ * for a number, date, boolean, error or formula, so Office.js writes it verbatim as text.
+ */
+import type { CellValue } from "../core/types";
+
+export const STATE_SHEET_NAME = "ScorecardState";
+export const STATE_CHUNK_CHARS = 32_000;
+const CHUNK_PREFIX = "state:";
+
+/** The cells of column A (top to bottom) that hold `json`. */
+export function encodeState(json: string): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < json.length) {
+    let end = Math.min(start + STATE_CHUNK_CHARS, json.length);
+    // Never cut a surrogate pair in two: a lone surrogate is not valid text in an .xlsx file.
+    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end -= 1;
+    chunks.push(CHUNK_PREFIX + json.slice(start, end));
+    start = end;
+  }
+  return chunks.length > 0 ? chunks : [CHUNK_PREFIX];
+}
+
+/** The JSON text stored in the state sheet's column A (rows of values, top to bottom), or null if none. */
+export function decodeState(rows: readonly (readonly CellValue[])[]): string | null {
+  const chunks: string[] = [];
+  for (const row of rows) {
+    const cell = row[0];
+    if (typeof cell === "string" && cell.startsWith(CHUNK_PREFIX)) chunks.push(cell.slice(CHUNK_PREFIX.length));
+  }
+  const json = chunks.join("");
+  return json.length > 0 ? json : null;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
