@@ -17,17 +17,52 @@ function newestSource() {
     .reduce((newest, file) => Math.max(newest, fs.statSync(file).mtimeMs), 0);
 }
 
+const LOCK = path.join(root, "lib", ".build-lock");
+const LOCK_STALE_MS = 5 * 60 * 1000;
+
+function isFresh() {
+  const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
+  return built > 0 && newestSource() <= built;
+}
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Test workers may ask at the same time: one builds, the others wait for it (a folder is created atomically). */
+function withLock(fn) {
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const age = Date.now() - fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > LOCK_STALE_MS) fs.rmSync(LOCK, { recursive: true, force: true });
+      else sleep(200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Returns the path of the built CLI; throws with tsc's output if the build fails. */
 function ensureCliBuilt() {
-  const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
-  if (built > 0 && newestSource() <= built) return CLI;
-  const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: root, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`npm run build:cli failed:\n${result.stdout}${result.stderr}`);
-  // tsc leaves an up-to-date output file untouched; mark the build as fresh.
-  const now = new Date();
-  fs.utimesSync(CLI, now, now);
-  return CLI;
+  if (isFresh()) return CLI;
+  return withLock(() => {
+    if (isFresh()) return CLI;
+    const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+    const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: root, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`npm run build:cli failed:\n${result.stdout}${result.stderr}`);
+    // Mark the build as fresh even where tsc left an unchanged output file alone.
+    const now = new Date();
+    fs.utimesSync(CLI, now, now);
+    return CLI;
+  });
 }
 
 module.exports = { ensureCliBuilt, CLI };

@@ -96,7 +96,7 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   }
   report.problems.forEach((problem) => io.err(problemLine(problem)));
   report.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));
-  report.notices.forEach((notice) => io.out(`Note: ${notice}`));
+  report.notices.forEach((notice) => io.err(`Note: ${notice}`));
   io.out(resultLine(report));
   io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as -o asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);

@@ -1,0 +1,235 @@
+/** The CLI commands end to end, in process: files written, what goes to stdout and stderr, and exit statuses. */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Workbook } from "exceljs";
+import { run, type Console } from "../../src/cli/main";
+import { USAGE } from "../../src/cli/args";
+import { buildSampleWorkbook } from "../../src/sample/buildSample";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "scorecard-cli-"));
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+interface Result {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Result> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Console = { out: (t) => out.push(t), err: (t) => err.push(t), progress: () => null };
+  const status = await run(argv, io);
+  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+async function sampleFile(name = "sample.xlsx"): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, new Uint8Array(await buildSampleWorkbook().xlsx.writeBuffer()));
+  return file;
+}
+
+async function load(file: string): Promise<Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** Column index (1-based) of a header on a sheet's header row. */
+function columnOf(workbook: Workbook, sheet: string, headerRow: number, header: string): number {
+  const row = workbook.getWorksheet(sheet)!.getRow(headerRow);
+  for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).value === header) return c;
+  throw new Error(`no ${header} header on ${sheet} row ${headerRow}`);
+}
+
+describe("scorecard apply", () => {
+  it("writes <name>.scored.xlsx beside the input with values, leaves the input alone, and reports problems on stderr", async () => {
+    const input = await sampleFile();
+    const before = await fs.readFile(input);
+    const result = await cli("apply", input);
+
+    expect(result.status).toBe(0);
+    expect(await fs.readFile(input)).toEqual(before);
+    const output = path.join(dir, "sample.scored.xlsx");
+    expect(result.stdout).toContain(`Wrote ${output}`);
+    expect(result.stdout).toMatch(
+      /Rated \d+ rows \(48 measures\) in 5 tables on 3 sheets; .*summary sheet "Scorecard Summary"/,
+    );
+    expect(result.stderr).toBe(`'Children''s Services'!E21: Unknown aim "Lower is btter": the status is NA.`);
+
+    const scored = await load(output);
+    const status = columnOf(scored, "People", 5, "Status");
+    const cell = scored.getWorksheet("People")!.getCell(6, status);
+    expect(cell.value).toBe("NA"); // PH14 2019/20: value "NA"
+    expect(scored.getWorksheet("People")!.getCell(7, status).value).toBe("Red"); // PH14 2018/19: 24% vs 21.5%, Minimise
+    // Values mode: no KPI formulas anywhere in the scored workbook, so it opens without the add-in.
+    for (const ws of scored.worksheets) {
+      ws.eachRow((row) => row.eachCell((c) => expect(String(c.formula ?? "")).not.toMatch(/KPI\./)));
+    }
+    expect(scored.getWorksheet("Scorecard Summary")).toBeDefined();
+  });
+
+  it("writes KPI formulas with cached results when asked, and no summary with --no-summary", async () => {
+    const input = await sampleFile();
+    const output = path.join(dir, "live.xlsx");
+    expect((await cli("apply", input, "-o", output, "--formulas", "--no-summary")).status).toBe(0);
+    const scored = await load(output);
+    const status = columnOf(scored, "People", 5, "Status");
+    const value = scored.getWorksheet("People")!.getCell(7, status).value;
+    expect(value).toMatchObject({ formula: expect.stringMatching(/^KPI\.RAG\(E7,D7,F7/), result: "Red" });
+    expect(scored.getWorksheet("Scorecard Summary")).toBeUndefined();
+  });
+
+  it("writes the JSON report the contract describes, with one entry per measure", async () => {
+    const input = await sampleFile();
+    const json = path.join(dir, "report.json");
+    expect((await cli("apply", input, "-o", path.join(dir, "o.xlsx"), "--json", json)).status).toBe(0);
+    const report = JSON.parse(await fs.readFile(json, "utf8"));
+    expect(report.measures).toHaveLength(48);
+    expect(report.measures.find((m: { code: string }) => m.code === "ILAC6")).toMatchObject({
+      sheet: "People",
+      group: "Children and young people have the best start in life",
+      period: "Q2 2020/21",
+      aim: "Goldilocks",
+      value: 391,
+      target: [330, 380],
+      floor: null,
+      status: "Amber",
+    });
+    expect(report.measures.find((m: { code: string }) => m.code === "ASC01")).toMatchObject({
+      floor: 0.7,
+      status: "Amber",
+    });
+    expect(report.summary.sheets.map((s: { sheet: string }) => s.sheet)).toEqual([
+      "People",
+      "Adult Social Care",
+      "Children's Services",
+    ]);
+    expect(report.problems).toEqual([
+      { sheet: "Children's Services", cell: "E21", message: expect.stringContaining("Lower is btter") },
+    ]);
+    expect(report.writeProblems).toEqual([]);
+  });
+
+  it("replaces the input only when -o names it", async () => {
+    const input = await sampleFile();
+    const result = await cli("apply", input, "-o", input);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("replacing the input");
+    expect((await load(input)).getWorksheet("Scorecard Summary")).toBeDefined();
+    expect((await fs.readdir(dir)).sort()).toEqual(["sample.xlsx"]);
+  });
+
+  it("notes a protected sheet on stderr and still scores the rest", async () => {
+    const workbook = buildSampleWorkbook();
+    await workbook.getWorksheet("People")!.protect("", {});
+    const input = path.join(dir, "locked.xlsx");
+    await fs.writeFile(input, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const result = await cli("apply", input);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^Note: Sheet "People" is protected/m);
+    const scored = await load(path.join(dir, "locked.scored.xlsx"));
+    expect(scored.getWorksheet("People")!.getCell("H6").value).toBeNull();
+    expect(scored.getWorksheet("Adult Social Care")!.getCell("S5").value).toBe("Amber");
+  });
+
+  it.each([
+    [
+      "a missing file",
+      (d: string) => path.join(d, "nope.xlsx"),
+      /^scorecard: cannot read .*nope\.xlsx: no such file or folder$/,
+    ],
+    [
+      "a text file",
+      async (d: string) => write(d, "notes.xlsx", "Code,Value\n"),
+      /^scorecard: .*notes\.xlsx is not an \.xlsx workbook$/,
+    ],
+    [
+      "an encrypted workbook",
+      async (d: string) =>
+        write(d, "secret.xlsx", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1000)])),
+      /^scorecard: .*secret\.xlsx is password-protected \(encrypted\)/,
+    ],
+  ])("exits 2 with one line and no output for %s", async (_what, make, message) => {
+    const input = await make(dir);
+    const output = path.join(dir, "out.xlsx");
+    const result = await cli("apply", input, "-o", output, "--json", path.join(dir, "r.json"));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+    expect(result.stdout).toBe("");
+    await expect(fs.access(output)).rejects.toThrow();
+    await expect(fs.access(path.join(dir, "r.json"))).rejects.toThrow();
+  });
+
+  it("exits 2 when the output cannot be written, and leaves nothing behind", async () => {
+    const input = await sampleFile();
+    const result = await cli("apply", input, "-o", path.join(dir, "no-folder", "out.xlsx"));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^scorecard: cannot write .*out\.xlsx: no such file or folder$/);
+    expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
+  });
+});
+
+async function write(d: string, name: string, data: string | Buffer): Promise<string> {
+  const file = path.join(d, name);
+  await fs.writeFile(file, data);
+  return file;
+}
+
+describe("scorecard summary", () => {
+  it("prints counts, improvement lines, narrative and problems, and changes nothing", async () => {
+    const input = await sampleFile();
+    const before = await fs.readFile(input);
+    const result = await cli("summary", input);
+    expect(result.status).toBe(0);
+    expect(await fs.readFile(input)).toEqual(before);
+    expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
+    const lines = result.stdout.split("\n");
+    const people = lines.indexOf("People");
+    expect(lines.slice(people + 1, people + 5)).toEqual([
+      "  19 measures: 14 reporting, 5 not available",
+      "  Green 6 · Amber 3 · Red 5 · NA 5",
+      "  57% (8 out of 14) improved long term",
+      "  29% (4 out of 14) improved short term",
+    ]);
+    expect(lines).toContain("  The total number of measures for this directorate is 19.");
+    expect(lines).toContain("  Healthy and active communities");
+    expect(lines).toContain("    The total number of measures for this outcome is 4.");
+    expect(lines.slice(-2)).toEqual([
+      "Data problems (1):",
+      `  'Children''s Services'!E21: Unknown aim "Lower is btter": the status is NA.`,
+    ]);
+  });
+});
+
+describe("scorecard sample, help, version and bad usage", () => {
+  it("writes the sample workbook", async () => {
+    const output = path.join(dir, "s.xlsx");
+    const result = await cli("sample", "-o", output);
+    expect(result).toEqual({ status: 0, stdout: `Wrote ${output}`, stderr: "" });
+    expect((await load(output)).worksheets.map((ws) => ws.name)).toEqual([
+      "People",
+      "Adult Social Care",
+      "Children's Services",
+      "Notes",
+    ]);
+  });
+
+  it("prints help and the package version on stdout", async () => {
+    expect(await cli("--help")).toEqual({ status: 0, stdout: USAGE, stderr: "" });
+    const { version } = JSON.parse(await fs.readFile(path.join(__dirname, "../../package.json"), "utf8"));
+    expect(await cli("--version")).toEqual({ status: 0, stdout: version, stderr: "" });
+  });
+
+  it("exits 1 with the problem and the usage on stderr", async () => {
+    const result = await cli("apply", "a.xlsx", "--values", "--formulas");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`scorecard: Choose either --values or --formulas, not both.\n\n${USAGE}`);
+  });
+});
