@@ -115,7 +115,12 @@ class TablePlanner {
     const h = o.history;
     if (!this.formulas || !o.trendable || h === null) return this.trendCell(o.longTrend, null);
     if (h.kind === "values" && h.values.length === 0) return this.trendCell(o.longTrend, null);
-    const previous = h.kind === "range" ? `${ref(h.from)}:${ref(h.to)}` : `{${h.values.map(literal).join(",")}}`;
+    const previous =
+      h.kind === "values"
+        ? `{${h.values.map(literal).join(",")}}`
+        : h.from.row === h.to.row && h.from.col === h.to.col
+          ? ref(h.from)
+          : `${ref(h.from)}:${ref(h.to)}`;
     const args = this.trendArgs(o, previous);
     return this.trendCell(o.longTrend, args && `KPI.LONGTREND(${args.join(",")})`);
   }

@@ -165,7 +165,8 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
   b.row(["Scorecard summary"], BOLD);
   b.row(["Status and trends of each measure's latest period, per directorate sheet and per group."]);
   const total = count(input.measures);
-  b.row([`${total.total} measures on ${input.summary.length} sheets; ${total.reporting} reporting.`]);
+  const sheets = input.summary.length;
+  b.row([`${total.total} measures on ${sheets} ${sheets === 1 ? "sheet" : "sheets"}; ${total.reporting} reporting.`]);
   b.blank();
   const chart = chartTable(b, input.summary, input.settings);
   for (const sheet of input.summary) sheetSection(b, sheet, input);

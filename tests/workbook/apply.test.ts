@@ -1,0 +1,234 @@
+import { HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import { applyRules, scanWorkbook } from "../../src/workbook";
+import { registerKpiFunctions } from "../support/kpiHyperFormula";
+import { MemoryPort } from "../support/memoryPort";
+import type { MemorySheetInit } from "../support/memoryPort";
+import { CONTRACT_EXAMPLES, medwaySheet } from "./fixtures";
+
+const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
+
+/** Sorted by period, codes interleaved: each measure's history rows are not next to each other. */
+const interleaved: MemorySheetInit = {
+  name: "ByPeriod",
+  rows: [
+    HEADER,
+    ["A", "a", "Q1 2020/21", 10, 12, "Max"],
+    ["B", "b", "Q1 2020/21", 5, 4, "Min"],
+    ["A", "a", "Q2 2020/21", 11, 12, "Max"],
+    ["B", "b", "Q2 2020/21", "n/a", 4, "Min"],
+    ["A", "a", "Q3 2020/21", 12, 12, "Max"],
+    ["B", "b", "Q3 2020/21", 4, 4, "Min"],
+  ],
+};
+
+describe("formulas", () => {
+  test("long trends over scattered history rows use a literal array of their figures", async () => {
+    const port = new MemoryPort({ sheets: [interleaved] });
+    await applyRules(port);
+    expect(port.cell("ByPeriod", "I6").formula).toBe("=KPI.LONGTREND(D6,{10,11},F6)");
+    expect(port.cell("ByPeriod", "H6").formula).toBe("=KPI.TREND(D6,D4,F6)");
+    // B's previous periods: 5 and "n/a": only the figure goes into the array.
+    expect(port.cell("ByPeriod", "I7").formula).toBe("=KPI.LONGTREND(D7,{5},F7)");
+    expect(port.value("ByPeriod", "I7")).toBe("IMP");
+    // A first period has nothing to compare with: the value NA, no formula.
+    expect(port.cell("ByPeriod", "H2")).toMatchObject({ value: "NA", formula: null });
+  });
+
+  test("the sheet's amber band goes into KPI.RAG when it is not the default", async () => {
+    const port = new MemoryPort({ sheets: [{ ...interleaved }] });
+    await applyRules(port, { settings: { sheetBands: { ByPeriod: 0 } } });
+    expect(port.cell("ByPeriod", "G2").formula).toBe("=KPI.RAG(D2,E2,F2,0)");
+    expect(port.value("ByPeriod", "G4")).toBe("Red");
+  });
+
+  test("an unknown aim gets the value NA (a formula would show #VALUE!) and a problem", async () => {
+    const port = new MemoryPort({
+      sheets: [{ name: "S", rows: [HEADER, ["X", "x", "Q1 2020/21", 1, 1, "Sideways"]] }],
+    });
+    const report = await applyRules(port);
+    expect(port.cell("S", "G2")).toMatchObject({ value: "NA", formula: null });
+    expect(report.problems).toContainEqual({
+      sheet: "S",
+      cell: "F2",
+      message: `Unknown aim "Sideways": the status is NA.`,
+    });
+  });
+
+  test("every written formula recalculates to the value written with it (HyperFormula running KPI.*)", async () => {
+    registerKpiFunctions();
+    for (const sheets of [CONTRACT_EXAMPLES, [medwaySheet()], [interleaved]]) {
+      for (const trendLabels of ["words", "arrows"] as const) {
+        const port = new MemoryPort({ sheets });
+        await applyRules(port, { summary: false, settings: { trendLabels } });
+        const name = sheets[0].name;
+        const grid: RawCellContent[][] = port.grid(name).map((row, r) =>
+          row.map((value, c) => {
+            const cell = port.sheet(name).cells.get(`${r},${c}`);
+            return (cell?.formula ?? value) as RawCellContent;
+          }),
+        );
+        const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3" });
+        let checked = 0;
+        for (const [key, cell] of port.sheet(name).cells) {
+          if (cell.formula === null) continue;
+          const [row, col] = key.split(",").map(Number);
+          expect([key, hf.getCellValue({ sheet: 0, row, col })]).toEqual([key, cell.value]);
+          checked++;
+        }
+        expect(checked).toBeGreaterThan(10);
+        hf.destroy();
+      }
+    }
+  });
+});
+
+describe("values", () => {
+  test("values mode writes plain words and static fills", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
+    await applyRules(port, { settings: { output: "values" } });
+    expect(port.cell("Examples", "H2")).toMatchObject({ value: "Amber", formula: null });
+    expect(port.cell("Examples", "H2").style).toMatchObject({ fill: "#FFEB9C", font: "#9C5700" });
+    expect(port.cell("Examples", "H12").style).toMatchObject({ fill: "#D9D9D9", font: "#3A3A3A" });
+    expect(port.cell("Examples", "I2")).toMatchObject({ value: "DET", formula: null, style: { fill: "#FFC7CE" } });
+    const formulas = [...port.sheet("Examples").cells.values()].filter((c) => c.formula !== null);
+    expect(formulas).toEqual([]);
+  });
+
+  test("colours: expression rules per output column, never 'text contains'", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
+    await applyRules(port);
+    const rules = port.sheet("Examples").rules;
+    expect(rules.filter((r) => r.range.col === 7).map((r) => r.formula)).toEqual([
+      `=$H2="Green"`,
+      `=$H2="Amber"`,
+      `=$H2="Red"`,
+      `=$H2="NA"`,
+    ]);
+    expect(rules.find((r) => r.formula === `=$H2="Red"`)).toMatchObject({
+      range: { row: 1, col: 7, rows: 11, cols: 1 },
+      style: { fill: "#FFC7CE", font: "#9C0006" },
+    });
+    expect(rules.filter((r) => r.range.col === 8).map((r) => r.formula)).toEqual([
+      `=$I2="IMP"`,
+      `=$I2="DET"`,
+      `=$I2="STATIC"`,
+      `=$I2="NA"`,
+    ]);
+  });
+});
+
+describe("re-running", () => {
+  test("the plan of a second run equals the first, and nothing is added twice", async () => {
+    const sheets = [...CONTRACT_EXAMPLES, medwaySheet(), interleaved];
+    const port = new MemoryPort({ sheets });
+    const first = await applyRules(port);
+    const after = port.sheets.map((s) => port.dump(s.name));
+    const second = await applyRules(port);
+    const [plan1, plan2] = port.plans;
+    // The only difference: the second run replaces the summary sheet the first one created.
+    expect(plan1.ownedSheet?.replaces).toBeNull();
+    expect(plan2.ownedSheet?.replaces).toBe("Scorecard Summary");
+    expect({ ...plan2, ownedSheet: { ...plan2.ownedSheet, replaces: null } }).toEqual(plan1);
+    expect(port.sheets.map((s) => port.dump(s.name))).toEqual(after);
+    expect(port.sheets.map((s) => s.name)).toEqual(["Examples", "Notes", "People", "ByPeriod", "Scorecard Summary"]);
+    expect(first.columnsAdded).toBe(9);
+    expect(second.columnsAdded).toBe(0);
+    expect(second.rowsRated).toBe(first.rowsRated);
+    expect(port.sheets.map((s) => s.rules.length)).toEqual([12, 0, 12, 12, 0]);
+  });
+
+  test("switching to values and back gives the first workbook again", async () => {
+    const port = new MemoryPort({ sheets: [medwaySheet()] });
+    await applyRules(port);
+    const formulas = port.dump("People");
+    await applyRules(port, { settings: { output: "values" } });
+    expect(port.dump("People")).not.toEqual(formulas);
+    await applyRules(port);
+    expect(port.dump("People")).toEqual(formulas);
+  });
+
+  test("existing output columns are reused, even in another order, and keep their headers", async () => {
+    const port = new MemoryPort({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["Code", "Long Trend", "Measure", "Period", "Value", "Target", "Aim", "RAG Rating", "Short term trend"],
+            ["A", "old", "a", "Q1 2020/21", 3, 4, "Max", "old", "old"],
+            ["A", "old", "a", "Q2 2020/21", 5, 4, "Max", "old", "old"],
+          ],
+        },
+      ],
+    });
+    const report = await applyRules(port, { settings: { output: "values" } });
+    expect(report.columnsAdded).toBe(0);
+    expect(port.grid("S")[0]).toEqual([
+      "Code",
+      "Long Trend",
+      "Measure",
+      "Period",
+      "Value",
+      "Target",
+      "Aim",
+      "RAG Rating",
+      "Short term trend",
+    ]);
+    expect(port.grid("S")[2]).toEqual(["A", "IMP", "a", "Q2 2020/21", 5, 4, "Max", "Green", "IMP"]);
+    expect(port.sheet("S").widths.size).toBe(0);
+  });
+});
+
+describe("what is never touched", () => {
+  test("every cell outside the output columns and the summary sheet is unchanged", async () => {
+    const sheets = [...CONTRACT_EXAMPLES, medwaySheet()];
+    const port = new MemoryPort({ sheets });
+    const before = new Map(port.sheets.map((s) => [s.name, port.dump(s.name)]));
+    await applyRules(port);
+    const outputCols: Record<string, number[]> = { Examples: [7, 8, 9], Notes: [], People: [6, 7, 8] };
+    for (const [name, cells] of before) {
+      const after = port.dump(name);
+      for (const [key, dump] of cells) expect([name, key, after.get(key)]).toEqual([name, key, dump]);
+      for (const key of after.keys()) {
+        const col = Number(key.split(",")[1]);
+        if (!cells.has(key)) expect([name, key, outputCols[name].includes(col)]).toEqual([name, key, true]);
+      }
+    }
+  });
+
+  test("a protected sheet is left alone with a notice; the others are still written", async () => {
+    const port = new MemoryPort({
+      sheets: [
+        { name: "Locked", rows: [HEADER, ["L", "l", "Q1 2020/21", 1, 2, "Max"]], protected: true },
+        { name: "Open", rows: [HEADER, ["O", "o", "Q1 2020/21", 1, 2, "Max"]] },
+      ],
+    });
+    const report = await applyRules(port);
+    expect(report.notices).toContain(
+      `Sheet "Locked" is protected, so its statuses were not written. Unprotect it and run again.`,
+    );
+    expect(port.value("Locked", "G1")).toBeNull();
+    expect(port.value("Open", "G2")).toBe("Red");
+    expect(report.measures.map((m) => m.code)).toEqual(["L", "O"]);
+    expect(report.writeProblems).toEqual([]);
+  });
+
+  test("only the sheets asked for get output columns; the summary still covers all", async () => {
+    const port = new MemoryPort({
+      sheets: [
+        { name: "One", rows: [HEADER, ["A", "a", "Q1 2020/21", 1, 2, "Max"]] },
+        { name: "Two", rows: [HEADER, ["B", "b", "Q1 2020/21", 1, 2, "Max"]] },
+      ],
+    });
+    const report = await applyRules(port, { sheets: ["two"] });
+    expect(port.value("One", "G1")).toBeNull();
+    expect(port.value("Two", "G1")).toBe("Status");
+    expect(report.summary.map((s) => s.sheet)).toEqual(["One", "Two"]);
+  });
+
+  test("scanWorkbook writes nothing", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
+    await scanWorkbook(port);
+    expect(port.calls.write).toBe(0);
+  });
+});
