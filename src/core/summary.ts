@@ -23,6 +23,9 @@ export interface Counts {
   readonly red: number;
   readonly improvedShort: number;
   readonly improvedLong: number;
+  /** Reporting measures that have a short / long trend at all (a single-layout table has no long trend). */
+  readonly withShortTrend: number;
+  readonly withLongTrend: number;
   readonly codes: Readonly<Record<Status, readonly string[]>>;
   /** Green measures whose long trend is DET: the report calls them out. */
   readonly greenDeterioratingLong: readonly string[];
@@ -43,11 +46,15 @@ export function count(measures: readonly MeasureOutcome[]): Counts {
   const greenDeterioratingLong: string[] = [];
   let improvedShort = 0;
   let improvedLong = 0;
+  let withShortTrend = 0;
+  let withLongTrend = 0;
   for (const m of measures) {
     codes[m.status].push(m.code);
     if (m.status === "NA") continue;
     if (m.shortTrend === "IMP") improvedShort++;
     if (m.longTrend === "IMP") improvedLong++;
+    if (m.shortTrend !== "NA") withShortTrend++;
+    if (m.longTrend !== "NA") withLongTrend++;
     if (m.status === "Green" && m.longTrend === "DET") greenDeterioratingLong.push(m.code);
   }
   return {
@@ -59,6 +66,8 @@ export function count(measures: readonly MeasureOutcome[]): Counts {
     red: codes.Red.length,
     improvedShort,
     improvedLong,
+    withShortTrend,
+    withLongTrend,
     codes,
     greenDeterioratingLong,
   };
@@ -131,10 +140,11 @@ export function narrative(counts: Counts, scope: "directorate" | "outcome"): str
       `${red} ${plural(red, "measure is", "measures are")} significantly below target (red)${list(codes.Red)}.`,
     );
   }
-  if (reporting > 0) {
-    sentences.push(
-      `${improvedLine(counts.improvedLong, reporting)} improved long term and ${improvedLine(counts.improvedShort, reporting)} improved over the short term.`,
-    );
-  }
+  // Percentages are of the reporting measures, as the reports print them; a term no measure has a trend for is left out.
+  const improved = [
+    counts.withLongTrend > 0 ? `${improvedLine(counts.improvedLong, reporting)} improved long term` : null,
+    counts.withShortTrend > 0 ? `${improvedLine(counts.improvedShort, reporting)} improved over the short term` : null,
+  ].filter((part) => part !== null);
+  if (improved.length > 0) sentences.push(`${improved.join(" and ")}.`);
   return sentences;
 }
