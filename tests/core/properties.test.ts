@@ -10,6 +10,7 @@ import {
   longTrend,
   count,
   percentHalfUp,
+  compare10,
 } from "../../src/core";
 import type { Aim, Status, Target } from "../../src/core";
 
