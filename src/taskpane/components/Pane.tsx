@@ -191,7 +191,12 @@ export function Pane({ operations }: PaneProps) {
         )}
       </div>
 
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small">
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabName)}
+        size="small"
+        aria-label="Scorecard sections"
+      >
         <Tab value="sheets">Sheets</Tab>
         <Tab value="settings">Settings</Tab>
         <Tab value="help">Help</Tab>

@@ -15,19 +15,23 @@ import { bindOperations, type CellTarget, type PaneOperations } from "../operati
 import { openFile, openSample, type DemoWorkbook } from "./demoWorkbook";
 import { PreviewGrid } from "./PreviewGrid";
 
+const NARROW = "@media (max-width: 720px)";
+
 const useStyles = makeStyles({
+  // Wide: pane and preview side by side, each scrolling on its own. Narrow: one column, the page scrolls.
   shell: {
     display: "grid",
     gridTemplateColumns: "minmax(300px, 360px) minmax(0, 1fr)",
-    minHeight: "100%",
+    height: "100%",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    "@media (max-width: 720px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+    [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", height: "auto" },
   },
   pane: {
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
-    "@media (max-width: 720px)": { borderRight: "none", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    overflowY: "auto",
+    [NARROW]: { borderRight: "none", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "visible" },
   },
   preview: {
     display: "flex",
@@ -35,9 +39,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
-    maxHeight: "100vh",
+    minHeight: 0,
     boxSizing: "border-box",
-    "@media (max-width: 720px)": { maxHeight: "80vh" },
+    [NARROW]: { height: "80vh" },
   },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   fileInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
@@ -161,7 +165,7 @@ export function DemoShell({ initial }: DemoShellProps) {
           selectedValue={shown}
           onTabSelect={(_, d) => setSheet(String(d.value))}
           size="small"
-          aria-label="Sheets"
+          aria-label="Workbook sheets"
         >
           {sheets.map((s) => (
             <Tab key={s} value={s}>

@@ -28,8 +28,14 @@ export interface DemoWorkbook {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** ExcelJS's browser build hands back a Buffer polyfill (a Uint8Array view); IndexedDB and Blob want the bytes alone. */
+function toArrayBuffer(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
+  if (data instanceof ArrayBuffer) return data;
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
+}
+
 function demoWorkbook(workbook: Workbook, name: string): DemoWorkbook {
-  const buffer = async () => (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  const buffer = async () => toArrayBuffer(await workbook.xlsx.writeBuffer());
   return {
     name,
     port: new XlsxWorkbook(workbook),

@@ -1,0 +1,78 @@
+/**
+ * Ribbon commands. "Generate summary sheet" runs in the shared runtime without opening the pane.
+ * How it reports back (what a shared runtime supports):
+ * - success: the new summary sheet is activated, and the outcome goes to the shared store, so the pane shows it
+ *   if it is open (Office.addin.hide/showAsTaskpane keep the pane's page alive, so it is still listening);
+ * - failure: the outcome goes to the store and the pane is shown (Office.addin.showAsTaskpane, SharedRuntime 1.1)
+ *   to say what went wrong; where that fails, a small dialog (this page with ?notice=…) says it instead.
+ * event.completed() is always called, or Office keeps the button busy.
+ */
+import { OfficeWorkbook } from "../hosts/office";
+import { busyOutcome, errorOutcome, summaryOutcome, type Report } from "../taskpane/messages";
+import { publishOutcome, runExclusive } from "../taskpane/store";
+import { generateSummary } from "../workbook";
+
+export const GENERATE_SUMMARY_ACTION = "generateSummary";
+
+export async function generateSummaryCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    let failure: Report | null = null;
+    const ran = await runExclusive("generating the summary sheet", async () => {
+      try {
+        const port = new OfficeWorkbook();
+        const result = await generateSummary(port);
+        publishOutcome(summaryOutcome(result, "ribbon"));
+        await port.select?.({ sheet: result.summarySheet, row: 0, col: 0 });
+      } catch (error) {
+        failure = errorOutcome("generate the summary sheet", error, "ribbon");
+      }
+    });
+    const report = ran ? failure : busyOutcome("another operation is running", "ribbon");
+    if (report) {
+      publishOutcome(report);
+      await tellUser(report);
+    }
+  } finally {
+    event.completed();
+  }
+}
+
+async function tellUser(report: Report): Promise<void> {
+  try {
+    await Office.addin.showAsTaskpane();
+  } catch {
+    await showNoticeDialog(report);
+  }
+}
+
+function showNoticeDialog(report: Report): Promise<void> {
+  const url = new URL("commands.html", location.href);
+  url.searchParams.set("notice", [report.title, ...report.lines].join("\n"));
+  return new Promise((resolve) =>
+    Office.context.ui.displayDialogAsync(url.href, { height: 30, width: 30, displayInIframe: true }, () => resolve()),
+  );
+}
+
+/** In the notice dialog: show the message as plain text (never as HTML: it may quote cell contents). */
+function renderNotice(text: string): void {
+  const [title, ...lines] = text.split("\n");
+  const heading = document.createElement("h1");
+  heading.textContent = title;
+  heading.style.fontSize = "1.1rem";
+  document.body.append(
+    heading,
+    ...lines.map((line) => Object.assign(document.createElement("p"), { textContent: line })),
+  );
+  document.body.style.fontFamily = "'Segoe UI', system-ui, sans-serif";
+  document.body.style.padding = "0 1rem";
+}
+
+const notice =
+  typeof location !== "undefined" && location.pathname.endsWith("commands.html")
+    ? new URLSearchParams(location.search).get("notice")
+    : null;
+if (notice !== null) {
+  renderNotice(notice);
+} else if (typeof Office !== "undefined") {
+  Office.onReady(() => Office.actions?.associate(GENERATE_SUMMARY_ACTION, generateSummaryCommand));
+}

@@ -1,0 +1,51 @@
+/**
+ * Where the pane runs. Inside Excel it works on the open workbook through the Office.js host; in a plain
+ * browser it becomes the demo, working on a workbook in memory through the ExcelJS host. The demo (and
+ * ExcelJS with it) is imported on demand, so the pane inside Excel never downloads it.
+ */
+import { createElement, type ReactElement } from "react";
+import { OfficeWorkbook } from "../hosts/office";
+import { Pane } from "./components/Pane";
+import { bindOperations } from "./operations";
+import { browserThemeName, officeThemeName, type ThemeName } from "./theme";
+
+export interface PaneHost {
+  readonly kind: "excel" | "browser";
+  readonly theme: ThemeName;
+  readonly view: ReactElement;
+}
+
+/** Office.onReady never settles on some pages that failed to load Office.js fully; a plain browser must not hang. */
+const OFFICE_READY_TIMEOUT_MS = 5000;
+
+function officeHost(): Promise<Office.HostType | null> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
+  return Promise.race([Office.onReady().then((info) => info.host ?? null), timeout]);
+}
+
+/**
+ * The demo promises that nothing leaves the browser. Office.js, loaded on the page for the Excel case, opens a
+ * telemetry frame to Microsoft a few seconds after it starts, even outside Office; a policy added now (browsers
+ * enforce a CSP meta element from the moment it is inserted) keeps frames, requests and images on this origin.
+ */
+function keepToThisOrigin(): void {
+  const policy = document.createElement("meta");
+  policy.httpEquiv = "Content-Security-Policy";
+  policy.content = "frame-src 'self'; connect-src 'self' blob: data:; img-src 'self' blob: data:; form-action 'none'";
+  document.head.append(policy);
+}
+
+export async function startHost(): Promise<PaneHost> {
+  if ((await officeHost()) === Office.HostType.Excel) {
+    const operations = bindOperations(new OfficeWorkbook());
+    return {
+      kind: "excel",
+      theme: officeThemeName(Office.context.officeTheme),
+      view: createElement(Pane, { operations }),
+    };
+  }
+  keepToThisOrigin();
+  const { startDemo } = await import(/* webpackChunkName: "demo" */ "./demo");
+  return { kind: "browser", theme: browserThemeName(location.search), view: await startDemo() };
+}

@@ -1,0 +1,58 @@
+/**
+ * What the pane can do to a workbook, as plain async functions handed to the components as props.
+ * Both hosts (Excel, the browser demo) build one from their WorkbookPort; components never touch a host.
+ */
+import { applyRules, generateSummary, saveSettings, scanWorkbook } from "../workbook";
+import type { ApplyReport, ScanReport, SummaryResult } from "../workbook/model";
+import type { Settings } from "../workbook/settings";
+import type { Progress, WorkbookPort } from "../workbook/port";
+import { parseRangeRef } from "../hosts/xlsx/a1";
+
+/** A problem's location as the scan reports it: sheet name and A1 address. */
+export interface CellTarget {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface PaneOperations {
+  scan(): Promise<ScanReport>;
+  /** `sheets` undefined = every sheet. */
+  apply(sheets: readonly string[] | undefined, progress: Progress): Promise<ApplyReport>;
+  summary(progress: Progress): Promise<SummaryResult>;
+  saveSettings(settings: Settings): Promise<void>;
+  select(target: CellTarget): Promise<void>;
+}
+
+export interface BindOptions {
+  /** Called after every operation that wrote to the workbook (the demo refreshes its preview and saves). */
+  readonly afterWrite?: () => Promise<void>;
+  /** Replaces port.select (the demo highlights its preview instead). */
+  readonly select?: (target: CellTarget) => Promise<void>;
+}
+
+export function bindOperations(port: WorkbookPort, options: BindOptions = {}): PaneOperations {
+  const afterWrite = options.afterWrite ?? (async () => undefined);
+  return {
+    scan: () => scanWorkbook(port),
+    async apply(sheets, progress) {
+      // The summary sheet has its own button; applying the rules never adds one unasked.
+      const report = await applyRules(port, { sheets, summary: false, progress });
+      await afterWrite();
+      return report;
+    },
+    async summary(progress) {
+      const result = await generateSummary(port, { progress });
+      await afterWrite();
+      return result;
+    },
+    async saveSettings(settings) {
+      await saveSettings(port, settings);
+      await afterWrite();
+    },
+    async select(target) {
+      if (options.select) return options.select(target);
+      const range = parseRangeRef(target.cell);
+      if (range && port.select) await port.select({ sheet: target.sheet, row: range.row, col: range.col });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs the built add-in page (dist/) in real Chromium: a tiny static server on 127.0.0.1 and Debian's chromium
+ * driven by playwright-core. The page is the browser demo, since no Office host is present.
+ */
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const DIST = resolve(__dirname, "../../dist");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+export function serveDist(): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(join(DIST, "taskpane.html"))) {
+    throw new Error(`${DIST}/taskpane.html is missing: run "npm run build" first (npm test does).`);
+  }
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () =>
+      done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (.ci/run does).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Requests that tried to leave 127.0.0.1 (there must be none: nothing leaves the browser). */
+  readonly outside: string[];
+  /** Uncaught errors on the page. */
+  readonly errors: string[];
+}
+
+export async function openDemo(
+  browser: Browser,
+  origin: string,
+  options: { width?: number; height?: number; query?: string; colorScheme?: "light" | "dark" } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.colorScheme ?? "light",
+    acceptDownloads: true,
+  });
+  const outside: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${origin}/taskpane.html${options.query ?? ""}`);
+  await waitForPane(page);
+  return { context, page, outside, errors };
+}
+
+/** The demo has read the workbook: the sheet list is on screen. */
+export async function waitForPane(page: Page): Promise<void> {
+  await page.getByRole("list", { name: "Sheets with measure tables" }).waitFor({ timeout: 30_000 });
+}
