@@ -181,6 +181,10 @@ function parseTargetCell(grid: readonly (readonly unknown[])[], r: number): Targ
   return parsed.ok ? parsed.value : parsed.na ? null : invalid(parsed.reason);
 }
 
+// Shared defaults: evaluating a million-row spill should not allocate them per cell.
+const NO_VALUE: Parsed<number> = { ok: false, na: true, reason: "no value" };
+const NO_HISTORY: readonly (number | null)[] = [];
+
 /** Parses the inputs of output cell (r, c); the first malformed argument, in parameter order, wins. */
 function rowAt(
   params: readonly ParamSpec[],
@@ -189,9 +193,9 @@ function rowAt(
   c: number,
   shape: Shape,
 ): Row | InvalidInput {
-  let value: Parsed<number> = { ok: false, na: true, reason: "no value" };
+  let value = NO_VALUE;
   let previous: number | null = null;
-  let history: (number | null)[] = [];
+  let history: readonly (number | null)[] = NO_HISTORY;
   let target: Target | null = null;
   let aim: Aim | null = null;
   let band = DEFAULT_BAND;
