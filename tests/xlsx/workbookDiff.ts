@@ -58,11 +58,10 @@ export function ownedCells(output: Workbook, report: ScanReport, summarySheet: s
       const range = parseRangeRef(table.address);
       if (!range) throw new Error(`bad table address ${table.address}`);
       const cols = new Set<number>();
-      const header = ws.getRow(range.row + 1);
-      for (let c = range.col + 1; c <= Math.max(ws.columnCount, range.col + range.cols); c++) {
-        const text = header.getCell(c).value;
-        if (typeof text === "string" && isOutputHeader(text)) cols.add(c);
-      }
+      const headers = ws.getRow(range.row + 1).values as unknown[];
+      headers.forEach((text, c) => {
+        if (c > range.col && typeof text === "string" && isOutputHeader(text)) cols.add(c);
+      });
       const list = regions.get(sheet.sheet) ?? [];
       list.push({ top: range.row + 1, bottom: range.row + range.rows, cols });
       regions.set(sheet.sheet, list);
