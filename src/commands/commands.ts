@@ -16,32 +16,43 @@ export const GENERATE_SUMMARY_ACTION = "generateSummary";
 
 export async function generateSummaryCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    let failure: Report | null = null;
+    let report: Report | null = null;
     const ran = await runExclusive("generating the summary sheet", async () => {
-      try {
-        const port = new OfficeWorkbook();
-        const result = await generateSummary(port);
-        publishOutcome(summaryOutcome(result, "ribbon"));
-        await port.select?.({ sheet: result.summarySheet, row: 0, col: 0 });
-      } catch (error) {
-        failure = errorOutcome("generate the summary sheet", error, "ribbon");
-      }
+      report = await summarise();
     });
-    const report = ran ? failure : busyOutcome("another operation is running", "ribbon");
-    if (report) {
-      publishOutcome(report);
-      await tellUser(report);
-    }
+    const shown: Report = ran && report ? report : busyOutcome("another operation is running", "ribbon");
+    publishOutcome(shown);
+    if (shown.intent !== "success") await tellUser(shown);
   } finally {
     event.completed();
   }
 }
 
+async function summarise(): Promise<Report> {
+  try {
+    const port = new OfficeWorkbook();
+    const result = await generateSummary(port);
+    const report = summaryOutcome(result, "ribbon");
+    // Showing the new sheet is how the user sees it worked; if Excel will not switch sheets, the sheet is still there.
+    if (report.intent === "success")
+      await port.select({ sheet: result.summarySheet, row: 0, col: 0 }).catch(() => undefined);
+    return report;
+  } catch (error) {
+    return errorOutcome("generate the summary sheet", error, "ribbon");
+  }
+}
+
+/** Shows the pane (it displays the store's outcome); failing that, a dialog. If neither can be shown,
+ *  the outcome still waits in the store and the pane shows it when the user opens it. */
 async function tellUser(report: Report): Promise<void> {
   try {
     await Office.addin.showAsTaskpane();
   } catch {
-    await showNoticeDialog(report);
+    try {
+      await showNoticeDialog(report);
+    } catch {
+      // Nothing more this Office version can show from a ribbon command; the pane will show it.
+    }
   }
 }
 
