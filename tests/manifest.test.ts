@@ -150,9 +150,10 @@ describe("manifest.xml", () => {
     expect(all(doc, "AppDomain").length).toBeGreaterThan(0);
   });
 
-  test("shared runtime: SharedRuntime 1.1, one long-lived runtime used by functions, ribbon and pane", () => {
+  test("shared runtime: SharedRuntime 1.1 (+ CustomFunctionsRuntime 1.2), one long-lived runtime used by functions, ribbon and pane", () => {
     const sets = all(one(doc, "Requirements"), "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]);
     expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
+    expect(sets).toContainEqual(["CustomFunctionsRuntime", "1.2"]); // CustomFunctions.Error with messages
     const runtime = one(doc, "Runtime");
     expect(attr(runtime, "lifetime")).toBe("long");
     const page = attr(runtime, "resid");
