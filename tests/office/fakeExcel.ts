@@ -23,6 +23,7 @@ import type {
   XlContext,
   XlFont,
   XlRange,
+  XlRangeAreas,
   XlRangeFormat,
   XlTableCollection,
   XlWorkbook,
@@ -498,6 +499,11 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
     }));
   }
 
+  getRanges(address: string): XlRangeAreas {
+    this.ctx.enqueue("Worksheet.getRanges", [address], () => {});
+    return new AreasProxy(this.ctx, (location) => this.model(location), address);
+  }
+
   activate(): void {
     this.ctx.enqueue("Worksheet.activate", [], () => {
       this.ctx.book.active = this.model("Worksheet.activate").name;
@@ -559,51 +565,10 @@ class RangeProxy extends Loadable implements XlRange {
     private readonly resolver: (location: string) => Resolved,
   ) {
     super();
-    const styleSetter =
-      (name: string, field: keyof FakeStyle) =>
-      (value: unknown): void =>
-        this.change(`RangeFormat.${name}`, value, (sheet, range) => {
-          sheet.styles.push({ range, style: { [field]: value } });
-        });
-    const fontProxy = new FontProxy(
-      styleSetter("font.color", "font"),
-      styleSetter("font.bold", "bold"),
-      styleSetter("font.italic", "italic"),
+    this.format = formatProxy(
+      (name, value, apply) => this.change(name, value, apply),
       () => this.getLoaded<boolean>("format/font/bold"),
     );
-    const fillSetter = styleSetter("fill.color", "fill");
-    const wrapSetter = styleSetter("wrapText", "wrap");
-    const widthSetter = (points: number): void =>
-      this.change("RangeFormat.columnWidth", points, (sheet, range) => {
-        for (let c = range.col; c < range.col + range.cols; c += 1) sheet.columnWidths.set(c, points);
-      });
-    this.format = {
-      fill: {
-        get color(): string {
-          throw new FakeOfficeError("PropertyNotLoaded", "fill.color is write-only in this fake", "RangeFill.color");
-        },
-        set color(value: string) {
-          fillSetter(value);
-        },
-      },
-      font: fontProxy,
-      get wrapText(): boolean {
-        throw new FakeOfficeError("PropertyNotLoaded", "wrapText is write-only in this fake", "RangeFormat.wrapText");
-      },
-      set wrapText(value: boolean) {
-        wrapSetter(value);
-      },
-      get columnWidth(): number {
-        throw new FakeOfficeError(
-          "PropertyNotLoaded",
-          "columnWidth is write-only in this fake",
-          "RangeFormat.columnWidth",
-        );
-      },
-      set columnWidth(value: number) {
-        widthSetter(value);
-      },
-    };
     this.conditionalFormats = {
       add: (type) => {
         const format = new ConditionalFormatProxy(ctx);
@@ -731,6 +696,75 @@ class RangeProxy extends Loadable implements XlRange {
       this.ctx.book.active = sheet.name;
       this.ctx.book.selection = { sheet: sheet.name, address: rangeA1(range) };
     });
+  }
+}
+
+type Change = (name: string, args: unknown, apply: (sheet: FakeSheet, range: CellRange) => void) => void;
+
+/** A range's (or several areas') format: every assignment is one queued call styling the cells. */
+function formatProxy(change: Change, loadedBold: () => boolean): XlRangeFormat {
+  const styleSetter =
+    (name: string, field: keyof FakeStyle) =>
+    (value: unknown): void =>
+      change(`RangeFormat.${name}`, value, (sheet, range) => {
+        sheet.styles.push({ range, style: { [field]: value } });
+      });
+  const writeOnly = (name: string): never => {
+    throw new FakeOfficeError("PropertyNotLoaded", `${name} is write-only in this fake`, `RangeFormat.${name}`);
+  };
+  const fill = styleSetter("fill.color", "fill");
+  const wrap = styleSetter("wrapText", "wrap");
+  const width = (points: number): void =>
+    change("RangeFormat.columnWidth", points, (sheet, range) => {
+      for (let c = range.col; c < range.col + range.cols; c += 1) sheet.columnWidths.set(c, points);
+    });
+  return {
+    fill: {
+      get color(): string {
+        return writeOnly("fill.color");
+      },
+      set color(value: string) {
+        fill(value);
+      },
+    },
+    font: new FontProxy(
+      styleSetter("font.color", "font"),
+      styleSetter("font.bold", "bold"),
+      styleSetter("font.italic", "italic"),
+      loadedBold,
+    ),
+    get wrapText(): boolean {
+      return writeOnly("wrapText");
+    },
+    set wrapText(value: boolean) {
+      wrap(value);
+    },
+    get columnWidth(): number {
+      return writeOnly("columnWidth");
+    },
+    set columnWidth(value: number) {
+      width(value);
+    },
+  };
+}
+
+/** Worksheet.getRanges: comma-separated areas styled together. */
+class AreasProxy implements XlRangeAreas {
+  readonly format: XlRangeFormat;
+
+  constructor(ctx: FakeContext, sheet: (location: string) => FakeSheet, addresses: string) {
+    const areas = addresses.split(",").map(parseA1);
+    this.format = formatProxy(
+      (name, args, apply) =>
+        ctx.enqueue(`RangeAreas.${name}`, args, () => {
+          const model = sheet(name);
+          checkWritable(model, name);
+          for (const area of areas) apply(model, area);
+        }),
+      () => {
+        throw new FakeOfficeError("PropertyNotLoaded", "not loadable in this fake", "RangeAreas");
+      },
+    );
   }
 }
 

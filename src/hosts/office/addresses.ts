@@ -1,31 +1,6 @@
-/** A1 addresses for the port's 0-based coordinates, and back from the addresses Office.js returns. */
+/** Addresses Office.js takes and returns, beyond the A1 helpers the operations already have. */
+import { columnLetters } from "../../workbook/a1";
 import type { CellRange } from "../../workbook/port";
-
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetters(col: number): string {
-  let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** "A" -> 0, "AA" -> 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-/** "B3" for one cell, "B3:D10" otherwise. */
-export function rangeAddress(range: CellRange): string {
-  const topLeft = cellAddress(range.row, range.col);
-  if (range.rows === 1 && range.cols === 1) return topLeft;
-  return `${topLeft}:${cellAddress(range.row + range.rows - 1, range.col + range.cols - 1)}`;
-}
 
 /** Whole columns, e.g. "C:C". */
 export function columnAddress(col: number): string {
@@ -55,6 +30,13 @@ export function parseAddress(address: string): SheetRange {
     cols: Math.abs(b.col - a.col) + 1,
   };
   return { sheet, range };
+}
+
+/** "A" -> 0, "AA" -> 26. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
 }
 
 function parseCell(text: string): { row: number; col: number } {

@@ -49,6 +49,8 @@ export interface XlWorksheet {
   getUsedRangeOrNullObject(valuesOnly: boolean): XlRange;
   getRange(address: string): XlRange;
   getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.9: several areas, comma-separated, as one object. */
+  getRanges(address: string): XlRangeAreas;
   activate(): void;
   delete(): void;
 }
@@ -75,6 +77,10 @@ export interface XlRange {
   load(propertyNames: string): XlRange;
   clear(applyTo: "Contents"): void;
   select(): void;
+}
+
+export interface XlRangeAreas {
+  readonly format: XlRangeFormat;
 }
 
 export interface XlRangeFormat {

@@ -10,7 +10,8 @@
 import type { CellValue } from "../../core/types";
 import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { decodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
-import { parseAddress, rangeAddress } from "./addresses";
+import { rangeToA1 } from "../../workbook/a1";
+import { parseAddress } from "./addresses";
 import type { XlContext, XlRange } from "./excelApi";
 import { isPayloadTooLarge } from "./officeErrors";
 import { findSheet, loadSheetFacts, sameSheetName, type SheetFacts } from "./sheetFacts";
@@ -157,7 +158,7 @@ async function readInChunks(context: XlContext, loads: readonly SheetLoads[]): P
     pending = pending.slice(count);
     const ranges = group.map((chunk) => {
       const sheet = context.workbook.worksheets.getItem(loads[chunk.sheet].facts.name);
-      const range = sheet.getRange(rangeAddress(chunk.range));
+      const range = sheet.getRange(rangeToA1(chunk.range));
       range.load("values,formulas");
       return range;
     });

@@ -83,7 +83,11 @@ async function retryBySheet(
   supports: ApiSupport,
 ): Promise<WriteProblem[]> {
   const bySheet = new Map<string, WriteOp[]>();
-  for (const op of ops) bySheet.set(key(op.sheet), [...(bySheet.get(key(op.sheet)) ?? []), op]);
+  for (const op of ops) {
+    const list = bySheet.get(key(op.sheet));
+    if (list) list.push(op);
+    else bySheet.set(key(op.sheet), [op]);
+  }
   const problems: WriteProblem[] = [];
   let known = facts;
   for (const sheetOps of bySheet.values()) {

@@ -3,6 +3,8 @@
  * on that sheet) and its estimated request size (to pack operations into syncs under the payload limit).
  */
 import type {
+  CellRange,
+  CellStyle,
   ChartSpec,
   ConditionalRule,
   OwnedSheetWrite,
@@ -11,8 +13,9 @@ import type {
   WritePlan,
   WriteProblem,
 } from "../../workbook/port";
+import { rangeToA1, toA1 } from "../../workbook/a1";
 import { encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
-import { cellAddress, columnAddress, rangeAddress } from "./addresses";
+import { columnAddress } from "./addresses";
 import { planBlock, type RangeWrite } from "./blockWrites";
 import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
 import { missingSheetMessage, protectedSheetMessage } from "./officeErrors";
@@ -66,7 +69,7 @@ function sheetOps(
   for (const block of write.blocks) {
     ops.push(...planBlock(block, maxArrayBytes).map((w) => rangeWriteOp(write.sheet, w)));
   }
-  ops.push(...mergeStyles(write.styles).map((s) => styleOp(write.sheet, s)));
+  ops.push(...styleOps(write.sheet, write.styles, supports));
   if (write.conditionalRules.length > 0) {
     if (supports("1.6")) {
       ops.push(...overlapGroups(write.conditionalRules).map((group) => ruleGroupOp(write.sheet, group, existing)));
@@ -82,7 +85,7 @@ function sheetOps(
 }
 
 function rangeWriteOp(sheet: string, write: RangeWrite): WriteOp {
-  const address = rangeAddress(write.range);
+  const address = rangeToA1(write.range);
   if (write.kind === "fill") {
     return {
       sheet,
@@ -122,8 +125,85 @@ export function mergeStyles(styles: readonly StyledRange[]): StyledRange[] {
   return merged;
 }
 
+/** Longest address list handed to getRanges: Excel refuses some lists of ~8,000 characters (office-js#5198). */
+const AREAS_ADDRESS_CHARS = 2_000;
+
+/**
+ * Status colours come as one range per run of equal statuses down a column: tens of thousands on a long
+ * table. When no two ranges overlap (so the order they are applied in cannot matter), ranges of one style
+ * are styled together through multi-area ranges (ExcelApi 1.9), a few hundred areas per call.
+ */
+function styleOps(sheet: string, styles: readonly StyledRange[], supports: ApiSupport): WriteOp[] {
+  const merged = mergeStyles(styles);
+  if (merged.length < 2 || !supports("1.9") || !disjoint(merged.map((s) => s.range))) {
+    return merged.map((s) => styleOp(sheet, s));
+  }
+  const byStyle = new Map<string, StyledRange[]>();
+  for (const styled of merged) {
+    const key = JSON.stringify(styled.style);
+    const list = byStyle.get(key);
+    if (list) list.push(styled);
+    else byStyle.set(key, [styled]);
+  }
+  const ops: WriteOp[] = [];
+  for (const group of byStyle.values()) {
+    const { style } = group[0];
+    // Multi-area ranges have no number format; those few go range by range.
+    if (group.length === 1 || style.numberFormat !== undefined) ops.push(...group.map((s) => styleOp(sheet, s)));
+    else
+      ops.push(...addressLists(group.map((s) => rangeToA1(s.range))).map((list) => areasStyleOp(sheet, list, style)));
+  }
+  return ops;
+}
+
+/** Whether no cell is in two of the ranges. */
+export function disjoint(ranges: readonly CellRange[]): boolean {
+  const byColumn = new Map<number, [number, number][]>();
+  for (const r of ranges) {
+    for (let c = r.col; c < r.col + r.cols; c += 1) {
+      const spans = byColumn.get(c) ?? [];
+      spans.push([r.row, r.row + r.rows]);
+      byColumn.set(c, spans);
+    }
+  }
+  for (const spans of byColumn.values()) {
+    spans.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i += 1) if (spans[i][0] < spans[i - 1][1]) return false;
+  }
+  return true;
+}
+
+function addressLists(addresses: readonly string[]): string[] {
+  const lists: string[] = [];
+  let current = "";
+  for (const address of addresses) {
+    if (current && current.length + 1 + address.length > AREAS_ADDRESS_CHARS) {
+      lists.push(current);
+      current = "";
+    }
+    current = current ? `${current},${address}` : address;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
+function areasStyleOp(sheet: string, addresses: string, style: CellStyle): WriteOp {
+  return {
+    sheet,
+    bytes: (2 + Object.keys(style).length) * ACTION_BYTES + jsonBytes(addresses) + jsonBytes(style),
+    queue: (t) => {
+      const areas = t.sheet(sheet).getRanges(addresses);
+      if (style.font !== undefined) areas.format.font.color = style.font;
+      if (style.bold !== undefined) areas.format.font.bold = style.bold;
+      if (style.italic !== undefined) areas.format.font.italic = style.italic;
+      if (style.fill !== undefined) areas.format.fill.color = style.fill;
+      if (style.wrap !== undefined) areas.format.wrapText = style.wrap;
+    },
+  };
+}
+
 function styleOp(sheet: string, styled: StyledRange): WriteOp {
-  const address = rangeAddress(styled.range);
+  const address = rangeToA1(styled.range);
   const { style } = styled;
   return {
     sheet,
@@ -153,7 +233,11 @@ export function overlapGroups(rules: readonly ConditionalRule[]): ConditionalRul
     for (let j = 0; j < i; j += 1) if (overlaps(a.range, rules[j].range)) groupOf[root(i)] = root(j);
   });
   const groups = new Map<number, ConditionalRule[]>();
-  rules.forEach((rule, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), rule]));
+  rules.forEach((rule, i) => {
+    const list = groups.get(root(i));
+    if (list) list.push(rule);
+    else groups.set(root(i), [rule]);
+  });
   return [...groups.values()];
 }
 
@@ -167,7 +251,7 @@ function overlaps(a: ConditionalRule["range"], b: ConditionalRule["range"]): boo
  * without reading rules back, which Office.js does unreliably when rule types are mixed.
  */
 function ruleGroupOp(sheet: string, rules: readonly ConditionalRule[], clear: boolean): WriteOp {
-  const addresses = [...new Set(rules.map((r) => rangeAddress(r.range)))];
+  const addresses = [...new Set(rules.map((r) => rangeToA1(r.range)))];
   const ruleBytes = rules.reduce((n, r) => n + jsonBytes(r.formula) + jsonBytes(r.style) + 8 * ACTION_BYTES, 0);
   return {
     sheet,
@@ -176,7 +260,7 @@ function ruleGroupOp(sheet: string, rules: readonly ConditionalRule[], clear: bo
       const target = t.sheet(sheet);
       if (clear) for (const address of addresses) target.getRange(address).conditionalFormats.clearAll();
       for (const rule of rules) {
-        const custom = target.getRange(rangeAddress(rule.range)).conditionalFormats.add("Custom").custom;
+        const custom = target.getRange(rangeToA1(rule.range)).conditionalFormats.add("Custom").custom;
         custom.rule.formula = rule.formula;
         if (rule.style.font !== undefined) custom.format.font.color = rule.style.font;
         if (rule.style.bold !== undefined) custom.format.font.bold = rule.style.bold;
@@ -261,7 +345,7 @@ function freezeOp(sheet: string, rows: number): WriteOp {
 }
 
 function chartOp(sheet: string, spec: ChartSpec): WriteOp {
-  const source = rangeAddress(spec.range);
+  const source = rangeToA1(spec.range);
   // Columns after the first are the series; colour no more series than the data has.
   const colours = spec.seriesColours.slice(0, Math.max(0, spec.range.cols - 1));
   return {
@@ -272,7 +356,7 @@ function chartOp(sheet: string, spec: ChartSpec): WriteOp {
       const chart = target.charts.add("ColumnClustered", target.getRange(source), "Columns");
       chart.name = CHART_NAME;
       chart.title.text = spec.title;
-      chart.setPosition(cellAddress(spec.anchor.row, spec.anchor.col));
+      chart.setPosition(toA1(spec.anchor.row, spec.anchor.col));
       colours.forEach((colour, i) => chart.series.getItemAt(i).format.fill.setSolidColor(colour));
     },
   };
