@@ -24,7 +24,9 @@ describe("a block of output cells as range writes", () => {
   it("sends a column of one rule as a single R1C1 value", async () => {
     const cells = Array.from({ length: 1000 }, (_, i) => [rag(i + 2)]);
     const writes = planBlock({ row: 1, col: 6, cells }, 1_000_000);
-    expect(writes).toEqual([{ kind: "fill", range: { row: 1, col: 6, rows: 1000, cols: 1 }, r1c1: "=KPI.RAG(RC[-3],RC[-2],RC[-1])" }]);
+    expect(writes).toEqual([
+      { kind: "fill", range: { row: 1, col: 6, rows: 1000, cols: 1 }, r1c1: "=KPI.RAG(RC[-3],RC[-2],RC[-1])" },
+    ]);
     const sheet = await written(writes);
     expect(sheet.formula(1, 6)).toBe("=KPI.RAG(D2,E2,F2)");
     expect(sheet.formula(1000, 6)).toBe("=KPI.RAG(D1001,E1001,F1001)");
@@ -53,7 +55,14 @@ describe("a block of output cells as range writes", () => {
       [{ value: "Red" }, { value: "DET" }],
     ];
     expect(planBlock({ row: 4, col: 2, cells }, 1_000_000)).toEqual([
-      { kind: "array", range: { row: 4, col: 2, rows: 2, cols: 2 }, formulas: [["Green", "IMP"], ["Red", "DET"]] },
+      {
+        kind: "array",
+        range: { row: 4, col: 2, rows: 2, cols: 2 },
+        formulas: [
+          ["Green", "IMP"],
+          ["Red", "DET"],
+        ],
+      },
     ]);
   });
 

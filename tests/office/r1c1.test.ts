@@ -38,11 +38,17 @@ describe("A1 formulas in relative R1C1 notation", () => {
       absCol: fc.boolean(),
     });
     fc.assert(
-      fc.property(ref, ref, fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 0, max: 700 }), (a, b, row, col) => {
-        const a1 = (r: typeof a) => `${r.absCol ? "$" : ""}${letters(r.col)}${r.absRow ? "$" : ""}${r.row + 1}`;
-        const formula = `=KPI.TREND(${a1(a)},${a1(b)}:${a1(b)},"x")`;
-        expect(r1c1ToA1(toR1C1(formula, row, col), row, col)).toBe(formula);
-      }),
+      fc.property(
+        ref,
+        ref,
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 700 }),
+        (a, b, row, col) => {
+          const a1 = (r: typeof a) => `${r.absCol ? "$" : ""}${letters(r.col)}${r.absRow ? "$" : ""}${r.row + 1}`;
+          const formula = `=KPI.TREND(${a1(a)},${a1(b)}:${a1(b)},"x")`;
+          expect(r1c1ToA1(toR1C1(formula, row, col), row, col)).toBe(formula);
+        },
+      ),
     );
   });
 });

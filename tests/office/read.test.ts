@@ -13,7 +13,7 @@ function workbook(): FakeWorkbook {
       left: 2,
       rows: [
         ["Code", "Value", "Status"],
-        ["A1", 96, { formula: "=KPI.RAG(D5,100,\"Max\")", value: "Amber" }],
+        ["A1", 96, { formula: '=KPI.RAG(D5,100,"Max")', value: "Amber" }],
         ["A2", "#N/A", "=typed as text"],
         [null, null, null],
         ["A3", "", true],

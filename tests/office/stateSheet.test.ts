@@ -2,7 +2,10 @@ import { decodeState, encodeState, STATE_CHUNK_CHARS } from "../../src/workbook/
 
 describe("the add-in state in its sheet's column A", () => {
   it("cuts long JSON into cells under Excel's 32,767-character limit and joins it back", () => {
-    const json = JSON.stringify({ settings: { band: 0.05 }, owned: Array.from({ length: 9000 }, (_, i) => `Sheet ${i}`) });
+    const json = JSON.stringify({
+      settings: { band: 0.05 },
+      owned: Array.from({ length: 9000 }, (_, i) => `Sheet ${i}`),
+    });
     const cells = encodeState(json);
     expect(cells.length).toBe(Math.ceil(json.length / STATE_CHUNK_CHARS));
     expect(cells.every((c) => c.length <= 32_767)).toBe(true);
