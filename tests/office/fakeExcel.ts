@@ -469,6 +469,19 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
     });
   }
 
+  get position(): number {
+    return this.ctx.book.sheets.indexOf(this.model("Worksheet.position"));
+  }
+
+  set position(index: number) {
+    this.ctx.enqueue("Worksheet.position", index, () => {
+      const sheets = this.ctx.book.sheets;
+      const sheet = this.model("Worksheet.position");
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(Math.min(index, sheets.length), 0, sheet);
+    });
+  }
+
   get protection(): { readonly protected: boolean } {
     return this.getLoaded("protection");
   }

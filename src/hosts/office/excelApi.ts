@@ -43,6 +43,8 @@ export interface XlWorksheet {
   /** "Visible" | "Hidden" | "VeryHidden" */
   visibility: string;
   readonly protection: { readonly protected: boolean };
+  /** 0-based place in the tab order; setting it moves the sheet. */
+  position: number;
   readonly tables: XlTableCollection;
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: XlChartCollection;

@@ -7,6 +7,8 @@ export interface SheetFacts {
   readonly visibility: string;
   readonly protected: boolean;
   readonly tables: readonly string[];
+  /** 0-based place in the tab order. */
+  readonly position: number;
 }
 
 /** One sync: every sheet's name, visibility, protection and table names. */
@@ -14,11 +16,12 @@ export async function loadSheetFacts(context: XlContext): Promise<SheetFacts[]> 
   const sheets = context.workbook.worksheets;
   sheets.load({ name: true, visibility: true, protection: { protected: true }, tables: { name: true } });
   await context.sync();
-  return sheets.items.map((sheet) => ({
+  return sheets.items.map((sheet, position) => ({
     name: sheet.name,
     visibility: sheet.visibility,
     protected: sheet.protection.protected,
     tables: sheet.tables.items.map((table) => table.name),
+    position,
   }));
 }
 

@@ -317,16 +317,18 @@ function ownedSheetOps(
 }
 
 /**
- * Deletes the summary this one replaces and adds the new sheet. On a retry after a failed batch, a
- * sheet with the new name can only be this operation's own half-finished work (a user's sheet of that
- * name was refused above), so it is deleted too.
+ * Deletes the summary this one replaces and adds the new sheet in its place in the tab order, so a
+ * regenerated workbook is the same workbook. On a retry after a failed batch, a sheet with the new name
+ * can only be this operation's own half-finished work (a user's sheet of that name was refused above),
+ * so it is deleted too.
  */
 function createOwnedOp(owned: OwnedSheetWrite): WriteOp {
   const names = [owned.replaces, owned.sheet].filter((n): n is string => n !== null);
   return {
     sheet: owned.sheet,
-    bytes: 4 * ACTION_BYTES + jsonBytes(names),
+    bytes: 6 * ACTION_BYTES + jsonBytes(names),
     queue: (t) => {
+      const replaced = owned.replaces === null ? undefined : findSheet(t.facts, owned.replaces);
       const deleted: string[] = [];
       for (const name of names) {
         const present = findSheet(t.facts, name);
@@ -335,7 +337,9 @@ function createOwnedOp(owned: OwnedSheetWrite): WriteOp {
         t.setSheet(present.name, null);
         deleted.push(present.name);
       }
-      t.setSheet(owned.sheet, t.context.workbook.worksheets.add(owned.sheet));
+      const added = t.context.workbook.worksheets.add(owned.sheet);
+      if (replaced) added.position = replaced.position;
+      t.setSheet(owned.sheet, added);
     },
   };
 }

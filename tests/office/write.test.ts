@@ -1,0 +1,300 @@
+import { OfficeWorkbook, type OfficeWorkbookOptions } from "../../src/hosts/office";
+import type { ConditionalRule, OutCell, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
+import { decodeState, STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
+import { FakeContext, FakeWorkbook, type FakeSheetSpec } from "./fakeExcel";
+
+const GREEN = { fill: "#C6EFCE", font: "#006100" };
+const RED = { fill: "#FFC7CE", font: "#9C0006" };
+const supportsAll: OfficeWorkbookOptions = { supports: () => true };
+
+/** A directorate sheet: header in row 1, measures in rows 2-4 (Code, Measure, Value, Target, Aim in A-E). */
+function directorate(name: string, extra: Partial<FakeSheetSpec> = {}): FakeSheetSpec {
+  return {
+    name,
+    rows: [
+      ["Code", "Measure", "Value", "Target", "Aim"],
+      ["A1", "First", 96, 100, "Maximise"],
+      ["A2", "Second", 110, 100, "Maximise"],
+      ["A3", "Third", 80, 100, "Maximise"],
+    ],
+    ...extra,
+  };
+}
+
+const statusCell = (row1: number, value: string): OutCell => ({
+  value,
+  formula: `=KPI.RAG(C${row1},D${row1},E${row1})`,
+});
+
+function statusRules(col: string, colIndex: number): ConditionalRule[] {
+  const range = { row: 1, col: colIndex, rows: 3, cols: 1 };
+  return [
+    { range, formula: `=$${col}2="Green"`, style: GREEN },
+    { range, formula: `=$${col}2="Red"`, style: RED },
+  ];
+}
+
+/** Status column F with header, formulas, colours, rules and a width — what the operations plan for one sheet. */
+function statusWrite(sheet: string): SheetWrite {
+  return {
+    sheet,
+    blocks: [
+      { row: 0, col: 5, cells: [[{ value: "Status" }]] },
+      { row: 1, col: 5, cells: [[statusCell(2, "Amber")], [statusCell(3, "Green")], [statusCell(4, "Red")]] },
+    ],
+    styles: [
+      { range: { row: 0, col: 5, rows: 1, cols: 1 }, style: { bold: true } },
+      { range: { row: 2, col: 5, rows: 1, cols: 1 }, style: GREEN },
+      { range: { row: 3, col: 5, rows: 1, cols: 1 }, style: RED },
+    ],
+    conditionalRules: statusRules("F", 5),
+    columnWidths: [{ col: 5, width: 10 }],
+  };
+}
+
+function summary(replaces: string | null, sheet = "Scorecard Summary"): OwnedSheetWrite {
+  return {
+    sheet,
+    replaces,
+    blocks: [
+      {
+        row: 0,
+        col: 0,
+        cells: [
+          [{ value: "Sheet" }, { value: "Green" }, { value: "Amber" }, { value: "Red" }, { value: "NA" }],
+          [{ value: "North" }, { value: 1 }, { value: 1 }, { value: 1 }, { value: 0 }],
+          [{ value: "South" }, { value: 2 }, { value: 0 }, { value: 1 }, { value: 0 }],
+        ],
+      },
+    ],
+    styles: [{ range: { row: 0, col: 0, rows: 1, cols: 5 }, style: { bold: true } }],
+    conditionalRules: [],
+    columnWidths: [{ col: 0, width: 24 }],
+    freezeRows: 1,
+    chart: {
+      range: { row: 0, col: 0, rows: 3, cols: 5 },
+      title: "RAG status by directorate",
+      anchor: { row: 0, col: 7 },
+      seriesColours: ["#006100", "#9C5700", "#9C0006", "#3A3A3A", "#000000"],
+    },
+  };
+}
+
+async function readThenWrite(ctx: FakeContext, plan: WritePlan, options: OfficeWorkbookOptions = supportsAll) {
+  const port = new OfficeWorkbook(ctx, options);
+  await port.readWorkbook();
+  const before = ctx.syncCount;
+  const problems = await port.write(plan);
+  return { problems, syncs: ctx.syncCount - before, port };
+}
+
+describe("writing a plan", () => {
+  it("writes blocks, colours, rules and widths to the right cells in one sync", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    const { problems, syncs } = await readThenWrite(ctx, { sheets: [statusWrite("North")] });
+    expect(problems).toEqual([]);
+    expect(syncs).toBe(1);
+    const north = ctx.book.sheet("North");
+    expect(north.value(0, 5)).toBe("Status");
+    expect([1, 2, 3].map((r) => north.formula(r, 5))).toEqual([
+      "=KPI.RAG(C2,D2,E2)",
+      "=KPI.RAG(C3,D3,E3)",
+      "=KPI.RAG(C4,D4,E4)",
+    ]);
+    expect(north.style(0, 5)).toEqual({ bold: true });
+    expect(north.style(2, 5)).toEqual(GREEN);
+    expect(north.style(3, 5)).toEqual(RED);
+    expect(north.rules).toEqual(statusRules("F", 5));
+    // 10 characters wide, in points.
+    expect(north.columnWidths.get(5)).toBeCloseTo(56.25);
+    // The user's cells are untouched.
+    expect(north.value(1, 2)).toBe(96);
+    expect(north.style(1, 0)).toEqual({});
+    expect(ctx.syncs[ctx.syncs.length - 1].actions.slice(0, 2)).toEqual([
+      "Application.suspendApiCalculationUntilNextSync",
+      "Application.suspendScreenUpdatingUntilNextSync",
+    ]);
+  });
+
+  it("replaces the rules it wrote before on its ranges instead of adding more, and leaves other rules alone", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    const north = ctx.book.sheet("North");
+    const userRule = { range: { row: 1, col: 2, rows: 3, cols: 1 }, formula: "=$C2>100", style: { bold: true } };
+    north.rules.push(userRule, ...statusRules("F", 5).map((r) => ({ ...r, style: { fill: "#FFFFFF" } })));
+    await readThenWrite(ctx, { sheets: [statusWrite("North")] });
+    await readThenWrite(ctx, { sheets: [statusWrite("North")] });
+    expect(north.rules).toEqual([userRule, ...statusRules("F", 5)]);
+  });
+
+  it("rebuilds its summary sheet: deletes the one it replaces, adds content, frozen header, widths and the chart", async () => {
+    const ctx = new FakeContext(
+      new FakeWorkbook([directorate("North"), { name: "Old Summary", rows: [["stale"]] }, directorate("South")]),
+    );
+    const { problems } = await readThenWrite(ctx, { sheets: [], ownedSheet: summary("Old Summary") });
+    expect(problems).toEqual([]);
+    // In the replaced sheet's place among the tabs.
+    expect(ctx.book.sheets.map((s) => s.name)).toEqual(["North", "Scorecard Summary", "South"]);
+    const sheet = ctx.book.sheet("Scorecard Summary");
+    expect(sheet.value(1, 0)).toBe("North");
+    expect(sheet.value(2, 1)).toBe(2);
+    expect(sheet.style(0, 4)).toEqual({ bold: true });
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.columnWidths.get(0)).toBeCloseTo(129.75);
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({
+        name: "Scorecard RAG chart",
+        type: "ColumnClustered",
+        source: "A1:E3",
+        seriesBy: "Columns",
+        title: "RAG status by directorate",
+        position: "H1",
+        // Four series in the data: the fifth colour is not asked for.
+        seriesColours: ["#006100", "#9C5700", "#9C0006", "#3A3A3A"],
+      }),
+    ]);
+  });
+
+  it("regenerates a summary of the same name in place", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    await readThenWrite(ctx, { sheets: [], ownedSheet: summary(null) });
+    const { problems } = await readThenWrite(ctx, { sheets: [], ownedSheet: summary("Scorecard Summary") });
+    expect(problems).toEqual([]);
+    expect(ctx.book.sheets.map((s) => s.name)).toEqual(["North", "Scorecard Summary"]);
+    expect(ctx.book.sheet("Scorecard Summary").charts).toHaveLength(1);
+  });
+
+  it("never writes over a user's sheet that has the summary's name", async () => {
+    const ctx = new FakeContext(
+      new FakeWorkbook([directorate("North"), { name: "Scorecard Summary", rows: [["mine"]] }]),
+    );
+    const { problems } = await readThenWrite(ctx, { sheets: [statusWrite("North")], ownedSheet: summary(null) });
+    expect(problems).toEqual([{ sheet: "Scorecard Summary", message: expect.stringContaining("already exists") }]);
+    expect(ctx.book.sheet("Scorecard Summary").value(0, 0)).toBe("mine");
+    expect(ctx.book.sheet("North").formula(1, 5)).toBe("=KPI.RAG(C2,D2,E2)");
+  });
+
+  it("keeps its state in a very hidden sheet, rewritten whole each time", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    const long = JSON.stringify({ note: "x".repeat(80_000) });
+    await readThenWrite(ctx, { sheets: [], state: long });
+    const state = ctx.book.sheet(STATE_SHEET_NAME);
+    expect(state.visibility).toBe("VeryHidden");
+    expect(state.usedRange()?.rows).toBe(3);
+    const port = new OfficeWorkbook(ctx, supportsAll);
+    expect((await port.readWorkbook()).state).toBe(long);
+    await port.write({ sheets: [], state: '{"short":true}' });
+    expect((await port.readWorkbook()).state).toBe('{"short":true}');
+    expect(decodeState([[state.value(0, 0)], [state.value(1, 0)]])).toBe('{"short":true}');
+    expect(ctx.book.sheets.filter((s) => s.name === STATE_SHEET_NAME)).toHaveLength(1);
+  });
+
+  it("reads the sheet list first when no read came before the write", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    expect(await new OfficeWorkbook(ctx, supportsAll).write({ sheets: [statusWrite("North")] })).toEqual([]);
+    expect(ctx.syncCount).toBe(2);
+    expect(await new OfficeWorkbook(ctx, supportsAll).write({ sheets: [] })).toEqual([]);
+    expect(ctx.syncCount).toBe(2);
+  });
+});
+
+describe("sheets that cannot be written", () => {
+  const plan = (): WritePlan => ({
+    sheets: [statusWrite("North"), statusWrite("Middle"), statusWrite("South")],
+    ownedSheet: summary(null),
+    state: '{"v":1}',
+  });
+  const sheets = () => [directorate("North"), directorate("Middle"), directorate("South")];
+
+  function expectWritten(ctx: FakeContext, names: string[]) {
+    for (const name of names) expect(ctx.book.sheet(name).formula(3, 5)).toBe("=KPI.RAG(C4,D4,E4)");
+    expect(ctx.book.sheet("Scorecard Summary").charts).toHaveLength(1);
+    expect(ctx.book.find(STATE_SHEET_NAME)).toBeDefined();
+  }
+
+  it("a protected sheet is a problem naming it, and the rest of the workbook is written in the same sync", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    ctx.book.sheet("Middle").protected = true;
+    const { problems, syncs } = await readThenWrite(ctx, plan());
+    expect(problems).toEqual([{ sheet: "Middle", message: expect.stringMatching(/^Sheet "Middle" is protected/) }]);
+    expect(syncs).toBe(1);
+    expect(ctx.book.sheet("Middle").usedRange()?.cols).toBe(5);
+    expectWritten(ctx, ["North", "South"]);
+  });
+
+  it("a sheet protected after the read fails its batch; the retry writes the others and names it", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    const port = new OfficeWorkbook(ctx, supportsAll);
+    await port.readWorkbook();
+    ctx.book.sheet("Middle").protected = true;
+    const problems = await port.write(plan());
+    expect(problems).toEqual([{ sheet: "Middle", message: expect.stringMatching(/^Sheet "Middle" is protected/) }]);
+    expectWritten(ctx, ["North", "South"]);
+  });
+
+  it("a sheet Excel refuses to change (being edited, unsupported call) is a problem with Excel's reason", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    ctx.book.sheet("Middle").lockedWith = {
+      code: "InvalidOperation",
+      message: "The sheet is being edited by someone else.",
+    };
+    const { problems } = await readThenWrite(ctx, plan());
+    expect(problems).toEqual([
+      {
+        sheet: "Middle",
+        message:
+          'Scorecard could not write to sheet "Middle": Excel refused the change (The sheet is being edited by someone else.). If someone else is editing the sheet, wait and apply again.',
+      },
+    ]);
+    expectWritten(ctx, ["North", "South"]);
+  });
+
+  it("maps an unsupported call to a message naming the sheet and the call", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    ctx.book.sheet("South").lockedWith = {
+      code: "ApiNotFound",
+      message: "The API you are trying to use could not be found.",
+    };
+    const { problems } = await readThenWrite(ctx, plan());
+    expect(problems).toEqual([
+      {
+        sheet: "South",
+        message: expect.stringMatching(
+          /^Scorecard could not write to sheet "South": this version of Excel does not support Range\.formulas/,
+        ),
+      },
+    ]);
+    expectWritten(ctx, ["North", "Middle"]);
+  });
+
+  it("on an Excel without conditional formats (API 1.6) writes the statuses and says the colours are missing", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    const { problems } = await readThenWrite(ctx, plan(), { supports: (v: string) => Number(v.split(".")[1]) < 6 });
+    expect(problems.map((p) => p.sheet)).toEqual(["North", "Middle", "South", "Scorecard Summary"]);
+    expect(problems[0].message).toMatch(/conditional formats.*The statuses and trends were written/);
+    expect(problems[3].message).toMatch(/not frozen/);
+    expect(ctx.book.sheet("North").rules).toEqual([]);
+    expect(ctx.book.sheet("North").formula(1, 5)).toBe("=KPI.RAG(C2,D2,E2)");
+    expect(ctx.calls).not.toContain("Application.suspendApiCalculationUntilNextSync");
+  });
+});
+
+describe("payload limits", () => {
+  it("splits a plan larger than one request into syncs under 4 MB each", async () => {
+    const rows = 100_000;
+    const ctx = new FakeContext(new FakeWorkbook([{ name: "Big", rows: [["Code"]] }]));
+    // Distinct texts: nothing for the fills to compress.
+    const cells = Array.from({ length: rows }, (_, i) => [
+      { value: `Measure ${i} of a long list of measures` },
+      { value: i * 1.5 },
+    ]);
+    const { problems, syncs } = await readThenWrite(ctx, {
+      sheets: [{ sheet: "Big", blocks: [{ row: 1, col: 1, cells }], styles: [], conditionalRules: [] }],
+    });
+    expect(problems).toEqual([]);
+    expect(syncs).toBeGreaterThan(1);
+    expect(ctx.largestRequest).toBeLessThanOrEqual(4 * 1024 * 1024);
+    const big = ctx.book.sheet("Big");
+    expect(big.value(rows, 1)).toBe(`Measure ${rows - 1} of a long list of measures`);
+    expect(big.value(rows, 2)).toBe((rows - 1) * 1.5);
+  });
+});
