@@ -75,7 +75,7 @@ class TablePlanner {
   }
 
   private statusCell(o: RowOutcome): OutCell {
-    const value = o.rag.status;
+    const value = o.status;
     const target = this.targetRef(o.row);
     const aim = this.at(o.row, this.f.aim);
     if (!this.formulas || !o.rateable || target === null || aim === null) return { value };
@@ -138,7 +138,7 @@ class TablePlanner {
 
   /** Colour key of a written cell: the status, or the status colour a trend borrows. */
   colourOf(field: OutputField, o: RowOutcome): Status {
-    if (field === "status") return o.rag.status;
+    if (field === "status") return o.status;
     return TREND_COLOURS[field === "shortTrend" ? o.shortTrend : o.longTrend];
   }
 }

@@ -185,13 +185,12 @@ class SheetFinder {
   }
 
   /** A header row repeated inside the data starts a new table (blocks stacked without a blank row). */
-  private repeatsHeader(row: number, map: HeaderMap, headerRow: number): boolean {
-    const col = map.fields.code ?? map.fields.name;
+  private repeatsHeader(row: number, col: number | undefined, headerKey: string): boolean {
     if (col === undefined) return false;
     const raw = this.read(row, col);
-    if (typeof raw !== "string") return false;
-    const header = this.read(headerRow, col);
-    return typeof header === "string" && headerWords(raw).join(" ") === headerWords(header).join(" ");
+    // Cheap test first: a data cell rarely contains the header's first letters.
+    if (typeof raw !== "string" || !raw.toLowerCase().includes(headerKey.slice(0, 2))) return false;
+    return headerWords(raw).join(" ") === headerKey;
   }
 
   /** Output headers right next to a table (Status, Short Trend…) are the table's own, e.g. beside an Excel Table. */
@@ -327,9 +326,12 @@ class SheetFinder {
       for (const { run, map } of candidateHeaders(cells, this.floorHeader)) {
         const c0 = run[0].col;
         const c1 = run[run.length - 1].col;
+        const identityCol = map.fields.code ?? map.fields.name;
+        const header = identityCol === undefined ? null : this.read(r, identityCol);
+        const headerKey = typeof header === "string" ? headerWords(header).join(" ") : "";
         let lastRow = r;
         for (let rr = r + 1; rr <= this.bottom; rr++) {
-          if (this.rowBlank(rr, c0, c1) || this.repeatsHeader(rr, map, r)) break;
+          if (this.rowBlank(rr, c0, c1) || this.repeatsHeader(rr, identityCol, headerKey)) break;
           lastRow = rr;
         }
         this.addTable(r, c0, c1, lastRow, null, run);

@@ -1,0 +1,143 @@
+import { scanWorkbook } from "../../src/workbook";
+import type { Problem } from "../../src/workbook";
+import { MemoryPort } from "../support/memoryPort";
+import type { MemorySheetInit } from "../support/memoryPort";
+
+const problems = async (...sheets: MemorySheetInit[]): Promise<readonly Problem[]> =>
+  (await scanWorkbook(new MemoryPort({ sheets }))).problems;
+
+const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
+
+describe("data problems name the sheet, the cell and what is wrong", () => {
+  test("unknown aim, bad target, bad value, bad floor, bad band", async () => {
+    const found = await problems({
+      name: "Data",
+      rows: [
+        [...HEADER, "Floor", "Amber band"],
+        ["A", "a", "Q1 2020/21", 1, 1, "Sideways", null, null],
+        ["B", "b", "Q1 2020/21", 1, "sixty", "Max", null, null],
+        ["C", "c", "Q1 2020/21", "lots", 1, "Max", null, null],
+        ["D", "d", "Q1 2020/21", 1, 1, "Max", "low", null],
+        ["E", "e", "Q1 2020/21", 1, 1, "Max", null, "wide"],
+        ["F", "f", "Q1 2020/21", 1, 1, null, null, null],
+        ["G", "g", "Q1 2020/21", "NA", 1, "NA", null, null],
+      ],
+    });
+    expect(found).toEqual([
+      { sheet: "Data", cell: "F2", message: `Unknown aim "Sideways": the status is NA.` },
+      { sheet: "Data", cell: "E3", message: `Target "sixty" is not a number or a range such as 60-70.` },
+      { sheet: "Data", cell: "D4", message: `Value "lots" is not a number; it is read as not available.` },
+      { sheet: "Data", cell: "G5", message: `Floor "low" is not a number.` },
+      { sheet: "Data", cell: "H6", message: `Amber band "wide" is not a percentage between 0% and 100%.` },
+      { sheet: "Data", cell: "F7", message: "No aim given: the status is NA." },
+    ]);
+  });
+
+  test("unparseable period and duplicate code in one period", async () => {
+    const found = await problems({
+      name: "History",
+      rows: [
+        HEADER,
+        ["A", "a", "Q2 2020/21", 1, 1, "Max"],
+        ["A", "a", "Q5 2020/21", 1, 1, "Max"],
+        ["A", "a", "Q2 2020/21", 2, 1, "Max"],
+        ["B", "b", "Q2 2020", 1, 1, "Max"],
+      ],
+    });
+    expect(found).toEqual([
+      {
+        sheet: "History",
+        cell: "C3",
+        message: `Period "Q5 2020/21" is not a quarter, month or year: this row's trends are NA.`,
+      },
+      {
+        sheet: "History",
+        cell: "C4",
+        message: `"A" has two rows for Q2 2020/21 (rows 2 and 4): this row's trends are NA.`,
+      },
+      {
+        sheet: "History",
+        cell: "C5",
+        message: `Period "Q2 2020" has no financial year (write it as Q1 2020/21): this row's trends are NA.`,
+      },
+    ]);
+  });
+
+  test("a header without data, a table without aim or target, a row without code or name", async () => {
+    const found = await problems(
+      { name: "Empty", rows: [HEADER] },
+      {
+        name: "NoAim",
+        rows: [
+          ["Code", "Value", "Target"],
+          ["A", 1, 2],
+          [null, 3, 4],
+        ],
+      },
+      {
+        name: "NoTarget",
+        rows: [
+          ["Code", "Value", "Aim"],
+          ["A", 1, "Max"],
+        ],
+      },
+    );
+    expect(found).toEqual([
+      { sheet: "Empty", cell: "A1", message: "This header row has no data below it, so the table was skipped." },
+      {
+        sheet: "NoAim",
+        cell: "A1",
+        message:
+          "This table has no Aim column, so every status is NA. Add a column headed Aim with Maximise, Minimise or Goldilocks.",
+      },
+      { sheet: "NoAim", cell: "A3", message: "This row has no code or name, so it was not rated." },
+      { sheet: "NoTarget", cell: "A1", message: "This table has no Target column, so every status is NA." },
+    ]);
+  });
+
+  test("the same code twice in a one-row-per-measure table", async () => {
+    const found = await problems({
+      name: "S",
+      rows: [
+        ["Code", "Value", "Target", "Aim"],
+        ["A", 1, 1, "Max"],
+        ["B", 1, 1, "Max"],
+        ["A", 2, 1, "Max"],
+      ],
+    });
+    expect(found).toEqual([{ sheet: "S", cell: "A4", message: `Code "A" appears twice in this table (also row 2).` }]);
+  });
+
+  test("a second column for the same period in a wide table", async () => {
+    const found = await problems({
+      name: "W",
+      rows: [
+        ["Code", "Target", "Aim", "Sep-13", "September 2013"],
+        ["A", 1, "Max", 1, 2],
+      ],
+    });
+    expect(found).toEqual([
+      { sheet: "W", cell: "E1", message: "This column is a second Sep 2013 (also column D); it is ignored." },
+    ]);
+  });
+
+  test("problems on other sheets do not stop a sheet being read", async () => {
+    const report = await scanWorkbook(
+      new MemoryPort({
+        sheets: [
+          { name: "Bad", rows: [HEADER, ["A", "a", "??", "x", "y", "z"], ["A", "a", "Q1 2020/21", 1, 1, "Max"]] },
+          { name: "Good", rows: [HEADER, ["B", "b", "Q1 2020/21", 5, 5, "Max"]] },
+        ],
+      }),
+    );
+    expect(report.measures.map((m) => [m.sheet, m.status])).toEqual([
+      ["Bad", "Green"],
+      ["Good", "Green"],
+    ]);
+    expect(report.problems.map((p) => [p.sheet, p.cell])).toEqual([
+      ["Bad", "C2"],
+      ["Bad", "E2"],
+      ["Bad", "F2"],
+    ]);
+  });
+});
