@@ -1,11 +1,15 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import type { PreviewSheet } from "./preview";
+import type { PreviewCell, PreviewSheet } from "./preview";
 
 // The grid is drawn like Excel's (white cells, black text) in every theme, so the sheet's own colours read as in Excel.
 const EXCEL_CELL = "#FFFFFF";
 const EXCEL_TEXT = "#000000";
 const EXCEL_GRIDLINE = "#D4D4D4";
+const ROW_HEAD_PX = 40;
+/** Rough width of one character of the 12 px grid font, to judge whether text needs the next cells. */
+const CHAR_PX = 7;
+const CELL_PADDING_PX = 4;
 
 const useStyles = makeStyles({
   scroller: {
@@ -16,7 +20,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  table: {
+    borderCollapse: "collapse",
+    tableLayout: "fixed",
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyBase,
+  },
   caption: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)" },
   head: {
     position: "sticky",
@@ -27,7 +36,7 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS}`,
     zIndex: 1,
   },
-  columnHead: { top: 0, minWidth: "48px" },
+  columnHead: { top: 0 },
   rowHead: { left: 0, textAlign: "right" },
   corner: { top: 0, left: 0, zIndex: 2 },
   cell: {
@@ -36,13 +45,43 @@ const useStyles = makeStyles({
     border: `1px solid ${EXCEL_GRIDLINE}`,
     padding: `1px ${tokens.spacingHorizontalXS}`,
     whiteSpace: "nowrap",
-    maxWidth: "260px",
     overflow: "hidden",
     textOverflow: "ellipsis",
   },
   numeric: { textAlign: "right" },
   highlight: { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
 });
+
+interface PlacedCell {
+  readonly cell: PreviewCell;
+  readonly c: number;
+  readonly span: number;
+}
+
+/** Text runs on into the empty, unfilled cells to its right, as Excel shows it (never over the selected cell). */
+function spans(sheet: PreviewSheet, r: number, highlight: string | null): PlacedCell[] {
+  const row = sheet.rows[r];
+  const placed: PlacedCell[] = [];
+  for (let c = 0; c < row.length;) {
+    const cell = row[c];
+    let span = 1;
+    if (cell.text !== "" && !cell.numeric) {
+      const needed = cell.text.length * CHAR_PX + 2 * CELL_PADDING_PX;
+      let width = sheet.widths[c];
+      while (
+        width < needed &&
+        c + span < row.length &&
+        row[c + span].text === "" &&
+        !row[c + span].fill &&
+        `${sheet.columns[c + span]}${r + 1}` !== highlight
+      )
+        width += sheet.widths[c + span++];
+    }
+    placed.push({ cell, c, span });
+    c += span;
+  }
+  return placed;
+}
 
 export interface PreviewGridProps {
   readonly sheet: PreviewSheet;
@@ -61,11 +100,17 @@ export function PreviewGrid({ sheet, highlight }: PreviewGridProps) {
   return (
     <>
       <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Preview of sheet ${sheet.name}`}>
-        <table className={styles.table}>
+        <table className={styles.table} style={{ width: ROW_HEAD_PX + sheet.widths.reduce((a, b) => a + b, 0) }}>
           <caption className={styles.caption}>
             Sheet {sheet.name}
             {highlight ? `, cell ${highlight} selected` : ""}
           </caption>
+          <colgroup>
+            <col style={{ width: ROW_HEAD_PX }} />
+            {sheet.widths.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <td className={mergeClasses(styles.head, styles.corner)} />
@@ -77,17 +122,18 @@ export function PreviewGrid({ sheet, highlight }: PreviewGridProps) {
             </tr>
           </thead>
           <tbody>
-            {sheet.rows.map((row, r) => (
+            {sheet.rows.map((_, r) => (
               <tr key={r}>
                 <th scope="row" className={mergeClasses(styles.head, styles.rowHead)}>
                   {r + 1}
                 </th>
-                {row.map((cell, c) => {
+                {spans(sheet, r, highlight).map(({ cell, c, span }) => {
                   const address = `${sheet.columns[c]}${r + 1}`;
                   const selected = address === highlight;
                   return (
                     <td
                       key={c}
+                      colSpan={span > 1 ? span : undefined}
                       ref={selected ? highlighted : undefined}
                       data-cell={address}
                       data-selected={selected || undefined}
@@ -101,7 +147,7 @@ export function PreviewGrid({ sheet, highlight }: PreviewGridProps) {
                         ...(cell.font && { color: cell.font }),
                         ...(cell.bold && { fontWeight: 600 }),
                       }}
-                      title={cell.text.length > 30 ? cell.text : undefined}
+                      title={cell.text.length > 12 ? cell.text : undefined}
                     >
                       {cell.text}
                     </td>

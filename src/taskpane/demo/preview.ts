@@ -19,12 +19,17 @@ export interface PreviewCell {
 export interface PreviewSheet {
   readonly name: string;
   readonly columns: readonly string[];
+  /** Column widths in pixels, from the sheet's own widths (capped, so one wide column does not hide the rest). */
+  readonly widths: readonly number[];
   readonly rows: readonly (readonly PreviewCell[])[];
   /** The sheet has more rows or columns than the preview shows. */
   readonly truncated: boolean;
 }
 
 const MAX_ROWS = 300;
+/** Excel's default column (8.43 characters) and a cap for very wide text columns. */
+const DEFAULT_WIDTH_PX = 64;
+const MAX_WIDTH_PX = 200;
 const MAX_COLS = 40;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -44,9 +49,16 @@ export function previewSheet(ws: Worksheet): PreviewSheet {
   return {
     name: ws.name,
     columns: Array.from({ length: colCount }, (_, i) => columnLetters(i)),
+    widths: Array.from({ length: colCount }, (_, i) => columnWidthPx(ws.getColumn(i + 1).width)),
     rows,
     truncated: ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLS,
   };
+}
+
+/** Excel widths count characters of the default font: about 7 px each plus 5 px of padding. */
+function columnWidthPx(characters: number | undefined): number {
+  if (!characters) return DEFAULT_WIDTH_PX;
+  return Math.min(MAX_WIDTH_PX, Math.round(characters * 7 + 5));
 }
 
 function previewCell(cell: Cell): PreviewCell {

@@ -1,0 +1,183 @@
+/**
+ * How the pane looks and who can use it: axe-core on the live page in each theme and state, the narrow
+ * pane width, the first-paint bundle, and the screenshots kept in docs/screenshots (look at them after a change).
+ */
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { DIST, launch, openDemo, serveDist, type Session } from "./harness";
+
+const AXE = require.resolve("axe-core/axe.min.js");
+const SCREENSHOTS = resolve(__dirname, "../../docs/screenshots");
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  ({ server, origin } = await serveDist());
+  browser = await launch();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterEach(async () => {
+  for (const s of sessions.splice(0)) {
+    expect(s.outside).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function demo(options: Parameters<typeof openDemo>[2] = {}): Promise<Page> {
+  const session = await openDemo(browser, origin, options);
+  sessions.push(session);
+  return session.page;
+}
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** No operation running and no transition under way (colours half-way through a fade fail contrast checks). */
+async function settle(page: Page): Promise<void> {
+  await page.locator('main[aria-busy="false"]').waitFor();
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+}
+
+/** Serious and critical axe-core violations on the page once it has settled, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: object, opts: object) => Promise<{ violations: Violation[] }> } }
+    ).axe;
+    // Tabster's focus sentinels (<i data-tabster-dummy tabindex=0 aria-hidden>) pass focus on at once; axe's
+    // aria-hidden-focus flags them, a known false positive (microsoft/tabster#288). Everything else is checked.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function applyAll(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Apply rules to all sheets" }).click();
+  await page.getByTestId("outcome").getByText("Rules applied").waitFor({ timeout: 30_000 });
+}
+
+async function openAllHelp(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Help" }).click();
+  for (const name of ["What the trends mean", "Worksheet functions", "The summary sheet"]) {
+    await page.getByRole("button", { name }).click();
+  }
+}
+
+describe("accessibility (axe-core)", () => {
+  for (const theme of ["light", "dark", "contrast"] as const) {
+    it(`has no serious or critical violations in the ${theme} theme, before and after applying, in settings and help`, async () => {
+      const page = await demo({ query: `?theme=${theme}` });
+      expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe(theme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await applyAll(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("tab", { name: "Settings" }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await openAllHelp(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  it("follows the system: dark colour scheme, and forced colours (Windows high contrast)", async () => {
+    const page = await demo({ colorScheme: "dark" });
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("dark");
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.reload();
+    await page.getByRole("list", { name: "Sheets with measure tables" }).waitFor();
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("contrast");
+  });
+});
+
+describe("narrow pane (320 px)", () => {
+  it("keeps every control inside the width, with no sideways scrolling", async () => {
+    const page = await demo({ width: 320, height: 900 });
+    await applyAll(page);
+    for (const tab of ["Sheets", "Settings", "Help"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      if (tab === "Help") await openAllHelp(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll("main button, main input, main [role=tab], main li, main p")]
+          .filter((el) => el.getBoundingClientRect().right > 320.5)
+          .map((el) => `${el.tagName} ${(el.textContent ?? "").slice(0, 40)}`),
+      );
+      expect(outside).toEqual([]);
+    }
+  });
+});
+
+describe("bundle", () => {
+  it("keeps ExcelJS and the demo out of the first paint", () => {
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]);
+    const ours = scripts.filter((src) => !src.startsWith("office-js/"));
+    expect(ours).toContain("taskpane.js");
+    expect(ours.filter((src) => /exceljs|demo/.test(src))).toEqual([]);
+    // A class name only ExcelJS's code has: none of the first-paint scripts carries it.
+    for (const src of ours) expect(readFileSync(join(DIST, src), "utf8")).not.toContain("WorkbookWriter");
+    const firstPaint = ours.reduce((n, src) => n + statSync(join(DIST, src)).size, 0);
+    expect(firstPaint).toBeLessThan(900_000);
+  });
+
+  it("holds no request outside this origin even after Office.js's telemetry timer (3 s)", async () => {
+    const page = await demo();
+    await page.waitForTimeout(4_000);
+    // afterEach asserts that nothing left 127.0.0.1.
+    expect(await page.getByRole("heading", { name: "Workbook: sample.xlsx" }).isVisible()).toBe(true);
+  });
+});
+
+describe("screenshots (docs/screenshots)", () => {
+  const shot = async (page: Page, name: string) => {
+    await settle(page);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  };
+
+  it("light and dark: pane and preview after applying the rules", async () => {
+    for (const theme of ["light", "dark"]) {
+      const page = await demo({ query: `?theme=${theme}`, width: 1440, height: 760 });
+      await applyAll(page);
+      await shot(page, `demo-${theme}`);
+    }
+  });
+
+  it("the summary sheet", async () => {
+    const page = await demo({ width: 1440, height: 760 });
+    await page.getByRole("button", { name: "Generate summary sheet" }).click();
+    await page.getByTestId("outcome").getByText("Summary sheet generated").waitFor({ timeout: 30_000 });
+    await shot(page, "summary-light");
+  });
+
+  it("the pane at 320 px: sheets, settings (dark), help (high contrast)", async () => {
+    const light = await demo({ width: 320, height: 900 });
+    await applyAll(light);
+    await shot(light, "pane-320-light");
+    const dark = await demo({ query: "?theme=dark", width: 320, height: 900 });
+    await dark.getByRole("tab", { name: "Settings" }).click();
+    await shot(dark, "pane-320-settings-dark");
+    const contrast = await demo({ query: "?theme=contrast", width: 320, height: 900 });
+    await contrast.getByRole("tab", { name: "Help" }).click();
+    await shot(contrast, "pane-320-help-contrast");
+  });
+});
