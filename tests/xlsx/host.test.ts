@@ -221,6 +221,26 @@ describe("writing a plan", () => {
     expect(out.getCell("A3").font).toEqual({ italic: true });
   });
 
+  it("gives cells that had the same style and get the same change one shared style, so it is saved once", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Data");
+    const red = { fill: "#FFC7CE", font: "#9C0006" };
+    await new XlsxWorkbook(workbook).write({
+      sheets: [
+        {
+          ...emptyWrite("Data"),
+          styles: [
+            { range: { row: 0, col: 0, rows: 3, cols: 1 }, style: red },
+            { range: { row: 0, col: 1, rows: 1, cols: 1 }, style: { ...red, bold: true } },
+          ],
+        },
+      ],
+    });
+    expect(ws.getCell("A1").style).toBe(ws.getCell("A3").style);
+    expect(ws.getCell("B1").style).not.toBe(ws.getCell("A1").style);
+    expect(ws.getCell("B1").font).toMatchObject({ bold: true, color: { argb: "FF9C0006" } });
+  });
+
   it("never writes through a merge into a user's cell", async () => {
     const workbook = new Workbook();
     const ws = workbook.addWorksheet("Data");

@@ -16,6 +16,7 @@ import type {
 import { isProtected, setSheetPosition, sheetPosition } from "./exceljsShapes";
 import { readSheet } from "./readSheet";
 import { isStateSheet, readState, writeState } from "./stateStore";
+import { CellStyler } from "./styles";
 import { writeSheet } from "./writeSheet";
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -35,17 +36,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]> {
     const problems: WriteProblem[] = [];
+    const styler = new CellStyler();
     const total = plan.sheets.length + (plan.ownedSheet ? 1 : 0);
     let done = 0;
     for (const sheetWrite of plan.sheets) {
       progress?.(done, total, `Writing ${sheetWrite.sheet}`);
-      const problem = this.writeUserSheet(sheetWrite);
+      const problem = this.writeUserSheet(sheetWrite, styler);
       if (problem) problems.push(problem);
       done++;
     }
     if (plan.ownedSheet) {
       progress?.(done, total, `Writing ${plan.ownedSheet.sheet}`);
-      const problem = this.writeOwnedSheet(plan.ownedSheet);
+      const problem = this.writeOwnedSheet(plan.ownedSheet, styler);
       if (problem) problems.push(problem);
       done++;
     }
@@ -54,19 +56,19 @@ export class XlsxWorkbook implements WorkbookPort {
     return problems;
   }
 
-  private writeUserSheet(write: SheetWrite): WriteProblem | null {
+  private writeUserSheet(write: SheetWrite, styler: CellStyler): WriteProblem | null {
     const ws = this.workbook.getWorksheet(write.sheet);
     if (!ws)
       return { sheet: write.sheet, message: `Sheet "${write.sheet}" no longer exists; nothing was written to it.` };
     if (isProtected(ws)) {
       return { sheet: write.sheet, message: `Sheet "${write.sheet}" is protected; unprotect it and run again.` };
     }
-    writeSheet(ws, write);
+    writeSheet(ws, write, styler);
     return null;
   }
 
   /** Rebuilds the add-in's own sheet whole, in the place of the one it replaces. */
-  private writeOwnedSheet(write: OwnedSheetWrite): WriteProblem | null {
+  private writeOwnedSheet(write: OwnedSheetWrite, styler: CellStyler): WriteProblem | null {
     const replaced = write.replaces === null ? undefined : this.workbook.getWorksheet(write.replaces);
     const position = replaced ? sheetPosition(replaced) : undefined;
     if (replaced) this.workbook.removeWorksheet(replaced.id);
@@ -83,7 +85,7 @@ export class XlsxWorkbook implements WorkbookPort {
       return { sheet: write.sheet, message: `Could not add sheet "${write.sheet}": ${(error as Error).message}` };
     }
     if (position !== undefined) setSheetPosition(ws, position);
-    writeSheet(ws, write);
+    writeSheet(ws, write, styler);
     if (write.freezeRows) ws.views = [{ state: "frozen", ySplit: write.freezeRows, xSplit: 0 }];
     return null;
   }

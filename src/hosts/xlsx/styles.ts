@@ -20,17 +20,41 @@ function fontChanges(style: CellStyle): Partial<Font> | null {
 }
 
 /**
- * Applies a style to one cell. Cells loaded from a file share style objects (one per style id),
- * so the cell gets a fresh style object: mutating the shared one would restyle unrelated cells.
+ * Applies plan styles to cells. Cells loaded from a file share style objects (one per style id), so a styled cell
+ * gets another style object rather than a changed shared one, which would restyle unrelated cells. Cells that had
+ * the same style and get the same change share the result: ExcelJS then writes that style once instead of
+ * serialising a copy per cell (tens of thousands of status cells).
  */
-export function applyCellStyle(cell: Cell, style: CellStyle): void {
-  const next: Partial<Style> = { ...cell.style };
+export class CellStyler {
+  /** Empty styles are all alike, whatever object holds them: one key for all of them. */
+  private static readonly EMPTY = {};
+  private readonly results = new WeakMap<object, Map<string, Style>>();
+
+  apply(cell: Cell, style: CellStyle): void {
+    const base = Object.keys(cell.style).length === 0 ? CellStyler.EMPTY : cell.style;
+    let byChange = this.results.get(base);
+    if (!byChange) {
+      byChange = new Map();
+      this.results.set(base, byChange);
+    }
+    const key = JSON.stringify(style);
+    let result = byChange.get(key);
+    if (!result) {
+      result = styled(cell.style, style);
+      byChange.set(key, result);
+    }
+    cell.style = result;
+  }
+}
+
+function styled(base: Partial<Style>, style: CellStyle): Style {
+  const next: Partial<Style> = { ...base };
   if (style.fill !== undefined) next.fill = solidFill(style.fill);
   const font = fontChanges(style);
-  if (font) next.font = { ...cell.style.font, ...font };
+  if (font) next.font = { ...base.font, ...font };
   if (style.numberFormat !== undefined) next.numFmt = style.numberFormat;
-  if (style.wrap !== undefined) next.alignment = { ...cell.style.alignment, wrapText: style.wrap };
-  cell.style = next as Style;
+  if (style.wrap !== undefined) next.alignment = { ...base.alignment, wrapText: style.wrap };
+  return next as Style;
 }
 
 /** Differential style for a conditional format rule: Excel reads a dxf solid fill from bgColor. */

@@ -2,11 +2,11 @@
 import type { Cell, CellValue as ExcelCellValue, Worksheet } from "exceljs";
 import type { BlockWrite, OutCell, SheetWrite, StyledRange } from "../../workbook/port";
 import { replaceConditionalRules } from "./conditionalFormats";
-import { applyCellStyle } from "./styles";
+import { CellStyler } from "./styles";
 
-export function writeSheet(ws: Worksheet, write: SheetWrite): void {
+export function writeSheet(ws: Worksheet, write: SheetWrite, styler: CellStyler): void {
   write.blocks.forEach((block) => writeBlock(ws, block));
-  write.styles.forEach((styled) => writeStyle(ws, styled));
+  write.styles.forEach((styled) => writeStyle(ws, styled, styler));
   replaceConditionalRules(ws, write.conditionalRules);
   for (const { col, width } of write.columnWidths ?? []) ws.getColumn(col + 1).width = width;
 }
@@ -29,10 +29,10 @@ function toExcel(out: OutCell): ExcelCellValue {
   return out.value === null ? { formula } : { formula, result: out.value };
 }
 
-function writeStyle(ws: Worksheet, { range, style }: StyledRange): void {
+function writeStyle(ws: Worksheet, { range, style }: StyledRange, styler: CellStyler): void {
   for (let r = range.row; r < range.row + range.rows; r++) {
     const row = ws.getRow(r + 1);
-    for (let c = range.col; c < range.col + range.cols; c++) applyCellStyle(row.getCell(c + 1), style);
+    for (let c = range.col; c < range.col + range.cols; c++) styler.apply(row.getCell(c + 1), style);
   }
 }
 

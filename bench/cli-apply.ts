@@ -1,0 +1,129 @@
+/**
+ * The CLI on a big file (issue 4 goals): `scorecard apply` on 10,000 measures × 4 quarters (40,000 rows) against a
+ * bare ExcelJS load + save of the same file, each in its own Node process (start-up included in both), with each
+ * process's peak resident memory. Goals: apply ≤ 2× the bare round trip; ≤ 1 GB. Run: npm run bench -- cli-apply.
+ * Prints the numbers; exits 1 only when a run fails, not when a goal is missed.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Workbook } from "exceljs";
+
+const MEASURES = 10_000;
+const QUARTERS = ["Q4 2020/21", "Q3 2020/21", "Q2 2020/21", "Q1 2020/21"];
+const AIMS = ["Maximise", "Minimise", "Higher is better", "Lower is better", "Goldilocks"];
+const RUNS = 2;
+
+const root = path.resolve(__dirname, "..");
+const { ensureCliBuilt } = require(path.join(root, "scripts", "ensure-cli-built.cjs")) as { ensureCliBuilt(): string };
+
+/** Deterministic pseudo-random numbers (mulberry32): every run scores the same workbook. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Medway-style long sheet: newest quarter first, an outcome title row every 500 measures, a few NA figures. */
+async function writeScorecard(file: string): Promise<number> {
+  const next = random(7);
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("People");
+  ws.addRow(["Code", "Measure", "Period", "Target", "Value", "Aim to"]).font = { bold: true };
+  let rows = 0;
+  for (let m = 0; m < MEASURES; m++) {
+    if (m % 500 === 0) ws.addRow([`Outcome: Outcome ${m / 500 + 1}`]).getCell(1).font = { bold: true };
+    const aim = AIMS[m % AIMS.length];
+    const target = aim === "Goldilocks" ? "Between 60 and 70" : Math.round(next() * 1000) / 10;
+    for (const quarter of QUARTERS) {
+      const r = next();
+      const value = r < 0.04 ? "NA" : r < 0.05 ? "redacted" : Math.round(next() * 1200) / 10;
+      ws.addRow([`PI${m}`, `Measure ${m}`, quarter, target, value, aim]);
+      rows++;
+    }
+  }
+  workbook.addWorksheet("Notes").getCell("A1").value = "Left alone by the add-in";
+  await workbook.xlsx.writeFile(file);
+  return rows;
+}
+
+interface Run {
+  readonly seconds: number;
+  readonly peakMb: number;
+}
+
+/** Runs a Node process with a preload that reports its peak RSS on exit. */
+function timed(preload: string, args: readonly string[]): Run {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: root, encoding: "utf8" });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+  const peak = /peak-rss-kb=(\d+)/.exec(result.stderr);
+  if (!peak) throw new Error(`no peak RSS reported: ${result.stderr}`);
+  return { seconds, peakMb: Number(peak[1]) / 1024 };
+}
+
+const best = (runs: readonly Run[]): Run => ({
+  seconds: Math.min(...runs.map((r) => r.seconds)),
+  peakMb: Math.max(...runs.map((r) => r.peakMb)),
+});
+
+const mb = (file: string): string => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const cli = ensureCliBuilt();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "scorecard-bench-"));
+  try {
+    const input = path.join(dir, "big.xlsx");
+    const rows = await writeScorecard(input);
+    const preload = path.join(dir, "peak-rss.cjs");
+    writeFileSync(
+      preload,
+      `process.on("exit", () => process.stderr.write("peak-rss-kb=" + process.resourceUsage().maxRSS + "\\n"));\n`,
+    );
+    const bare = path.join(dir, "bare.cjs");
+    writeFileSync(
+      bare,
+      `const ExcelJS = require(${JSON.stringify(require.resolve("exceljs"))});
+(async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.readFile(process.argv[2]); await wb.xlsx.writeFile(process.argv[3]); })()
+  .catch((e) => { console.error(e); process.exit(1); });\n`,
+    );
+
+    const baseline: Run[] = [];
+    const apply: Run[] = [];
+    const output = path.join(dir, "big.scored.xlsx");
+    for (let i = 0; i < RUNS; i++) {
+      baseline.push(timed(preload, [bare, input, path.join(dir, "bare.xlsx")]));
+      apply.push(timed(preload, [cli, "apply", input, "-o", output, "--json", path.join(dir, "report.json")]));
+    }
+    const b = best(baseline);
+    const a = best(apply);
+    console.log(
+      `input: ${MEASURES.toLocaleString("en-GB")} measures × ${QUARTERS.length} quarters = ${rows.toLocaleString("en-GB")} rows, ${mb(input)}`,
+    );
+    console.log(
+      `bare ExcelJS load + save:  ${b.seconds.toFixed(2)} s, peak RSS ${b.peakMb.toFixed(0)} MB (output ${mb(path.join(dir, "bare.xlsx"))})`,
+    );
+    console.log(
+      `scorecard apply (values):  ${a.seconds.toFixed(2)} s, peak RSS ${a.peakMb.toFixed(0)} MB (output ${mb(output)}, report ${mb(path.join(dir, "report.json"))})`,
+    );
+    const ratio = a.seconds / b.seconds;
+    console.log(
+      `ratio apply / bare: ${ratio.toFixed(2)}× (goal ≤ 2×: ${ratio <= 2 ? "met" : "MISSED"}); memory goal ≤ 1024 MB: ${a.peakMb <= 1024 ? "met" : "MISSED"}`,
+    );
+    console.log(`(best of ${RUNS} runs each; the machine's other load moves these numbers)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
