@@ -1,8 +1,15 @@
 /** A1 addresses for messages and formulas. Coordinates are 0-based, as in the port. */
 import type { CellRange } from "./port";
 
+/** Formulas name the same few columns on every row: remember their letters. */
+const LETTERS: string[] = [];
+
 /** 0 -> "A", 25 -> "Z", 26 -> "AA". */
 export function columnLetters(col: number): string {
+  return (LETTERS[col] ??= lettersOf(col));
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let letters = "";
   while (n > 0) {

@@ -191,11 +191,12 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
   let owned: OwnedColumn[] = [];
   let rowsRated = 0;
   let columnsAdded = 0;
-  const sheets = ctx.snapshot.sheets.filter((s) => ctx.tables.has(s.name) && (!wanted || wanted.has(sheetKey(s.name))));
+  const sheets = ctx.snapshot.sheets.filter(
+    (s) => (ctx.tables.get(s.name)?.length ?? 0) > 0 && (!wanted || wanted.has(sheetKey(s.name))),
+  );
   sheets.forEach((sheet, i) => {
     opts.progress?.(i, sheets.length, `Rating ${sheet.name}`);
     const tables = ctx.tables.get(sheet.name) ?? [];
-    if (tables.length === 0) return;
     if (sheet.protected) {
       notices.push(`Sheet "${sheet.name}" is protected, so its statuses were not written. Unprotect it and run again.`);
       return;

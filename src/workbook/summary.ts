@@ -152,9 +152,10 @@ export function chooseSummaryName(
 }
 
 /** Hosts write a block as one rectangular range: pad short rows with empty cells. */
-function rectangular(rows: readonly OutCell[][]): OutCell[][] {
+function rectangular(rows: OutCell[][]): OutCell[][] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return rows.map((r) => (r.length === width ? r : [...r, ...Array.from({ length: width - r.length }, () => EMPTY)]));
+  for (const row of rows) while (row.length < width) row.push(EMPTY);
+  return rows;
 }
 
 const EMPTY: OutCell = { value: null };

@@ -1,4 +1,12 @@
-import { applyRules, scanWorkbook, toJsonReport } from "../../src/workbook";
+import {
+  DEFAULT_SETTINGS,
+  applyRules,
+  loadSettings,
+  parseState,
+  saveSettings,
+  scanWorkbook,
+  toJsonReport,
+} from "../../src/workbook";
 import { MemoryPort } from "../support/memoryPort";
 import { CONTRACT_EXAMPLES, CONTRACT_WANT } from "./fixtures";
 
@@ -50,5 +58,41 @@ describe("the CLI contract's examples sheet", () => {
     expect(port.value("Examples", "H1")).toBe("Status");
     expect(port.value("Examples", "H2")).toBe("Amber");
     expect(port.cell("Examples", "H2").formula).toBe("=KPI.RAG(D2,E2,G2,0.05,F2)");
+  });
+});
+
+describe("operations around the rules", () => {
+  test("progress is reported while planning and writing, ending at the total", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
+    const calls: [number, number, string][] = [];
+    await applyRules(port, { progress: (done, total, what) => calls.push([done, total, what]) });
+    expect(calls[0]).toEqual([0, 1, "Rating Examples"]);
+    expect(calls).toContainEqual([1, 1, "Planned"]);
+    expect(calls[calls.length - 1]).toEqual([2, 2, "Written"]);
+  });
+
+  test("one read, one bold look-up and one write per apply, whatever the size", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
+    await applyRules(port);
+    expect(port.calls).toEqual({ readWorkbook: 1, readBold: 1, write: 1 });
+  });
+
+  test("settings stored in the workbook are used by the next run; per-run overrides are not stored", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
+    await saveSettings(port, { ...DEFAULT_SETTINGS, output: "values", trendLabels: "arrows" });
+    await applyRules(port, { settings: { trendLabels: "words" } });
+    expect(port.cell("Examples", "H2")).toMatchObject({ value: "Amber", formula: null });
+    expect(port.value("Examples", "I2")).toBe("DET");
+    expect((await loadSettings(port)).trendLabels).toBe("arrows");
+    await applyRules(port);
+    expect(port.value("Examples", "I2")).toBe("↓");
+  });
+
+  test("an unreadable stored state: defaults, a notice, and the run goes on", async () => {
+    const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES, state: "{broken" });
+    const report = await applyRules(port);
+    expect(report.notices).toContain("The stored Scorecard settings could not be read; defaults are used.");
+    expect(report.rowsRated).toBe(11);
+    expect(parseState(port.state).notices).toEqual([]);
   });
 });
