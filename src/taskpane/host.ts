@@ -18,10 +18,15 @@ export interface PaneHost {
 /** Office.onReady never settles on some pages that failed to load Office.js fully; a plain browser must not hang. */
 const OFFICE_READY_TIMEOUT_MS = 5000;
 
-function officeHost(): Promise<Office.HostType | null> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  return Promise.race([Office.onReady().then((info) => info.host ?? null), timeout]);
+/** True inside Excel; false in a plain browser, with or without Office.js loaded. */
+function inExcel(): Promise<boolean> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(false);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>(
+    (resolve) => (timer = setTimeout(() => resolve(false), OFFICE_READY_TIMEOUT_MS)),
+  );
+  const ready = Office.onReady().then((info) => info.host === Office.HostType.Excel);
+  return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -37,7 +42,7 @@ function keepToThisOrigin(): void {
 }
 
 export async function startHost(): Promise<PaneHost> {
-  if ((await officeHost()) === Office.HostType.Excel) {
+  if (await inExcel()) {
     const operations = bindOperations(new OfficeWorkbook());
     return {
       kind: "excel",
