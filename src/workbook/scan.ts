@@ -142,7 +142,7 @@ function neededOutputs(layout: Layout): readonly OutputField[] {
 
 class SheetFinder {
   private readonly read: CellReader;
-  private readonly claimed: Rect[] = [];
+  private claimed: Rect[] = [];
   readonly drafts: TableDraft[] = [];
   readonly problems: Problem[] = [];
   private readonly bottom: number;
@@ -156,6 +156,16 @@ class SheetFinder {
     this.bottom = sheet.top + sheet.values.length - 1;
     const width = sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
     this.right = sheet.left + width - 1;
+  }
+
+  /**
+   * Tables that ended more than two rows above `row` can no longer overlap anything this scan looks at (a title is
+   * looked for at most two rows up): dropping them keeps the scan linear on sheets with hundreds of small tables.
+   */
+  private forgetTablesAbove(row: number): void {
+    if (this.claimed.some((rect) => rect.r1 < row - 2)) {
+      this.claimed = this.claimed.filter((rect) => rect.r1 >= row - 2);
+    }
   }
 
   private isClaimed(row: number, col: number): boolean {
@@ -317,6 +327,7 @@ class SheetFinder {
   findRanges(): void {
     const { top, left } = this.sheet;
     for (let r = top; r <= this.bottom; r++) {
+      this.forgetTablesAbove(r);
       const cells: HeaderCell[] = [];
       for (let c = left; c <= this.right; c++) {
         const raw = this.read(r, c);
