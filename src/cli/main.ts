@@ -76,23 +76,26 @@ async function execute(command: Command, io: Console): Promise<void> {
 
 async function apply(command: Extract<Command, { kind: "apply" }>, io: Console): Promise<void> {
   const output = command.output ?? scoredName(command.input);
-  const workbook = await readWorkbookFile(command.input);
   const bar = io.progress();
   let report: ApplyReport;
   try {
+    // Reading and saving take most of the time on a big file: they get their share of the bar.
+    bar?.report(0, 100, `Reading ${command.input}`);
+    const workbook = await readWorkbookFile(command.input);
     report = await applyRules(new XlsxWorkbook(workbook), {
       settings: { output: command.mode },
       summary: command.summary,
-      progress: bar?.report,
+      progress: bar ? (done, total, what) => bar.report(30 + (40 * done) / Math.max(total, 1), 100, what) : undefined,
     });
+    bar?.report(70, 100, `Saving ${output}`);
+    await writeFileAtomic(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    if (command.json) {
+      // Sheets that could not be written (protected…) ride along with the contract's fields.
+      const json = { ...toJsonReport(report), writeProblems: report.writeProblems };
+      await writeFileAtomic(command.json, `${JSON.stringify(json, null, 2)}\n`);
+    }
   } finally {
     bar?.done();
-  }
-  await writeFileAtomic(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
-  if (command.json) {
-    // Sheets that could not be written (protected…) ride along with the contract's fields.
-    const json = { ...toJsonReport(report), writeProblems: report.writeProblems };
-    await writeFileAtomic(command.json, `${JSON.stringify(json, null, 2)}\n`);
   }
   report.problems.forEach((problem) => io.err(problemLine(problem)));
   report.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));

@@ -12,18 +12,21 @@ export interface ProgressBar {
 
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): ProgressBar | null {
   if (!stream.isTTY) return null;
-  let last = 0;
+  let lastDraw = 0;
+  let lastWhat = "";
+  let shown = 0;
   let drawn = false;
   return {
     report(done, total, what) {
+      // Stages report their own totals (rating, then writing): the bar only moves forward.
+      shown = Math.max(shown, total > 0 ? Math.min(1, done / total) : 0);
       const now = Date.now();
-      if (now - last < REDRAW_MS && done < total) return;
-      last = now;
-      const fraction = total > 0 ? Math.min(1, done / total) : 0;
-      const filled = Math.round(fraction * WIDTH);
-      const columns = stream.columns ?? 80;
-      const line = `[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${Math.round(fraction * 100)}% ${what}`;
-      stream.write(`\r${line.slice(0, columns - 1)}\x1b[K`);
+      if (what === lastWhat && now - lastDraw < REDRAW_MS) return;
+      lastDraw = now;
+      lastWhat = what;
+      const filled = Math.round(shown * WIDTH);
+      const line = `[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${Math.round(shown * 100)}% ${what}`;
+      stream.write(`\r${line.slice(0, (stream.columns || 80) - 1)}\x1b[K`);
       drawn = true;
     },
     done() {

@@ -93,14 +93,16 @@ describe("progressBar", () => {
     expect(progressBar(fakeStream(false).stream)).toBeNull();
   });
 
-  it("draws on one line of a terminal and erases itself", () => {
+  it("draws on one line of a terminal, only forward, and erases itself", () => {
     const { stream, writes } = fakeStream(true);
     const bar = progressBar(stream)!;
-    bar.report(1, 2, "Writing People");
-    bar.report(2, 2, "Written");
+    bar.report(1, 2, "Rating People");
+    bar.report(0, 4, "Writing People");
+    bar.report(4, 4, "Written");
     bar.done();
-    expect(writes[0]).toMatch(/^\r\[#{12}-{12}\] 50% Writing People/);
-    expect(writes[1]).toMatch(/^\r\[#{24}\] 100% Written/);
+    expect(writes[0]).toMatch(/^\r\[#{12}-{12}\] 50% Rating People/);
+    expect(writes[1]).toMatch(/^\r\[#{12}-{12}\] 50% Writing People/);
+    expect(writes[2]).toMatch(/^\r\[#{24}\] 100% Written/);
     expect(writes.at(-1)).toBe("\r\x1b[K");
     expect(writes.every((w) => !w.includes("\n"))).toBe(true);
   });
