@@ -1,0 +1,55 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render } from "@testing-library/react";
+import { PreviewGrid } from "../../src/taskpane/demo/PreviewGrid";
+import type { PreviewCell, PreviewSheet } from "../../src/taskpane/demo/preview";
+
+const empty: PreviewCell = { text: "" };
+
+function sheet(rows: PreviewCell[][]): PreviewSheet {
+  return { name: "S", columns: ["A", "B", "C", "D"], widths: [64, 64, 64, 64], rows, truncated: false };
+}
+
+function renderGrid(s: PreviewSheet, highlight: string | null = null) {
+  Element.prototype.scrollIntoView = jest.fn();
+  const { container } = render(
+    <FluentProvider theme={webLightTheme}>
+      <PreviewGrid sheet={s} highlight={highlight} />
+    </FluentProvider>,
+  );
+  const td = (address: string) => container.querySelector<HTMLTableCellElement>(`td[data-cell="${address}"]`);
+  return { td };
+}
+
+const LONG = "The total number of measures for this outcome is 9.";
+
+describe("preview grid", () => {
+  it("lets long text run on into empty cells, as Excel does, and stops at the first cell with content or fill", () => {
+    const { td } = renderGrid(
+      sheet([
+        [{ text: LONG }, empty, empty, empty],
+        [{ text: LONG }, empty, { text: "", fill: "#FFC7CE" }, empty],
+        [{ text: LONG }, { text: "x" }, empty, empty],
+      ]),
+    );
+    expect(td("A1")?.colSpan).toBe(4);
+    expect(td("B1")).toBeNull();
+    expect(td("A2")?.colSpan).toBe(2);
+    expect(td("C2")?.style.backgroundColor).toBe("rgb(255, 199, 206)");
+    expect(td("A3")?.colSpan).toBe(1);
+  });
+
+  it("keeps short text, numbers and the selected cell in their own cells", () => {
+    const { td } = renderGrid(
+      sheet([
+        [{ text: "PH14" }, empty, { text: "1234567890123", numeric: true }, empty],
+        [{ text: LONG }, empty, empty, empty],
+      ]),
+      "C2",
+    );
+    expect(td("A1")?.colSpan).toBe(1);
+    expect(td("C1")?.colSpan).toBe(1);
+    expect(td("A2")?.colSpan).toBe(2);
+    expect(td("C2")?.dataset.selected).toBe("true");
+  });
+});
