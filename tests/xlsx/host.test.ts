@@ -241,6 +241,23 @@ describe("writing a plan", () => {
     expect(ws.getCell("B1").font).toMatchObject({ bold: true, color: { argb: "FF9C0006" } });
   });
 
+  it("keeps a formula filled down working when its first cell is overwritten", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Data");
+    ["A1", "A2", "A3"].forEach((a, i) => (ws.getCell(a).value = i + 1));
+    ws.getCell("B1").value = { formula: "A1*2", result: 2 };
+    ws.getCell("B2").value = { sharedFormula: "B1", result: 4 };
+    ws.getCell("B3").value = { sharedFormula: "B1", result: 6 };
+    const loaded = await reload(workbook);
+    await new XlsxWorkbook(loaded).write({
+      sheets: [{ ...emptyWrite("Data"), blocks: [{ row: 0, col: 1, cells: [[{ value: "Status" }]] }] }],
+    });
+    const out = (await reload(loaded)).getWorksheet("Data")!;
+    expect(out.getCell("B1").value).toBe("Status");
+    expect([out.getCell("B2").formula, out.getCell("B3").formula]).toEqual(["A2*2", "A3*2"]);
+    expect([out.getCell("B2").result, out.getCell("B3").result]).toEqual([4, 6]);
+  });
+
   it("never writes through a merge into a user's cell", async () => {
     const workbook = new Workbook();
     const ws = workbook.addWorksheet("Data");
