@@ -61,21 +61,41 @@ function rangeOf(ref: string): { row: number; col: number; rows: number; cols: n
 }
 
 const QUARTERS = ["Q4 2020/21", "Q3 2020/21", "Q2 2020/21", "Q1 2020/21"];
-const AIMS = ["Maximise", "Minimise", "Maximise", "Goldilocks"];
+const AIMS = ["Maximise", "Minimise", "Higher is better", "Goldilocks"];
+const MEASURES_PER_OUTCOME = 250;
+
+/** Deterministic pseudo-random numbers (mulberry32): every run builds the same sheet. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /**
- * A long-layout directorate sheet of `rows` measure rows: four quarters per measure, newest first, a
- * mix of aims and of Green/Amber/Red/NA outcomes, as the scale tests and the benchmark need.
+ * A long-layout directorate sheet with `rows` measure rows: four quarters per measure, newest first,
+ * values scattered around each target (so statuses and trends change from row to row, the worst case
+ * for colour runs), an NA now and then, a mix of aims, and a bold outcome title row every 250 measures.
  */
 export function longScorecard(rows: number, name = "Directorate"): MemorySheetInit {
+  const next = random(rows);
   const out: CellValue[][] = [["Code", "Measure", "Period", "Value", "Target", "Aim"]];
+  const bold: string[] = [];
   for (let i = 0; i < rows; i += 1) {
     const measure = Math.floor(i / 4);
+    if (i % 4 === 0 && measure % MEASURES_PER_OUTCOME === 0) {
+      out.push([`Outcome ${measure / MEASURES_PER_OUTCOME + 1}`]);
+      bold.push(`A${out.length}`);
+    }
     const aim = AIMS[measure % AIMS.length];
-    const target = aim === "Goldilocks" ? "Between 60 and 70" : 100;
-    // A deterministic spread of values around the target, with an NA now and then.
-    const value = (measure * 7 + i) % 23 === 0 ? "NA" : 88 + ((measure * 13 + (i % 4) * 5) % 25);
+    const goldilocks = aim === "Goldilocks";
+    const target = goldilocks ? "Between 60 and 70" : 100;
+    const centre = goldilocks ? 65 : 100;
+    const value = next() < 0.04 ? "NA" : Math.round(centre * (0.85 + next() * 0.3) * 10) / 10;
     out.push([`M${measure + 1}`, `Measure ${measure + 1}`, QUARTERS[i % 4], value, target, aim]);
   }
-  return { name, rows: out };
+  return { name, rows: out, bold };
 }

@@ -8,6 +8,7 @@
  * chunks so no single assignment outgrows a sync.
  */
 import type { BlockWrite, CellRange } from "../../workbook/port";
+import { appendAll } from "./arrays";
 import { cellInput, type CellInput } from "./cellInput";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { toR1C1 } from "./r1c1";
@@ -22,7 +23,7 @@ const SKIPPED_CELL_BYTES = 5;
 
 export function planBlock(block: BlockWrite, maxArrayBytes: number): RangeWrite[] {
   const rows = block.cells.length;
-  const cols = Math.max(0, ...block.cells.map((r) => r.length));
+  const cols = block.cells.reduce((n, r) => Math.max(n, r.length), 0);
   if (rows === 0 || cols === 0) return [];
   const inputs: (CellInput | null)[][] = block.cells.map((r) =>
     Array.from({ length: cols }, (_, c) => (c < r.length ? cellInput(r[c]) : null)),
@@ -82,7 +83,7 @@ function arrayWrites(
     }
     let end = c;
     while (end + 1 < cols && live[end + 1]) end += 1;
-    writes.push(...stripWrites(inputs, c, end + 1, top, left, maxBytes));
+    appendAll(writes, stripWrites(inputs, c, end + 1, top, left, maxBytes));
     c = end + 1;
   }
   return writes;

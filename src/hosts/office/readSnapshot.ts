@@ -12,6 +12,7 @@ import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "
 import { decodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { rangeToA1 } from "../../workbook/a1";
 import { parseAddress } from "./addresses";
+import { appendAll } from "./arrays";
 import type { XlContext, XlRange } from "./excelApi";
 import { isPayloadTooLarge } from "./officeErrors";
 import { findSheet, loadSheetFacts, sameSheetName, type SheetFacts } from "./sheetFacts";
@@ -175,8 +176,9 @@ async function readInChunks(context: XlContext, loads: readonly SheetLoads[]): P
   done.sort((a, b) => a.chunk.sheet - b.chunk.sheet || a.chunk.range.row - b.chunk.range.row);
   for (const { chunk, range } of done) {
     const grid = grids[chunk.sheet];
-    grid?.values.push(...range.values);
-    grid?.formulas.push(...range.formulas);
+    if (!grid) continue;
+    appendAll(grid.values, range.values);
+    appendAll(grid.formulas, range.formulas);
   }
   return grids;
 }

@@ -16,6 +16,7 @@ import type {
 import { rangeToA1, toA1 } from "../../workbook/a1";
 import { encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { columnAddress } from "./addresses";
+import { appendAll } from "./arrays";
 import { planBlock, type RangeWrite } from "./blockWrites";
 import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
 import { missingSheetMessage, protectedSheetMessage } from "./officeErrors";
@@ -51,9 +52,9 @@ export function planWriteOps(
     const known = findSheet(facts, write.sheet);
     if (!known) problems.push({ sheet: write.sheet, message: missingSheetMessage(write.sheet) });
     else if (known.protected) problems.push({ sheet: write.sheet, message: protectedSheetMessage(write.sheet) });
-    else ops.push(...sheetOps(write, true, supports, maxArrayBytes, problems));
+    else appendAll(ops, sheetOps(write, true, supports, maxArrayBytes, problems));
   }
-  if (plan.ownedSheet) ops.push(...ownedSheetOps(plan.ownedSheet, facts, supports, maxArrayBytes, problems));
+  if (plan.ownedSheet) appendAll(ops, ownedSheetOps(plan.ownedSheet, facts, supports, maxArrayBytes, problems));
   if (plan.state !== undefined) ops.push(stateOp(plan.state));
   return { ops, problems };
 }
@@ -67,12 +68,18 @@ function sheetOps(
 ): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const block of write.blocks) {
-    ops.push(...planBlock(block, maxArrayBytes).map((w) => rangeWriteOp(write.sheet, w)));
+    appendAll(
+      ops,
+      planBlock(block, maxArrayBytes).map((w) => rangeWriteOp(write.sheet, w)),
+    );
   }
-  ops.push(...styleOps(write.sheet, write.styles, supports));
+  appendAll(ops, styleOps(write.sheet, write.styles, supports));
   if (write.conditionalRules.length > 0) {
     if (supports("1.6")) {
-      ops.push(...overlapGroups(write.conditionalRules).map((group) => ruleGroupOp(write.sheet, group, existing)));
+      appendAll(
+        ops,
+        overlapGroups(write.conditionalRules).map((group) => ruleGroupOp(write.sheet, group, existing)),
+      );
     } else {
       problems.push({
         sheet: write.sheet,
@@ -149,9 +156,16 @@ function styleOps(sheet: string, styles: readonly StyledRange[], supports: ApiSu
   for (const group of byStyle.values()) {
     const { style } = group[0];
     // Multi-area ranges have no number format; those few go range by range.
-    if (group.length === 1 || style.numberFormat !== undefined) ops.push(...group.map((s) => styleOp(sheet, s)));
+    if (group.length === 1 || style.numberFormat !== undefined)
+      appendAll(
+        ops,
+        group.map((s) => styleOp(sheet, s)),
+      );
     else
-      ops.push(...addressLists(group.map((s) => rangeToA1(s.range))).map((list) => areasStyleOp(sheet, list, style)));
+      appendAll(
+        ops,
+        addressLists(group.map((s) => rangeToA1(s.range))).map((list) => areasStyleOp(sheet, list, style)),
+      );
   }
   return ops;
 }
