@@ -13,7 +13,30 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** ExcelJS declares its own global `Buffer` interface, which Node's generic Buffer type no longer matches. */
 type ExcelJsBuffer = Parameters<Workbook["xlsx"]["load"]>[0];
 
-export async function readWorkbookFile(file: string): Promise<Workbook> {
+/** Parts of an .xlsx that ExcelJS reads past and never writes back, by the folder name they sit in inside the zip. */
+const PARTS_EXCELJS_DROPS: readonly (readonly [string, string])[] = [
+  ["xl/charts/", "charts"],
+  ["xl/pivotTables/", "pivot tables"],
+  ["xl/slicers/", "slicers"],
+  ["xl/vbaProject.bin", "macros"],
+];
+
+/**
+ * What the scored copy of this file will not have. Zip entry names are stored as plain text in the file,
+ * so finding them needs no unzipping.
+ */
+export function partsLostOnSave(data: Uint8Array): string[] {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return PARTS_EXCELJS_DROPS.filter(([name]) => bytes.includes(name)).map(([, what]) => what);
+}
+
+export interface InputWorkbook {
+  readonly workbook: Workbook;
+  /** Parts the input has that ExcelJS will not write back (charts, pivot tables…). */
+  readonly lostOnSave: readonly string[];
+}
+
+export async function readWorkbookFile(file: string): Promise<InputWorkbook> {
   const data = await readInput(file);
   if (data.subarray(0, 4).equals(CFB_SIGNATURE.subarray(0, 4))) {
     throw new FileError(
@@ -28,7 +51,7 @@ export async function readWorkbookFile(file: string): Promise<Workbook> {
     throw new FileError(`${file} could not be read as an .xlsx workbook (${firstLine(error)})`);
   }
   if (workbook.worksheets.length === 0) throw new FileError(`${file} has no worksheets; is it an .xlsx workbook?`);
-  return workbook;
+  return { workbook, lostOnSave: partsLostOnSave(data) };
 }
 
 async function readInput(file: string): Promise<Buffer> {

@@ -66,7 +66,8 @@ async function execute(command: Command, io: Console): Promise<void> {
       return io.out(`Wrote ${output}`);
     }
     case "summary": {
-      const report = await scanWorkbook(new XlsxWorkbook(await readWorkbookFile(command.input)));
+      const { workbook } = await readWorkbookFile(command.input);
+      const report = await scanWorkbook(new XlsxWorkbook(workbook));
       return io.out(summaryText(`Scorecard summary of ${command.input}`, report));
     }
     case "apply":
@@ -78,10 +79,12 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   const output = command.output ?? scoredName(command.input);
   const bar = io.progress();
   let report: ApplyReport;
+  let lost: readonly string[] = [];
   try {
     // Reading and saving take most of the time on a big file: they get their share of the bar.
     bar?.report(0, 100, `Reading ${command.input}`);
-    const workbook = await readWorkbookFile(command.input);
+    const { workbook, lostOnSave } = await readWorkbookFile(command.input);
+    lost = lostOnSave;
     report = await applyRules(new XlsxWorkbook(workbook), {
       settings: { output: command.mode },
       summary: command.summary,
@@ -100,6 +103,12 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   report.problems.forEach((problem) => io.err(problemLine(problem)));
   report.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));
   report.notices.forEach((notice) => io.err(`Note: ${notice}`));
+  if (lost.length > 0) {
+    io.err(
+      `Note: ${command.input} has ${listed(lost)}, which the scored copy does not keep (the file library ` +
+        `cannot write them); the input is unchanged, and the add-in in Excel keeps them.`,
+    );
+  }
   io.out(resultLine(report));
   io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as -o asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);
@@ -115,6 +124,10 @@ function resultLine(report: ApplyReport): string {
     `added ${count(report.columnsAdded, "column")}${summary}; ${count(report.problems.length, "data problem")}.`
   );
 }
+
+/** ["charts", "pivot tables", "macros"] -> "charts, pivot tables and macros" */
+const listed = (items: readonly string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 

@@ -3,7 +3,8 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
-import { FileError, readWorkbookFile, scoredName, writeFileAtomic } from "../../src/cli/files";
+import JSZip from "jszip";
+import { FileError, partsLostOnSave, readWorkbookFile, scoredName, writeFileAtomic } from "../../src/cli/files";
 import { progressBar } from "../../src/cli/progressBar";
 
 let dir: string;
@@ -26,8 +27,21 @@ async function xlsxBytes(): Promise<Uint8Array> {
 
 describe("readWorkbookFile", () => {
   it("loads an .xlsx workbook", async () => {
-    const workbook = await readWorkbookFile(await fileWith("ok.xlsx", await xlsxBytes()));
+    const { workbook, lostOnSave } = await readWorkbookFile(await fileWith("ok.xlsx", await xlsxBytes()));
     expect(workbook.getWorksheet("S")?.getCell("A1").value).toBe("hello");
+    expect(lostOnSave).toEqual([]);
+  });
+
+  it("says which parts of the file ExcelJS will not write back", async () => {
+    // An Excel file with a chart and macros: the parts are in the zip whether or not ExcelJS reads them.
+    const zip = await JSZip.loadAsync(await xlsxBytes());
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    zip.file("xl/vbaProject.bin", new Uint8Array([1, 2, 3]));
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(partsLostOnSave(bytes)).toEqual(["charts", "macros"]);
+    const { workbook, lostOnSave } = await readWorkbookFile(await fileWith("chart.xlsx", bytes));
+    expect(workbook.getWorksheet("S")?.getCell("A1").value).toBe("hello");
+    expect(lostOnSave).toEqual(["charts", "macros"]);
   });
 
   const rejects = async (file: string, message: RegExp) => {

@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
+import JSZip from "jszip";
 import { run, type Console } from "../../src/cli/main";
 import { USAGE } from "../../src/cli/args";
 import { buildSampleWorkbook } from "../../src/sample/buildSample";
@@ -135,6 +136,16 @@ describe("scorecard apply", () => {
     const scored = await load(path.join(dir, "locked.scored.xlsx"));
     expect(scored.getWorksheet("People")!.getCell("H6").value).toBeNull();
     expect(scored.getWorksheet("Adult Social Care")!.getCell("S5").value).toBe("Amber");
+  });
+
+  it("warns that charts in the input are not in the scored copy", async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(await sampleFile()));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const input = path.join(dir, "charted.xlsx");
+    await fs.writeFile(input, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const result = await cli("apply", input);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^Note: .*charted\.xlsx has charts, which the scored copy does not keep/m);
   });
 
   it.each([
