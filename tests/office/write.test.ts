@@ -279,6 +279,26 @@ describe("sheets that cannot be written", () => {
 });
 
 describe("payload limits", () => {
+  it("sends a batch Excel refuses for its size again in halves, and everything is written", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North"), directorate("Middle"), directorate("South")]));
+    ctx.requestLimit = 6_000;
+    const plan: WritePlan = {
+      sheets: [statusWrite("North"), statusWrite("Middle"), statusWrite("South")],
+      ownedSheet: summary(null),
+    };
+    const progress = jest.fn();
+    const port = new OfficeWorkbook(ctx, supportsAll);
+    await port.readWorkbook();
+    expect(await port.write(plan, progress)).toEqual([]);
+    for (const name of ["North", "Middle", "South"]) expect(ctx.book.sheet(name).rules).toEqual(statusRules("F", 5));
+    expect(ctx.book.sheet("Scorecard Summary").charts).toHaveLength(1);
+    expect(ctx.syncs.filter((s) => s.failed).length).toBeGreaterThan(0);
+    expect(ctx.syncs.filter((s) => !s.failed).every((s) => s.requestBytes <= 6_000)).toBe(true);
+    expect(progress).toHaveBeenLastCalledWith(expect.any(Number), expect.any(Number), "Writing to Excel");
+    const [done, total] = progress.mock.calls[progress.mock.calls.length - 1];
+    expect(done).toBe(total);
+  });
+
   it("splits a plan larger than one request into syncs under 4 MB each", async () => {
     const rows = 100_000;
     const ctx = new FakeContext(new FakeWorkbook([{ name: "Big", rows: [["Code"]] }]));

@@ -8,7 +8,7 @@
  */
 import type { Progress, WriteProblem } from "../../workbook/port";
 import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
-import { protectedSheetMessage, writeFailureMessage } from "./officeErrors";
+import { isPayloadTooLarge, protectedSheetMessage, writeFailureMessage } from "./officeErrors";
 import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
 import type { WriteOp, WriteTarget } from "./writeOps";
 
@@ -41,24 +41,31 @@ export async function runBatches(
   facts: readonly SheetFacts[],
   options: BatchOptions,
 ): Promise<WriteProblem[]> {
-  const batches = packBatches(ops, options.budget);
+  const pending = packBatches(ops, options.budget);
   const failed = new Map<string, WriteProblem>();
   let known = facts;
-  for (const [index, batch] of batches.entries()) {
+  let done = 0;
+  for (let batch = pending.shift(); batch; batch = pending.shift()) {
+    options.progress?.(done, done + pending.length + 1, "Writing to Excel");
     const live = batch.filter((op) => !failed.has(key(op.sheet)));
-    options.progress?.(index, batches.length, "Writing to Excel");
-    if (live.length === 0) continue;
     try {
-      await runBatch(context, live, known, options.supports);
-    } catch {
+      if (live.length > 0) await runBatch(context, live, known, options.supports);
+    } catch (error) {
+      if (isPayloadTooLarge(error) && live.length > 1) {
+        // Excel refused the request for its size before running any of it: send it in halves.
+        const half = Math.ceil(live.length / 2);
+        pending.unshift(live.slice(0, half), live.slice(half));
+        continue;
+      }
       known = await loadSheetFacts(context);
       for (const problem of await retryBySheet(context, live, known, options.supports)) {
         failed.set(key(problem.sheet), problem);
       }
       known = await loadSheetFacts(context);
     }
+    done += 1;
   }
-  options.progress?.(batches.length, batches.length, "Writing to Excel");
+  options.progress?.(done, done, "Writing to Excel");
   return [...failed.values()];
 }
 
