@@ -22,7 +22,7 @@ function run(label, args) {
 
 let cli;
 try {
-  cli = ensureCliBuilt();
+  cli = ensureCliBuilt((message) => console.log(message));
 } catch (error) {
   console.error(error.message);
   process.exit(1);

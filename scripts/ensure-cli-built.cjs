@@ -50,11 +50,12 @@ function withLock(fn) {
   }
 }
 
-/** Returns the path of the built CLI; throws with tsc's output if the build fails. */
-function ensureCliBuilt() {
+/** Returns the path of the built CLI; throws with tsc's output if the build fails. `log` hears when it builds. */
+function ensureCliBuilt(log = () => {}) {
   if (isFresh()) return CLI;
   return withLock(() => {
     if (isFresh()) return CLI;
+    log("Building the CLI (npm run build:cli: tsc -p tsconfig.cli.json) ...");
     const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
     const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: root, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`npm run build:cli failed:\n${result.stdout}${result.stderr}`);
