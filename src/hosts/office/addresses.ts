@@ -8,28 +8,19 @@ export function columnAddress(col: number): string {
   return `${letters}:${letters}`;
 }
 
-export interface SheetRange {
-  readonly sheet: string;
-  readonly range: CellRange;
-}
-
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
-/** Parses "Sheet1!B3:D10", "'North & East'!A1" (quotes doubled inside) or "B3". */
-export function parseAddress(address: string): SheetRange {
-  const bang = address.lastIndexOf("!");
-  const sheetPart = bang < 0 ? "" : address.slice(0, bang);
-  const sheet = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
-  const [first, last = first] = address.slice(bang + 1).split(":");
+/** The range of an address Office.js returns: "Sheet1!B3:D10", "'North & East'!A1" or "B3". */
+export function addressRange(address: string): CellRange {
+  const [first, last = first] = address.slice(address.lastIndexOf("!") + 1).split(":");
   const a = parseCell(first);
   const b = parseCell(last);
-  const range = {
+  return {
     row: Math.min(a.row, b.row),
     col: Math.min(a.col, b.col),
     rows: Math.abs(b.row - a.row) + 1,
     cols: Math.abs(b.col - a.col) + 1,
   };
-  return { sheet, range };
 }
 
 /** "A" -> 0, "AA" -> 26. */

@@ -17,7 +17,7 @@ export function needsTextGuard(text: string): boolean {
   return FORMULA_OR_ERROR_START.test(text) || DIGIT.test(text) || BOOLEAN.test(text);
 }
 
-export function textInput(text: string): string {
+function textInput(text: string): string {
   return needsTextGuard(text) ? `'${text}` : text;
 }
 

@@ -9,7 +9,7 @@ export const ACTION_BYTES = 150;
 /** Default budget per sync: 4 MB less headroom for the estimate's error. */
 export const DEFAULT_SYNC_BUDGET = 3_600_000;
 
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);

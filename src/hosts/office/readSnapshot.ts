@@ -11,9 +11,9 @@ import type { CellValue } from "../../core/types";
 import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { decodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { rangeToA1 } from "../../workbook/a1";
-import { parseAddress } from "./addresses";
+import { addressRange } from "./addresses";
 import { appendAll } from "./arrays";
-import type { XlContext, XlRange } from "./excelApi";
+import type { XlContext, XlRange, XlWorksheet } from "./excelApi";
 import { isPayloadTooLarge } from "./officeErrors";
 import { findSheet, loadSheetFacts, sameSheetName, type SheetFacts } from "./sheetFacts";
 
@@ -55,7 +55,7 @@ export async function readSnapshot(context: XlContext): Promise<{ snapshot: Work
   const facts = await loadSheetFacts(context);
   const sheetFacts = facts.filter((f) => !sameSheetName(f.name, STATE_SHEET_NAME));
   const state = findSheet(facts, STATE_SHEET_NAME);
-  const queueState = () => (state ? usedRange(context, state.name).load("values") : null);
+  const queueState = () => (state ? usedRange(context.workbook.worksheets.getItem(state.name)).load("values") : null);
   const stateRange = queueState();
   const loads = sheetFacts.map((f) => queueSheetLoads(context, f, true));
   try {
@@ -71,14 +71,15 @@ export async function readSnapshot(context: XlContext): Promise<{ snapshot: Work
   return { snapshot: assemble(loads, grids, stateRange), facts };
 }
 
-function usedRange(context: XlContext, sheet: string): XlRange {
-  return context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+/** Cells with values or formulas; formatting alone does not stretch it. */
+function usedRange(sheet: XlWorksheet): XlRange {
+  return sheet.getUsedRangeOrNullObject(true);
 }
 
 /** Queues the used range (with its data, or only its address for the chunked fallback) and the tables' addresses. */
 function queueSheetLoads(context: XlContext, facts: SheetFacts, withData: boolean): SheetLoads {
   const sheet = context.workbook.worksheets.getItem(facts.name);
-  const used = facts.visibility === "Visible" ? usedRange(context, facts.name) : null;
+  const used = facts.visibility === "Visible" ? usedRange(sheet) : null;
   if (withData) used?.load("address,values,formulas");
   else used?.load("address");
   const tables = facts.tables.map((name) => {
@@ -90,7 +91,7 @@ function queueSheetLoads(context: XlContext, facts: SheetFacts, withData: boolea
 }
 
 function gridOf(range: XlRange): Grid {
-  const { range: at } = parseAddress(range.address);
+  const at = addressRange(range.address);
   return { top: at.row, left: at.col, values: range.values, formulas: range.formulas };
 }
 
@@ -107,7 +108,7 @@ function assemble(
 function sheetSnapshot(load: SheetLoads, grid: Grid | null): SheetSnapshot {
   const tables: TableSnapshot[] = load.tables.map((t) => ({
     name: t.name,
-    range: parseAddress(t.range.address).range,
+    range: addressRange(t.range.address),
   }));
   const values = grid ? grid.values.map((row) => row.map(cellValue)) : [];
   const formulas = grid ? grid.formulas.map((row, r) => row.map((f, c) => formulaText(f, grid.values[r][c]))) : [];
@@ -124,7 +125,7 @@ function sheetSnapshot(load: SheetLoads, grid: Grid | null): SheetSnapshot {
 }
 
 /** Office.js gives "" for an empty cell and error values as their text ("#N/A"). */
-export function cellValue(raw: unknown): CellValue {
+function cellValue(raw: unknown): CellValue {
   if (typeof raw === "number" || typeof raw === "boolean") return raw;
   if (typeof raw !== "string" || raw === "") return null;
   return EXCEL_ERRORS.has(raw) ? { error: raw } : raw;
@@ -145,7 +146,7 @@ async function readInChunks(context: XlContext, loads: readonly SheetLoads[]): P
   const grids: (Grid | null)[] = loads.map((l) => (l.used && !l.used.isNullObject ? emptyGrid(l.used) : null));
   let budget = FALLBACK_CELLS_PER_SYNC;
   let pending: Chunk[] = loads.flatMap((l, sheet) =>
-    l.used && !l.used.isNullObject ? rowChunks({ sheet, range: parseAddress(l.used.address).range }, budget) : [],
+    l.used && !l.used.isNullObject ? rowChunks({ sheet, range: addressRange(l.used.address) }, budget) : [],
   );
   const done: { chunk: Chunk; range: XlRange }[] = [];
   while (pending.length > 0) {
@@ -184,7 +185,7 @@ async function readInChunks(context: XlContext, loads: readonly SheetLoads[]): P
 }
 
 function emptyGrid(used: XlRange): Grid {
-  const { range } = parseAddress(used.address);
+  const range = addressRange(used.address);
   return { top: range.row, left: range.col, values: [], formulas: [] };
 }
 

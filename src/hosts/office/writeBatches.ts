@@ -12,7 +12,7 @@ import { isPayloadTooLarge, protectedSheetMessage, writeFailureMessage } from ".
 import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
 import type { WriteOp, WriteTarget } from "./writeOps";
 
-export function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {
+function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {
   const batches: WriteOp[][] = [];
   let current: WriteOp[] = [];
   let bytes = 0;

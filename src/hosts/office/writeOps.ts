@@ -38,7 +38,7 @@ export interface WriteOp {
   queue(target: WriteTarget): void;
 }
 
-export const CHART_NAME = "Scorecard RAG chart";
+const CHART_NAME = "Scorecard RAG chart";
 
 export function planWriteOps(
   plan: WritePlan,
@@ -112,7 +112,7 @@ function rangeWriteOp(sheet: string, write: RangeWrite): WriteOp {
 }
 
 /** Consecutive ranges with one style, stacked in the same columns, become one range. */
-export function mergeStyles(styles: readonly StyledRange[]): StyledRange[] {
+function mergeStyles(styles: readonly StyledRange[]): StyledRange[] {
   const merged: StyledRange[] = [];
   for (const styled of styles) {
     const last = merged[merged.length - 1];
@@ -171,7 +171,7 @@ function styleOps(sheet: string, styles: readonly StyledRange[], supports: ApiSu
 }
 
 /** Whether no cell is in two of the ranges. */
-export function disjoint(ranges: readonly CellRange[]): boolean {
+function disjoint(ranges: readonly CellRange[]): boolean {
   const byColumn = new Map<number, [number, number][]>();
   for (const r of ranges) {
     for (let c = r.col; c < r.col + r.cols; c += 1) {
@@ -240,7 +240,7 @@ function styleOp(sheet: string, styled: StyledRange): WriteOp {
  * re-added in one operation, so a retry never adds a rule twice, and clearing one range can never
  * remove a rule just added to an overlapping one.
  */
-export function overlapGroups(rules: readonly ConditionalRule[]): ConditionalRule[][] {
+function overlapGroups(rules: readonly ConditionalRule[]): ConditionalRule[][] {
   const groupOf = rules.map((_, i) => i);
   const root = (i: number): number => (groupOf[i] === i ? i : (groupOf[i] = root(groupOf[i])));
   rules.forEach((a, i) => {
@@ -287,7 +287,7 @@ function ruleGroupOp(sheet: string, rules: readonly ConditionalRule[], clear: bo
 }
 
 /** The port's widths are in characters (as in ExcelJS); Office.js wants points: 7 px a character plus 5 px padding. */
-export function widthInPoints(characters: number): number {
+function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
