@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { Workbook, type Worksheet } from "exceljs";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { reloaded } from "./xlsxFixtures";
 import { applyRules } from "../../src/workbook";
 import { differences, ownedCells } from "./workbookDiff";
 
@@ -122,16 +123,6 @@ function writeTable(ws: Worksheet, spec: TableSpec, startRow: number): number {
   return below + 2;
 }
 
-async function reload(workbook: Workbook, times = 1): Promise<Workbook> {
-  let copy = workbook;
-  for (let i = 0; i < times; i++) {
-    const next = new Workbook();
-    await next.xlsx.load(await copy.xlsx.writeBuffer());
-    copy = next;
-  }
-  return copy;
-}
-
 function build(sheets: readonly (readonly TableSpec[])[]): Workbook {
   const workbook = new Workbook();
   sheets.forEach((tables, i) => {
@@ -150,20 +141,20 @@ it("changes nothing but its own cells, and re-applying is identical, on generate
   await fc.assert(
     fc.asyncProperty(workbooks, fc.constantFrom("values" as const, "formulas" as const), async (sheets, output) => {
       const built = build(sheets);
-      const control = await reload(built, 2);
-      const working = await reload(built);
+      const control = await reloaded(built, 2);
+      const working = await reloaded(built);
       const report = await applyRules(new XlsxWorkbook(working), { settings: { output } });
-      const first = await reload(working);
+      const first = await reloaded(working);
       expect(report.writeProblems).toEqual([]);
       // Every generated table was found, so the comparison below covers real writes.
       const generated = sheets.flat().reduce((n, spec) => n + spec.measures.length, 0);
       expect(report.measures).toHaveLength(generated);
       expect(differences(control, first, ownedCells(first, report, report.summarySheet))).toEqual([]);
 
-      const firstControl = await reload(first, 2);
-      const again = await reload(first);
+      const firstControl = await reloaded(first, 2);
+      const again = await reloaded(first);
       await applyRules(new XlsxWorkbook(again), { settings: { output } });
-      expect(differences(firstControl, await reload(again))).toEqual([]);
+      expect(differences(firstControl, await reloaded(again))).toEqual([]);
     }),
     { numRuns: 25 },
   );

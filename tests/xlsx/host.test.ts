@@ -1,14 +1,9 @@
 /** The ExcelJS host on its own: what it reads from cells, how it writes a plan, and what it must never touch. */
 import { Workbook } from "exceljs";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { reloaded } from "./xlsxFixtures";
 import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import type { ConditionalRule, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
-
-async function reload(workbook: Workbook): Promise<Workbook> {
-  const copy = new Workbook();
-  await copy.xlsx.load(await workbook.xlsx.writeBuffer());
-  return copy;
-}
 
 const emptyWrite = (sheet: string): SheetWrite => ({ sheet, blocks: [], styles: [], conditionalRules: [] });
 
@@ -16,7 +11,7 @@ describe("reading cells", () => {
   async function snapshotOf(build: (ws: ReturnType<Workbook["addWorksheet"]>) => void) {
     const workbook = new Workbook();
     build(workbook.addWorksheet("S"));
-    const snapshot = await new XlsxWorkbook(await reload(workbook)).readWorkbook();
+    const snapshot = await new XlsxWorkbook(await reloaded(workbook)).readWorkbook();
     return snapshot.sheets[0];
   }
 
@@ -94,7 +89,7 @@ describe("reading cells", () => {
     });
     await ws.protect("", {});
     workbook.addWorksheet("Hidden", { state: "hidden" }).getCell("A1").value = 1;
-    const snapshot = await new XlsxWorkbook(await reload(workbook)).readWorkbook();
+    const snapshot = await new XlsxWorkbook(await reloaded(workbook)).readWorkbook();
     const [tables, hidden] = snapshot.sheets;
     expect(tables.tables).toEqual([{ name: "Measures", range: { row: 2, col: 1, rows: 3, cols: 3 } }]);
     expect(tables.protected).toBe(true);
@@ -110,7 +105,7 @@ describe("reading cells", () => {
     ws.getCell("A1").font = { bold: true };
     ws.getCell("A2").value = "Plain";
     ws.getCell("A3").value = { richText: [{ text: "Bold run only", font: { bold: true } }] };
-    const host = new XlsxWorkbook(await reload(workbook));
+    const host = new XlsxWorkbook(await reloaded(workbook));
     const refs = [0, 1, 2, 3].map((row) => ({ sheet: "S", row, col: 0 }));
     expect(await host.readBold([...refs, { sheet: "Missing", row: 0, col: 0 }])).toEqual([
       true,
@@ -177,7 +172,7 @@ describe("writing a plan", () => {
   it("writes formulas with their cached results and values as values", async () => {
     const workbook = userWorkbook();
     await new XlsxWorkbook(workbook).write(plan(4));
-    const ws = (await reload(workbook)).getWorksheet("Data")!;
+    const ws = (await reloaded(workbook)).getWorksheet("Data")!;
     expect(ws.getCell("D1").value).toBe("Status");
     expect(ws.getCell("D2").value).toEqual({ formula: 'KPI.RAG(B2,C2,"Max")', result: "Green" });
     expect(ws.getCell("D1").font.bold).toBe(true);
@@ -188,9 +183,9 @@ describe("writing a plan", () => {
   it("replaces its conditional formats on a re-run, even when the table grew, and keeps the user's", async () => {
     const workbook = userWorkbook();
     await new XlsxWorkbook(workbook).write(plan(3));
-    const again = await reload(workbook);
+    const again = await reloaded(workbook);
     await new XlsxWorkbook(again).write(plan(4));
-    const ws = (await reload(again)).getWorksheet("Data")!;
+    const ws = (await reloaded(again)).getWorksheet("Data")!;
     const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
       .conditionalFormattings;
     expect(formats.map((cf) => [cf.ref, cf.rules.map((r) => r.formulae[0])])).toEqual([
@@ -206,7 +201,7 @@ describe("writing a plan", () => {
       ws.getCell(r, 1).value = r;
       ws.getCell(r, 1).font = { italic: true };
     }
-    const loaded = await reload(workbook);
+    const loaded = await reloaded(workbook);
     await new XlsxWorkbook(loaded).write({
       sheets: [
         {
@@ -215,7 +210,7 @@ describe("writing a plan", () => {
         },
       ],
     });
-    const out = (await reload(loaded)).getWorksheet("Data")!;
+    const out = (await reloaded(loaded)).getWorksheet("Data")!;
     expect(out.getCell("A2").font).toMatchObject({ italic: true, bold: true, color: { argb: "FF9C0006" } });
     expect(out.getCell("A1").font).toEqual({ italic: true });
     expect(out.getCell("A3").font).toEqual({ italic: true });
@@ -248,11 +243,11 @@ describe("writing a plan", () => {
     ws.getCell("B1").value = { formula: "A1*2", result: 2 };
     ws.getCell("B2").value = { sharedFormula: "B1", result: 4 };
     ws.getCell("B3").value = { sharedFormula: "B1", result: 6 };
-    const loaded = await reload(workbook);
+    const loaded = await reloaded(workbook);
     await new XlsxWorkbook(loaded).write({
       sheets: [{ ...emptyWrite("Data"), blocks: [{ row: 0, col: 1, cells: [[{ value: "Status" }]] }] }],
     });
-    const out = (await reload(loaded)).getWorksheet("Data")!;
+    const out = (await reloaded(loaded)).getWorksheet("Data")!;
     expect(out.getCell("B1").value).toBe("Status");
     expect([out.getCell("B2").formula, out.getCell("B3").formula]).toEqual(["A2*2", "A3*2"]);
     expect([out.getCell("B2").result, out.getCell("B3").result]).toEqual([4, 6]);
@@ -305,7 +300,7 @@ describe("writing a plan", () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
     workbook.addWorksheet("Later");
     await host.write({ sheets: [], ownedSheet: summary("Scorecard Summary", "second") });
-    const out = await reload(workbook);
+    const out = await reloaded(workbook);
     expect(out.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary", "Later"]);
     expect(out.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("second");
     expect(out.getWorksheet("Scorecard Summary")!.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
@@ -322,13 +317,13 @@ describe("writing a plan", () => {
     const workbook = userWorkbook();
     const long = JSON.stringify({ settings: { band: 0.05 }, filler: "x".repeat(70_000) });
     await new XlsxWorkbook(workbook).write({ sheets: [], state: long });
-    const out = await reload(workbook);
+    const out = await reloaded(workbook);
     expect(out.getWorksheet(STATE_SHEET_NAME)!.state).toBe("veryHidden");
     const snapshot = await new XlsxWorkbook(out).readWorkbook();
     expect(snapshot.state).toBe(long);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(["Data", "Notes"]);
 
     await new XlsxWorkbook(out).write({ sheets: [], state: "{}" });
-    expect((await new XlsxWorkbook(await reload(out)).readWorkbook()).state).toBe("{}");
+    expect((await new XlsxWorkbook(await reloaded(out)).readWorkbook()).state).toBe("{}");
   });
 });

@@ -6,20 +6,11 @@
  */
 import { Workbook, type Worksheet } from "exceljs";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { reloaded } from "./xlsxFixtures";
 import { buildSampleWorkbook } from "../../src/sample/buildSample";
 import { applyRules } from "../../src/workbook";
 import { conditionalFormattings } from "../../src/hosts/xlsx/exceljsShapes";
 import { differences, ownedCells, sheetSettings } from "./workbookDiff";
-
-async function reload(workbook: Workbook, times = 1): Promise<Workbook> {
-  let copy = workbook;
-  for (let i = 0; i < times; i++) {
-    const next = new Workbook();
-    await next.xlsx.load(await copy.xlsx.writeBuffer());
-    copy = next;
-  }
-  return copy;
-}
 
 /** Conditional formats as stored: ExcelJS adds dxfId and ref to each rule object when it saves a workbook. */
 function formatsOf(ws: Worksheet): unknown {
@@ -45,14 +36,14 @@ describe.each(["values", "formulas"] as const)("the sample, scored with %s", (ou
 
   beforeAll(async () => {
     const built = buildSampleWorkbook();
-    input = await reload(built, 2);
-    const working = await reload(built);
+    input = await reloaded(built, 2);
+    const working = await reloaded(built);
     report = await applyRules(new XlsxWorkbook(working), { settings: { output } });
-    first = await reload(working);
-    firstControl = await reload(first, 2);
-    const again = await reload(first);
+    first = await reloaded(working);
+    firstControl = await reloaded(first, 2);
+    const again = await reloaded(first);
     await applyRules(new XlsxWorkbook(again), { settings: { output } });
-    second = await reload(again);
+    second = await reloaded(again);
   });
 
   it("rates every measure and adds the summary sheet", () => {
@@ -108,9 +99,9 @@ describe.each(["values", "formulas"] as const)("the sample, scored with %s", (ou
 
 describe("the cell-by-cell comparison itself", () => {
   it("notices a changed value, formula or style in a user's cell, and a cell added outside the owned area", async () => {
-    const input = await reload(buildSampleWorkbook());
+    const input = await reloaded(buildSampleWorkbook());
     const changed = (edit: (wb: Workbook) => void) =>
-      reload(input).then((copy) => {
+      reloaded(input).then((copy) => {
         edit(copy);
         return differences(input, copy).map((d) => `${d.sheet}!${d.address}`);
       });

@@ -6,6 +6,7 @@
 import { Workbook } from "exceljs";
 import type { Worksheet } from "exceljs";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { reloaded } from "./xlsxFixtures";
 import { applyRules } from "../../src/workbook";
 import type { ApplyReport } from "../../src/workbook/model";
 
@@ -45,12 +46,9 @@ function expected(source: string, code: string, printed: Printed): Printed {
 async function score(build: (ws: Worksheet) => void, settings = {}): Promise<{ report: ApplyReport; ws: Worksheet }> {
   const workbook = new Workbook();
   build(workbook.addWorksheet("Seed"));
-  const loaded = new Workbook();
-  await loaded.xlsx.load(await workbook.xlsx.writeBuffer());
+  const loaded = await reloaded(workbook);
   const report = await applyRules(new XlsxWorkbook(loaded), { settings: { output: "values", ...settings } });
-  const saved = new Workbook();
-  await saved.xlsx.load(await loaded.xlsx.writeBuffer());
-  return { report, ws: saved.getWorksheet("Seed")! };
+  return { report, ws: (await reloaded(loaded)).getWorksheet("Seed")! };
 }
 
 function fill(ws: Worksheet, rows: readonly (readonly Raw[])[], top = 1): void {

@@ -46,10 +46,14 @@ export async function xlsxWorkbook(sheets: readonly MemorySheetInit[], state: st
   return workbook;
 }
 
-/** Saved and loaded, as the CLI gets it from disk. */
-export async function reloaded(workbook: Workbook): Promise<Workbook> {
-  const copy = new Workbook();
-  await copy.xlsx.load(await workbook.xlsx.writeBuffer());
+/** Saved and loaded (`times` over), as the CLI gets a workbook from disk. */
+export async function reloaded(workbook: Workbook, times = 1): Promise<Workbook> {
+  let copy = workbook;
+  for (let i = 0; i < times; i++) {
+    const next = new Workbook();
+    await next.xlsx.load(await copy.xlsx.writeBuffer());
+    copy = next;
+  }
   return copy;
 }
 
