@@ -12,6 +12,16 @@ export function normaliseWords(text: string): string {
 export function quote(raw: unknown): string {
   if (typeof raw === "number") return String(raw);
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-  if (typeof raw === "object" && raw !== null && "error" in raw) return String((raw as { error: unknown }).error);
-  return `"${String(raw)}"`;
+  if (typeof raw === "object" && raw !== null && "error" in raw)
+    return describeUnknown((raw as { error: unknown }).error);
+  return `"${describeUnknown(raw)}"`;
+}
+
+/** String() throws for objects without a prototype; a reason must never throw. */
+function describeUnknown(raw: unknown): string {
+  try {
+    return String(raw);
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
 }
