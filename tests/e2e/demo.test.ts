@@ -229,6 +229,8 @@ describe("browser demo", () => {
     await page.keyboard.press("Enter");
     await page.getByTestId("outcome").getByText("Rules applied").waitFor({ timeout: 30_000 });
     expect(await cell(page, "H7").textContent()).toBe("Red");
+    // Focus stayed on the button while it was busy, so the user carries on from there.
+    expect((await focused()).text).toBe("Apply rules to all sheets");
 
     expect((await tabTo("Generate summary sheet")).visible).toBe(true);
     await page.keyboard.press("Enter");

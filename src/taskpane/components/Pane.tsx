@@ -102,7 +102,7 @@ export function Pane({ operations }: PaneProps) {
 
   const run = async (title: string, action: string, task: (progress: Progress) => Promise<void>) => {
     const progress: Progress = (done, total, what) => setJob({ title, done, total, what });
-    const ran = await runExclusive(title, async () => {
+    const ran = await runExclusive(title.toLowerCase(), async () => {
       setJob({ title, done: 0, total: 0, what: "Reading the workbook" });
       try {
         await task(progress);
@@ -145,6 +145,7 @@ export function Pane({ operations }: PaneProps) {
 
   const busy = shared.busy !== null;
   const measured = scan?.sheets.filter((s) => !s.skipped && s.tables.length > 0) ?? [];
+  const actionable = !busy && measured.length > 0;
   const applyLabel =
     ticked.size > 0
       ? `Apply rules to ${ticked.size} ticked sheet${ticked.size === 1 ? "" : "s"}`
@@ -157,11 +158,12 @@ export function Pane({ operations }: PaneProps) {
         <Caption1>RAG status, trends and committee summaries</Caption1>
       </header>
 
+      {/* disabledFocusable: a keyboard user who started an operation keeps focus on its button while it runs. */}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={apply} disabled={busy || !scan || measured.length === 0}>
+        <Button appearance="primary" onClick={apply} disabledFocusable={!actionable}>
           {applyLabel}
         </Button>
-        <Button onClick={summary} disabled={busy || !scan || measured.length === 0}>
+        <Button onClick={summary} disabledFocusable={!actionable}>
           Generate summary sheet
         </Button>
       </div>
