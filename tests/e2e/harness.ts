@@ -96,3 +96,39 @@ export async function openDemo(
 export async function waitForPane(page: Page): Promise<void> {
   await page.getByRole("list", { name: "Sheets with measure tables" }).waitFor({ timeout: 30_000 });
 }
+
+/** How many pixels differ between two PNG images of the same size (all of them when the sizes differ). */
+export async function differingPixels(browser: Browser, a: Buffer, b: Buffer): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(
+      async ([first, second]) => {
+        const load = (base64: string) =>
+          new Promise<HTMLImageElement>((done, fail) => {
+            const image = new Image();
+            image.onload = () => done(image);
+            image.onerror = () => fail(new Error("not a PNG"));
+            image.src = `data:image/png;base64,${base64}`;
+          });
+        const pixels = (image: HTMLImageElement) => {
+          const canvas = Object.assign(document.createElement("canvas"), { width: image.width, height: image.height });
+          const context = canvas.getContext("2d") as CanvasRenderingContext2D;
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, image.width, image.height).data;
+        };
+        const [ia, ib] = await Promise.all([load(first), load(second)]);
+        if (ia.width !== ib.width || ia.height !== ib.height)
+          return Math.max(ia.width * ia.height, ib.width * ib.height);
+        const [pa, pb] = [pixels(ia), pixels(ib)];
+        let count = 0;
+        for (let i = 0; i < pa.length; i += 4) {
+          if (pa[i] !== pb[i] || pa[i + 1] !== pb[i + 1] || pa[i + 2] !== pb[i + 2]) count++;
+        }
+        return count;
+      },
+      [a.toString("base64"), b.toString("base64")],
+    );
+  } finally {
+    await page.close();
+  }
+}
