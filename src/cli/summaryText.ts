@@ -17,12 +17,13 @@ function countLines(c: Counts): string[] {
   ];
 }
 
+/** As the narrative does: of the reporting measures, and left out for a term no measure has a trend for. */
 function improvedLines(c: Counts): string[] {
   if (c.reporting === 0) return [];
   return [
-    `${improvedLine(c.improvedLong, c.reporting)} improved long term`,
-    `${improvedLine(c.improvedShort, c.reporting)} improved short term`,
-  ];
+    c.withLongTrend > 0 ? `${improvedLine(c.improvedLong, c.reporting)} improved long term` : null,
+    c.withShortTrend > 0 ? `${improvedLine(c.improvedShort, c.reporting)} improved short term` : null,
+  ].filter((line) => line !== null);
 }
 
 export function summaryText(title: string, report: ScanReport): string {

@@ -209,6 +209,13 @@ describe("scorecard summary", () => {
       "  29% (4 out of 14) improved short term",
     ]);
     expect(lines).toContain("  The total number of measures for this directorate is 19.");
+    // Children's Services is a single-layout table: it has no long trends, so no long-term line.
+    const children = lines.indexOf("Children's Services");
+    expect(lines.slice(children + 1, children + 4)).toEqual([
+      "  18 measures: 17 reporting, 1 not available",
+      "  Green 8 · Amber 4 · Red 5 · NA 1",
+      "  59% (10 out of 17) improved short term",
+    ]);
     expect(lines).toContain("  Healthy and active communities");
     expect(lines).toContain("    The total number of measures for this outcome is 4.");
     expect(lines.slice(-2)).toEqual([
