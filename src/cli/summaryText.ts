@@ -3,7 +3,7 @@
  * counts and the "64% (14 out of 22) improved long term" lines, then the narrative; per group its counts and
  * narrative; then every data problem with its cell.
  */
-import { improvedLine, narrative } from "../core";
+import { improvementLines, narrative } from "../core";
 import type { Counts } from "../core";
 import type { ScanReport } from "../workbook/model";
 import { problemLine } from "./problemLines";
@@ -17,21 +17,12 @@ function countLines(c: Counts): string[] {
   ];
 }
 
-/** As the narrative does: of the reporting measures, and left out for a term no measure has a trend for. */
-function improvedLines(c: Counts): string[] {
-  if (c.reporting === 0) return [];
-  return [
-    c.withLongTrend > 0 ? `${improvedLine(c.improvedLong, c.reporting)} improved long term` : null,
-    c.withShortTrend > 0 ? `${improvedLine(c.improvedShort, c.reporting)} improved short term` : null,
-  ].filter((line) => line !== null);
-}
-
 export function summaryText(title: string, report: ScanReport): string {
   const lines = [title, ""];
   for (const sheet of report.summary) {
     lines.push(
       sheet.sheet,
-      ...[...countLines(sheet), ...improvedLines(sheet), ...narrative(sheet, "directorate")].map(indent(1)),
+      ...[...countLines(sheet), ...improvementLines(sheet), ...narrative(sheet, "directorate")].map(indent(1)),
     );
     for (const group of sheet.groups) {
       lines.push("", indent(1)(group.group), ...[...countLines(group), ...narrative(group, "outcome")].map(indent(2)));

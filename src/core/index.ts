@@ -7,7 +7,7 @@ export { parsePeriod, comparePeriods } from "./periods";
 export { rag, ragStatus, rate, parseRow, relativeGap, formatTarget, DEFAULT_BAND } from "./rag";
 export type { RawRow, ParsedRow } from "./rag";
 export { trend, longTrend, formatTrend, parseTrend } from "./trend";
-export { summarise, count, narrative, improvedLine } from "./summary";
+export { summarise, count, narrative, improvedLine, improvementLines } from "./summary";
 export type { MeasureOutcome, Counts, GroupSummary, SheetSummary } from "./summary";
 export { percentHalfUp, round10, compare10, formatNumber, formatPercent } from "./numbers";
 export { normaliseWords } from "./text";

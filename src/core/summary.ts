@@ -106,6 +106,19 @@ export function improvedLine(improved: number, reporting: number): string {
   return `${percentHalfUp(improved, reporting)}% (${improved} out of ${reporting})`;
 }
 
+/**
+ * The report's headline lines, e.g. "64% (14 out of 22) improved long term", as percentages of the reporting
+ * measures; a term no measure has a trend for (a single-layout sheet has no long trend) is left out, not shown as 0%.
+ */
+export function improvementLines(counts: Counts): string[] {
+  if (counts.reporting === 0) return [];
+  const lines: string[] = [];
+  if (counts.withLongTrend > 0) lines.push(`${improvedLine(counts.improvedLong, counts.reporting)} improved long term`);
+  if (counts.withShortTrend > 0)
+    lines.push(`${improvedLine(counts.improvedShort, counts.reporting)} improved short term`);
+  return lines;
+}
+
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 const list = (codes: readonly string[]): string => (codes.length ? ` (${codes.join(", ")})` : "");
 

@@ -4,7 +4,7 @@
  * problem with its cell, and a chart of RAG counts per directorate. The sheet is the add-in's own and is rebuilt
  * whole; a user's sheet that happens to carry the configured name is never touched.
  */
-import { count, formatTrend, improvedLine, narrative } from "../core";
+import { count, formatTrend, improvementLines, narrative } from "../core";
 import type { Counts, SheetSummary, Status } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, StyledRange } from "./port";
@@ -60,10 +60,7 @@ function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void 
     const row = b.row([status, counts.codes[status].length, counts.codes[status].join(", ")]);
     b.style(row, 0, statusStyle(settings, status));
   }
-  if (counts.reporting > 0) {
-    b.row([`${improvedLine(counts.improvedLong, counts.reporting)} improved long term`]);
-    b.row([`${improvedLine(counts.improvedShort, counts.reporting)} improved short term`]);
-  }
+  for (const line of improvementLines(counts)) b.row([line]);
 }
 
 function measureLists(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): void {

@@ -1,4 +1,4 @@
-import { count, improvedLine, narrative, percentHalfUp, summarise } from "../../src/core";
+import { count, improvedLine, improvementLines, narrative, percentHalfUp, summarise } from "../../src/core";
 import type { MeasureOutcome, Status, Trend } from "../../src/core";
 
 const m = (
@@ -113,5 +113,26 @@ describe("summarise groups by sheet and outcome, in order of appearance", () => 
       ["Safe", 1],
     ]);
     expect(result[1].groups).toEqual([]);
+  });
+});
+
+describe("improvement lines", () => {
+  test("as the report prints them, of the reporting measures", () => {
+    const measures = [
+      m("A", "Green", "IMP", "DET"),
+      m("B", "Red", "DET", "IMP"),
+      m("C", "Red", "IMP", "IMP"),
+      m("D", "NA"),
+    ];
+    expect(improvementLines(count(measures))).toEqual([
+      "67% (2 out of 3) improved long term",
+      "67% (2 out of 3) improved short term",
+    ]);
+  });
+  test("a term no measure has a trend for is left out, not shown as 0%", () => {
+    expect(improvementLines(count([m("A", "Green", "NA", "IMP"), m("B", "Red", "NA", "DET")]))).toEqual([
+      "50% (1 out of 2) improved short term",
+    ]);
+    expect(improvementLines(count([m("N", "NA")]))).toEqual([]);
   });
 });
