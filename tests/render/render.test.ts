@@ -17,7 +17,8 @@ function onPath(program: string): boolean {
   return (process.env.PATH ?? "").split(path.delimiter).some((dir) => existsSync(path.join(dir, program)));
 }
 
-const canRender = onPath("soffice") && onPath("pdftoppm");
+// On CI (.ci/run installs LibreOffice and poppler) a missing tool is a failure, never a silent skip.
+const canRender = (onPath("soffice") && onPath("pdftoppm")) || process.env.CI === "true";
 if (!canRender) {
   console.warn(
     "Rendering test SKIPPED: soffice (LibreOffice) or pdftoppm (poppler-utils) is not installed here. " +
