@@ -96,12 +96,20 @@ export interface ChartSpec {
   readonly seriesColours: readonly string[];
 }
 
+/** How a sheet prints. */
+export interface PageLayout {
+  readonly orientation: "portrait" | "landscape";
+  /** Scale the print so every column fits one page wide, as many pages tall as it takes. */
+  readonly fitToWidth: boolean;
+}
+
 /** A sheet the add-in owns and rebuilds whole (the summary). */
 export interface OwnedSheetWrite extends SheetWrite {
   /** Owned sheet this one replaces (deleted first), if any. */
   readonly replaces: string | null;
   readonly chart?: ChartSpec;
   readonly freezeRows?: number;
+  readonly page?: PageLayout;
 }
 
 export interface WritePlan {

@@ -7,7 +7,7 @@
 import { count, formatTrend, improvementLines, narrative } from "../core";
 import type { Counts, SheetSummary, Status } from "../core";
 import type { MeasureReport, Problem } from "./model";
-import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, StyledRange } from "./port";
+import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
 import type { Settings } from "./settings";
 
 const STATUS_ORDER: readonly Status[] = ["Green", "Amber", "Red", "NA"];
@@ -19,6 +19,8 @@ const LIST_TITLES: Readonly<Record<Status, string>> = {
 };
 const COLUMN_WIDTHS = [24, 12, 70, 12, 12, 12, 12];
 const BOLD: CellStyle = { bold: true };
+/** The columns are wider than a portrait page: printed or saved as PDF, the text columns would be cut off. */
+const PAGE: PageLayout = { orientation: "landscape", fitToWidth: true };
 
 /** Rows of the sheet being built, with their styles. */
 class SheetBuilder {
@@ -177,6 +179,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
     conditionalRules: [],
     columnWidths: COLUMN_WIDTHS.map((width, col) => ({ col, width })),
     freezeRows: 1,
+    page: PAGE,
     ...(chart ? { chart } : {}),
   };
 }

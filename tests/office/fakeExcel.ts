@@ -22,6 +22,7 @@ import type {
   XlConditionalFormatCollection,
   XlContext,
   XlFont,
+  XlPageLayout,
   XlRange,
   XlRangeAreas,
   XlRangeFormat,
@@ -57,6 +58,11 @@ export interface FakeChart {
   title: string;
   position: string;
   seriesColours: (string | undefined)[];
+}
+
+export interface FakePage {
+  orientation: XlPageLayout["orientation"];
+  zoom: XlPageLayout["zoom"] & { scale?: number };
 }
 
 /** One cell as it would be typed: a value, a formula ("=…" with an optional cached value), or bold text. */
@@ -105,6 +111,8 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   readonly tables: { name: string; range: CellRange }[] = [];
   frozenRows = 0;
+  /** A new sheet's print layout in Excel: portrait at 100%. */
+  page: FakePage = { orientation: "Portrait", zoom: { scale: 100 } };
 
   constructor(public name: string) {}
 
@@ -401,6 +409,7 @@ function checkWritable(sheet: FakeSheet, location: string): void {
 class WorksheetProxy extends Loadable implements XlWorksheet {
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: XlChartCollection;
+  readonly pageLayout: XlPageLayout;
   private loadedTables: XlTableCollection | null = null;
 
   constructor(
@@ -437,6 +446,7 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
         return chart;
       },
     };
+    this.pageLayout = new PageLayoutProxy(ctx, (location) => this.model(location));
   }
 
   /** Called by WorksheetCollection.load: the facts that load asked for. */
@@ -861,6 +871,40 @@ class ConditionalFormatProxy implements XlConditionalFormat {
         },
       },
     };
+  }
+}
+
+/** Write-only here, as the host uses it: reading a property that was never loaded throws, as in Office.js. */
+class PageLayoutProxy implements XlPageLayout {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly model: (location: string) => FakeSheet,
+  ) {}
+
+  private change(name: string, value: unknown, apply: (page: FakePage) => void): void {
+    this.ctx.enqueue(name, value, () => {
+      const sheet = this.model(name);
+      checkWritable(sheet, name);
+      apply(sheet.page);
+    });
+  }
+
+  get orientation(): XlPageLayout["orientation"] {
+    throw new FakeOfficeError("PropertyNotLoaded", "PageLayout.orientation was not loaded", "PageLayout.orientation");
+  }
+
+  set orientation(value: XlPageLayout["orientation"]) {
+    this.change("PageLayout.orientation", value, (page) => (page.orientation = value));
+  }
+
+  /** Office.js takes zoom only as a whole object: `zoom.scale = …` would read the unloaded property and throw. */
+  get zoom(): XlPageLayout["zoom"] {
+    throw new FakeOfficeError("PropertyNotLoaded", "PageLayout.zoom was not loaded", "PageLayout.zoom");
+  }
+
+  set zoom(value: XlPageLayout["zoom"]) {
+    const copy = { ...value };
+    this.change("PageLayout.zoom", copy, (page) => (page.zoom = copy));
   }
 }
 

@@ -71,6 +71,7 @@ function summary(replaces: string | null, sheet = "Scorecard Summary"): OwnedShe
     conditionalRules: [],
     columnWidths: [{ col: 0, width: 24 }],
     freezeRows: 1,
+    page: { orientation: "landscape", fitToWidth: true },
     chart: {
       range: { row: 0, col: 0, rows: 3, cols: 5 },
       title: "RAG status by directorate",
@@ -152,6 +153,27 @@ describe("writing a plan", () => {
         seriesColours: ["#006100", "#9C5700", "#9C0006", "#3A3A3A"],
       }),
     ]);
+  });
+
+  it("sets the summary's print layout, landscape and one page wide, in the same sync as the rest", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    const { problems, syncs } = await readThenWrite(ctx, { sheets: [statusWrite("North")], ownedSheet: summary(null) });
+    expect(problems).toEqual([]);
+    expect(syncs).toBe(1);
+    expect(ctx.syncs[ctx.syncs.length - 1].actions).toEqual(
+      expect.arrayContaining([
+        "WorksheetCollection.add",
+        "PageLayout.orientation",
+        "PageLayout.zoom",
+        "Range.formulas",
+      ]),
+    );
+    // verticalFitToPages 0 is "Automatic": as many pages tall as the rows need.
+    expect(ctx.book.sheet("Scorecard Summary").page).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+    expect(ctx.book.sheet("North").page).toEqual({ orientation: "Portrait", zoom: { scale: 100 } });
   });
 
   it("regenerates a summary of the same name in place", async () => {
@@ -269,12 +291,38 @@ describe("sheets that cannot be written", () => {
   it("on an Excel without conditional formats (API 1.6) writes the statuses and says the colours are missing", async () => {
     const ctx = new FakeContext(new FakeWorkbook(sheets()));
     const { problems } = await readThenWrite(ctx, plan(), { supports: (v: string) => Number(v.split(".")[1]) < 6 });
-    expect(problems.map((p) => p.sheet)).toEqual(["North", "Middle", "South", "Scorecard Summary"]);
+    expect(problems.map((p) => p.sheet)).toEqual([
+      "North",
+      "Middle",
+      "South",
+      "Scorecard Summary",
+      "Scorecard Summary",
+    ]);
     expect(problems[0].message).toMatch(/conditional formats.*The statuses and trends were written/);
     expect(problems[3].message).toMatch(/not frozen/);
+    expect(problems[4].message).toMatch(/print layout .* was not set.*Excel API 1\.9/);
     expect(ctx.book.sheet("North").rules).toEqual([]);
     expect(ctx.book.sheet("North").formula(1, 5)).toBe("=KPI.RAG(C2,D2,E2)");
     expect(ctx.calls).not.toContain("Application.suspendApiCalculationUntilNextSync");
+  });
+
+  it("on an Excel without page layout (API 1.9) writes the summary and says its print layout is not set", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    const { problems, syncs } = await readThenWrite(ctx, plan(), {
+      supports: (v: string) => Number(v.split(".")[1]) < 9,
+    });
+    expect(problems).toEqual([
+      {
+        sheet: "Scorecard Summary",
+        message: expect.stringMatching(
+          /print layout \(landscape, all columns on one page wide\) was not set: .*API 1\.9.*Page Layout/,
+        ),
+      },
+    ]);
+    expect(syncs).toBe(1);
+    expect(ctx.calls.filter((c) => c.startsWith("PageLayout."))).toEqual([]);
+    expect(ctx.book.sheet("Scorecard Summary").page.orientation).toBe("Portrait");
+    expectWritten(ctx, ["North", "Middle", "South"]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * An in-memory workbook behind the WorkbookPort, for operation tests. It keeps values, formulas, bold flags,
- * styles, conditional rules, widths, charts and the add-in state, applies a WritePlan the way the real hosts do,
- * and counts calls. Build one from rows of cells:
+ * styles, conditional rules, widths, charts, print layout and the add-in state, applies a WritePlan the way the
+ * real hosts do, and counts calls. Build one from rows of cells:
  *
  *   const port = new MemoryPort({ sheets: [{ name: "People", rows: [["Code", "Value"], ["A1", 5]], bold: ["A1"] }] });
  */
@@ -12,6 +12,7 @@ import type {
   CellStyle,
   ChartSpec,
   ConditionalRule,
+  PageLayout,
   Progress,
   SheetSnapshot,
   SheetWrite,
@@ -51,6 +52,7 @@ export interface MemorySheet {
   widths: Map<number, number>;
   chart: ChartSpec | null;
   freezeRows: number;
+  page: PageLayout | null;
 }
 
 const key = (row: number, col: number): string => `${row},${col}`;
@@ -114,6 +116,7 @@ export class MemoryPort implements WorkbookPort {
       widths: new Map(),
       chart: null,
       freezeRows: 0,
+      page: null,
     };
   }
 
@@ -268,6 +271,7 @@ export class MemoryPort implements WorkbookPort {
         this.applySheetWrite(sheet, owned);
         sheet.chart = owned.chart ?? null;
         sheet.freezeRows = owned.freezeRows ?? 0;
+        sheet.page = owned.page ?? null;
         this.sheets.push(sheet);
       }
     }

@@ -103,6 +103,10 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
     expect(range && lines(port)[range.row]).toBe("Sheet | Green | Amber | Red | NA | Total | Reporting");
     expect(range && lines(port)[range.row + 1]).toBe("People | 15 | 1 | 6 | 9 | 31 | 22");
   });
+
+  test("prints landscape, every column on one page wide, so the measure names are not cut off", () => {
+    expect(port.sheet("Scorecard Summary").page).toEqual({ orientation: "landscape", fitToWidth: true });
+  });
 });
 
 describe("data quality section", () => {

@@ -313,6 +313,25 @@ describe("writing a plan", () => {
     expect(out.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
   });
 
+  it("prints its own sheet landscape, one page wide and as many pages tall as the rows need", async () => {
+    const workbook = userWorkbook();
+    const page = { orientation: "landscape", fitToWidth: true } as const;
+    await new XlsxWorkbook(workbook).write({ sheets: [], ownedSheet: { ...summary(null, "text"), page } });
+    const out = await reloaded(workbook);
+    expect(out.getWorksheet("Scorecard Summary")!.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    // The user's sheets keep their own layout.
+    expect(out.getWorksheet("Data")!.pageSetup).toMatchObject({ orientation: "portrait", fitToPage: false });
+
+    await new XlsxWorkbook(out).write({ sheets: [], ownedSheet: summary("Scorecard Summary", "no layout asked") });
+    const plain = (await reloaded(out)).getWorksheet("Scorecard Summary")!;
+    expect(plain.pageSetup).toMatchObject({ orientation: "portrait", fitToPage: false });
+  });
+
   it("keeps its state in a very hidden sheet that the snapshot does not list, and reads it back", async () => {
     const workbook = userWorkbook();
     const long = JSON.stringify({ settings: { band: 0.05 }, filler: "x".repeat(70_000) });

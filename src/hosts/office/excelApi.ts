@@ -48,6 +48,8 @@ export interface XlWorksheet {
   readonly tables: XlTableCollection;
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: XlChartCollection;
+  /** ExcelApi 1.9 */
+  readonly pageLayout: XlPageLayout;
   getUsedRangeOrNullObject(valuesOnly: boolean): XlRange;
   getRange(address: string): XlRange;
   getCell(row: number, column: number): XlRange;
@@ -55,6 +57,12 @@ export interface XlWorksheet {
   getRanges(address: string): XlRangeAreas;
   activate(): void;
   delete(): void;
+}
+
+export interface XlPageLayout {
+  orientation: "Portrait" | "Landscape";
+  /** Set as a whole object; a count of 0 pages is "Automatic". */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
 }
 
 export interface XlTableCollection {

@@ -8,6 +8,7 @@ import type {
   ChartSpec,
   ConditionalRule,
   OwnedSheetWrite,
+  PageLayout,
   SheetWrite,
   StyledRange,
   WritePlan,
@@ -326,6 +327,14 @@ function ownedSheetOps(
         message: `The summary's header rows were not frozen: this version of Excel cannot freeze panes (Excel API 1.7).`,
       });
   }
+  if (owned.page) {
+    if (supports("1.9")) ops.push(pageLayoutOp(owned.sheet, owned.page));
+    else
+      problems.push({
+        sheet: owned.sheet,
+        message: `The summary's print layout (${describePage(owned.page)}) was not set: this version of Excel cannot set it (Excel API 1.9). Set it under Page Layout before printing.`,
+      });
+  }
   if (owned.chart) ops.push(chartOp(owned.sheet, owned.chart));
   return ops;
 }
@@ -360,6 +369,27 @@ function createOwnedOp(owned: OwnedSheetWrite): WriteOp {
 
 function freezeOp(sheet: string, rows: number): WriteOp {
   return { sheet, bytes: 3 * ACTION_BYTES, queue: (t) => t.sheet(sheet).freezePanes.freezeRows(rows) };
+}
+
+/**
+ * `{ horizontalFitToPages: 1, verticalFitToPages: 0 }` is what Excel records for "Fit All Columns on One Page":
+ * 0 pages tall is "Automatic". Left out, the height could stay at Excel's default of 1 page and squeeze the whole
+ * summary onto a single page.
+ */
+function pageLayoutOp(sheet: string, page: PageLayout): WriteOp {
+  return {
+    sheet,
+    bytes: 4 * ACTION_BYTES,
+    queue: (t) => {
+      const layout = t.sheet(sheet).pageLayout;
+      layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    },
+  };
+}
+
+function describePage(page: PageLayout): string {
+  return page.fitToWidth ? `${page.orientation}, all columns on one page wide` : page.orientation;
 }
 
 function chartOp(sheet: string, spec: ChartSpec): WriteOp {

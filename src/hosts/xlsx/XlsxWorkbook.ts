@@ -14,6 +14,7 @@ import type {
   WriteProblem,
 } from "../../workbook/port";
 import { isProtected, setSheetPosition, sheetPosition } from "./exceljsShapes";
+import { setPageLayout } from "./pageLayout";
 import { readSheet } from "./readSheet";
 import { isStateSheet, readState, writeState } from "./stateStore";
 import { CellStyler } from "./styles";
@@ -87,6 +88,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (position !== undefined) setSheetPosition(ws, position);
     writeSheet(ws, write, styler);
     if (write.freezeRows) ws.views = [{ state: "frozen", ySplit: write.freezeRows, xSplit: 0 }];
+    if (write.page) setPageLayout(ws, write.page);
     return null;
   }
 }
