@@ -12,23 +12,12 @@ import { parseAim, parseTarget, parseValue, ragStatus, trend, DEFAULT_BAND } fro
 import type { Status, Target, Trend } from "../src/core";
 import { evaluateKpi, isInvalid } from "../src/functions/kpi";
 import { registerKpiFunctions } from "../tests/support/kpiHyperFormula";
+import { random } from "../tests/support/random";
 
 const ROWS = 1_000_000;
 const FORMULAS = 10_000;
 const ENGINE_GOAL = 2_000_000;
 const RATIO_GOAL = 1.5;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run rates the same rows. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AIM_TEXTS = [
   "Maximise",

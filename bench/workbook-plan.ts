@@ -7,21 +7,10 @@
 import { applyRules, scanWorkbook } from "../src/workbook";
 import type { CellValue } from "../src/core";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WritePlan } from "../src/workbook/port";
+import { random } from "../tests/support/random";
 
 const QUARTERS = ["Q4 2020/21", "Q3 2020/21", "Q2 2020/21", "Q1 2020/21"];
 const AIMS = ["Maximise", "Minimise", "Higher is better", "Lower is better", "Goldilocks"];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run plans the same sheet. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function scorecard(measures: number): { sheet: SheetSnapshot; titleRows: Set<number> } {
   const next = random(7);

@@ -6,6 +6,7 @@ import type { CellValue } from "../../src/core/types";
 import { encodeState, STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import { FakeContext, FakeWorkbook, type FakeCellSpec } from "../office/fakeExcel";
 import type { MemorySheetInit } from "./memoryPort";
+import { random } from "./random";
 
 /** A fake Excel workbook holding the same sheets (and add-in state) as a MemoryPort built from `sheets`. */
 export function fakeWorkbook(sheets: readonly MemorySheetInit[], state: string | null = null): FakeWorkbook {
@@ -63,17 +64,6 @@ function rangeOf(ref: string): { row: number; col: number; rows: number; cols: n
 const QUARTERS = ["Q4 2020/21", "Q3 2020/21", "Q2 2020/21", "Q1 2020/21"];
 const AIMS = ["Maximise", "Minimise", "Higher is better", "Goldilocks"];
 const MEASURES_PER_OUTCOME = 250;
-
-/** Deterministic pseudo-random numbers (mulberry32): every run builds the same sheet. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A long-layout directorate sheet with `rows` measure rows: four quarters per measure, newest first,
