@@ -18,6 +18,7 @@ const LIST_TITLES: Readonly<Record<Status, string>> = {
   NA: "Measures not available",
 };
 const COLUMN_WIDTHS = [24, 12, 70, 12, 12, 12, 12];
+const NAME_COLUMN = 2;
 const BOLD: CellStyle = { bold: true };
 /** The columns are wider than a portrait page: printed or saved as PDF, the text columns would be cut off. */
 const PAGE: PageLayout = { orientation: "landscape", fitToWidth: true };
@@ -81,6 +82,8 @@ function measureLists(b: SheetBuilder, measures: readonly MeasureReport[], setti
         formatTrend(m.shortTrend, labels),
       ]);
       b.style(row, 1, statusStyle(settings, m.status));
+      // A name wider than its column would be cut off by the trend beside it, on screen and in print.
+      if (m.name.length > COLUMN_WIDTHS[NAME_COLUMN]) b.style(row, NAME_COLUMN, { wrap: true });
     }
     b.blank();
   }

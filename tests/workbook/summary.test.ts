@@ -109,6 +109,31 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
   });
 });
 
+describe("measure lists", () => {
+  test("a name wider than its column wraps instead of being cut off by the trend beside it", async () => {
+    const long =
+      "Completed initial child and family assessments which started as S47, where the child was visited within 1 working day";
+    const port = new MemoryPort({
+      sheets: [
+        {
+          name: "People",
+          rows: [
+            ["Code", "Measure", "Period", "Target", "Value", "Aim"],
+            ["ILAC3", long, "Q2 2020/21", 90, 95, "Maximise"],
+            ["PH26", "Healthy Settings programme", "Q2 2020/21", 3, 3, "Maximise"],
+          ],
+        },
+      ],
+    });
+    await applyRules(port);
+    const grid = port.grid("Scorecard Summary");
+    const rowOf = (name: string) => grid.findIndex((row) => row[2] === name) + 1;
+    expect(rowOf(long)).toBeGreaterThan(0);
+    expect(port.cell("Scorecard Summary", `C${rowOf(long)}`).style.wrap).toBe(true);
+    expect(port.cell("Scorecard Summary", `C${rowOf("Healthy Settings programme")}`).style.wrap).toBeUndefined();
+  });
+});
+
 describe("data quality section", () => {
   test("every problem with its sheet and cell", async () => {
     const port = new MemoryPort({
