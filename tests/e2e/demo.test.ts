@@ -3,38 +3,10 @@
  * what the analyst sees, clicks and types, checked on the page itself.
  */
 import { Workbook } from "exceljs";
-import type { Browser, Locator, Page } from "playwright-core";
-import type { Server } from "node:http";
-import { launch, openDemo, serveDist, waitForPane, type Session } from "./harness";
+import type { Locator, Page } from "playwright-core";
+import { applyAll, demoPages, generateSummary, waitForPane } from "./harness";
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launch();
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    expect(s.outside).toEqual([]); // nothing leaves the browser
-    expect(s.errors).toEqual([]);
-    await s.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function demo(options: Parameters<typeof openDemo>[2] = {}): Promise<Page> {
-  const session = await openDemo(browser, origin, options);
-  sessions.push(session);
-  return session.page;
-}
+const { open: demo } = demoPages();
 
 const RGB = {
   green: "rgb(198, 239, 206)",
@@ -53,16 +25,6 @@ async function background(locator: Locator): Promise<string> {
 
 async function sheetItem(page: Page, sheet: string): Promise<Locator> {
   return page.getByRole("list", { name: "Sheets with measure tables" }).locator(`li[data-sheet="${sheet}"]`);
-}
-
-async function outcome(page: Page): Promise<string> {
-  return (await page.getByTestId("outcome").textContent({ timeout: 30_000 })) ?? "";
-}
-
-async function applyAll(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Apply rules to all sheets" }).click();
-  await page.getByTestId("outcome").getByText("Rules applied").waitFor({ timeout: 30_000 });
-  return outcome(page);
 }
 
 /** The settings form is rebuilt when the stored settings change: wait on the page, not on one element. */
@@ -127,9 +89,7 @@ describe("browser demo", () => {
 
   it("generates the summary sheet and shows it with the right counts", async () => {
     const page = await demo();
-    await page.getByRole("button", { name: "Generate summary sheet" }).click();
-    await page.getByTestId("outcome").getByText("Summary sheet generated").waitFor({ timeout: 30_000 });
-    expect(await outcome(page)).toContain('"Scorecard Summary" summarises 48 measures on 3 sheets.');
+    expect(await generateSummary(page)).toContain('"Scorecard Summary" summarises 48 measures on 3 sheets.');
     const tab = page.getByRole("tablist", { name: "Workbook sheets" }).getByRole("tab", { name: "Scorecard Summary" });
     expect(await tab.getAttribute("aria-selected")).toBe("true");
     const row = async (n: number) =>

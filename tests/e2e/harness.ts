@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const DIST = resolve(__dirname, "../../dist");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -30,7 +30,7 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-export function serveDist(): Promise<{ server: Server; origin: string }> {
+function serveDist(): Promise<{ server: Server; origin: string }> {
   if (!existsSync(join(DIST, "taskpane.html"))) {
     throw new Error(`${DIST}/taskpane.html is missing: run "npm run build" first (npm test does).`);
   }
@@ -51,14 +51,14 @@ export function serveDist(): Promise<{ server: Server; origin: string }> {
   );
 }
 
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (.ci/run does).`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
-export interface Session {
+interface Session {
   readonly context: BrowserContext;
   readonly page: Page;
   /** Requests that tried to leave 127.0.0.1 (there must be none: nothing leaves the browser). */
@@ -67,11 +67,14 @@ export interface Session {
   readonly errors: string[];
 }
 
-export async function openDemo(
-  browser: Browser,
-  origin: string,
-  options: { width?: number; height?: number; query?: string; colorScheme?: "light" | "dark" } = {},
-): Promise<Session> {
+export interface DemoOptions {
+  width?: number;
+  height?: number;
+  query?: string;
+  colorScheme?: "light" | "dark";
+}
+
+async function openDemo(browser: Browser, origin: string, options: DemoOptions = {}): Promise<Session> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? "light",
@@ -92,9 +95,72 @@ export async function openDemo(
   return { context, page, outside, errors };
 }
 
+/**
+ * One server and one browser for a test file (registers its beforeAll/afterEach/afterAll). After each test, every
+ * page it opened is checked (nothing left 127.0.0.1, the page threw nothing) and closed.
+ */
+export function demoPages(): { open(options?: DemoOptions): Promise<Page>; readonly browser: Browser } {
+  let server: Server | undefined;
+  let origin = "";
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+
+  beforeAll(async () => {
+    ({ server, origin } = await serveDist());
+    browser = await launch();
+  });
+
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) {
+      expect(s.outside).toEqual([]); // nothing leaves the browser
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const started = (): Browser => {
+    if (!browser) throw new Error("the browser starts in beforeAll");
+    return browser;
+  };
+  return {
+    async open(options = {}) {
+      const session = await openDemo(started(), origin, options);
+      sessions.push(session);
+      return session.page;
+    },
+    get browser() {
+      return started();
+    },
+  };
+}
+
 /** The demo has read the workbook: the sheet list is on screen. */
 export async function waitForPane(page: Page): Promise<void> {
   await page.getByRole("list", { name: "Sheets with measure tables" }).waitFor({ timeout: 30_000 });
+}
+
+/** The outcome message of the last action. */
+async function outcome(page: Page): Promise<string> {
+  return (await page.getByTestId("outcome").textContent({ timeout: 30_000 })) ?? "";
+}
+
+/** Clicks "Apply rules to all sheets" and waits for the outcome, which it returns. */
+export async function applyAll(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Apply rules to all sheets" }).click();
+  await page.getByTestId("outcome").getByText("Rules applied").waitFor({ timeout: 30_000 });
+  return outcome(page);
+}
+
+/** Clicks "Generate summary sheet" and waits for the outcome, which it returns. */
+export async function generateSummary(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Generate summary sheet" }).click();
+  await page.getByTestId("outcome").getByText("Summary sheet generated").waitFor({ timeout: 30_000 });
+  return outcome(page);
 }
 
 /** How many pixels differ between two PNG images of the same size (all of them when the sizes differ). */

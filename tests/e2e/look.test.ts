@@ -3,43 +3,17 @@
  * pane width, the first-paint bundle, and the screenshots kept in docs/screenshots (look at them after a change).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { differingPixels, DIST, launch, openDemo, serveDist, type Session } from "./harness";
+import type { Page } from "playwright-core";
+import { applyAll, differingPixels, DIST, generateSummary, demoPages, waitForPane } from "./harness";
 
 const AXE = require.resolve("axe-core/axe.min.js");
 const SCREENSHOTS = resolve(__dirname, "../../docs/screenshots");
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-const sessions: Session[] = [];
+const pages = demoPages();
+const demo = pages.open;
 
-beforeAll(async () => {
-  ({ server, origin } = await serveDist());
-  browser = await launch();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) {
-    expect(s.outside).toEqual([]);
-    expect(s.errors).toEqual([]);
-    await s.context.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function demo(options: Parameters<typeof openDemo>[2] = {}): Promise<Page> {
-  const session = await openDemo(browser, origin, options);
-  sessions.push(session);
-  return session.page;
-}
+beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
 interface Violation {
   id: string;
@@ -72,11 +46,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-async function applyAll(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Apply rules to all sheets" }).click();
-  await page.getByTestId("outcome").getByText("Rules applied").waitFor({ timeout: 30_000 });
-}
-
 async function openAllHelp(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Help" }).click();
   for (const name of ["What the trends mean", "Worksheet functions", "The summary sheet"]) {
@@ -104,7 +73,7 @@ describe("accessibility (axe-core)", () => {
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("dark");
     await page.emulateMedia({ forcedColors: "active" });
     await page.reload();
-    await page.getByRole("list", { name: "Sheets with measure tables" }).waitFor();
+    await waitForPane(page);
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("contrast");
   });
 });
@@ -156,7 +125,7 @@ describe("screenshots (docs/screenshots)", () => {
     await settle(page);
     const image = await page.screenshot();
     const file = join(SCREENSHOTS, `${name}.png`);
-    if (!existsSync(file) || (await differingPixels(browser, readFileSync(file), image)) > NOISE_PIXELS) {
+    if (!existsSync(file) || (await differingPixels(pages.browser, readFileSync(file), image)) > NOISE_PIXELS) {
       writeFileSync(file, image);
     }
   };
@@ -171,8 +140,7 @@ describe("screenshots (docs/screenshots)", () => {
 
   it("the summary sheet", async () => {
     const page = await demo({ width: 1440, height: 760 });
-    await page.getByRole("button", { name: "Generate summary sheet" }).click();
-    await page.getByTestId("outcome").getByText("Summary sheet generated").waitFor({ timeout: 30_000 });
+    await generateSummary(page);
     await shot(page, "summary-light");
   });
 
