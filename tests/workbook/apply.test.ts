@@ -4,9 +4,7 @@ import { applyRules, scanWorkbook } from "../../src/workbook";
 import { registerKpiFunctions } from "../support/kpiHyperFormula";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
-import { CONTRACT_EXAMPLES, medwaySheet } from "./fixtures";
-
-const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
+import { CONTRACT_EXAMPLES, HEADER, medwaySheet } from "./fixtures";
 
 /** Sorted by period, codes interleaved: each measure's history rows are not next to each other. */
 const interleaved: MemorySheetInit = {

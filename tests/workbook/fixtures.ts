@@ -2,6 +2,9 @@
 import type { CellValue } from "../../src/core/types";
 import type { MemorySheetInit } from "../support/memoryPort";
 
+/** The plainest long-table header, for the tests' small hand-written tables. */
+export const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
+
 /** /work/shared/contract/examples.xlsx, sheet "Examples" (values as check.mjs expects), and its "Notes" sheet. */
 export const CONTRACT_EXAMPLES: readonly MemorySheetInit[] = [
   {

@@ -2,12 +2,12 @@ import { applyRules, scanWorkbook } from "../../src/workbook";
 import type { MeasureReport, ScanReport } from "../../src/workbook";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
+import { HEADER } from "./fixtures";
 
 const scan = (...sheets: MemorySheetInit[]): Promise<ScanReport> => scanWorkbook(new MemoryPort({ sheets }));
 const measure = (report: ScanReport, code: string): MeasureReport | undefined =>
   report.measures.find((m) => m.code === code);
 
-const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
 const historyRows = [
   ["AB1", "Visits", "Q2 2020/21", 96, 100, "Maximise"],
   ["AB1", "Visits", "Q1 2020/21", 90, 100, "Maximise"],

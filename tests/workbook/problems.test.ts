@@ -2,11 +2,10 @@ import { scanWorkbook } from "../../src/workbook";
 import type { Problem } from "../../src/workbook";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
+import { HEADER } from "./fixtures";
 
 const problems = async (...sheets: MemorySheetInit[]): Promise<readonly Problem[]> =>
   (await scanWorkbook(new MemoryPort({ sheets }))).problems;
-
-const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
 
 describe("data problems name the sheet, the cell and what is wrong", () => {
   test("unknown aim, bad target, bad value, bad floor, bad band", async () => {
