@@ -136,29 +136,12 @@ describe("ranges: one result per row, single cells broadcast", () => {
     });
   });
 
-  test("result shapes: tallest argument's rows, first argument's columns", () => {
-    expect(
-      resultShape("RAG", [
-        { rows: 1, cols: 1 },
-        { rows: 5, cols: 2 },
-        { rows: 1, cols: 1 },
-      ]),
-    ).toEqual({
-      rows: 5,
-      cols: 1,
-      historyWhole: false,
-    });
-    expect(
-      resultShape("LONGTREND", [
-        { rows: 1, cols: 1 },
-        { rows: 4, cols: 1 },
-        { rows: 1, cols: 1 },
-      ]),
-    ).toEqual({
-      rows: 1,
-      cols: 1,
-      historyWhole: true,
-    });
+  const size = (rows: number, cols: number) => ({ rows, cols });
+  test.each<[KpiName, ReturnType<typeof size>[], ReturnType<typeof resultShape>]>([
+    ["RAG", [size(1, 1), size(5, 2), size(1, 1)], { rows: 5, cols: 1, historyWhole: false }],
+    ["LONGTREND", [size(1, 1), size(4, 1), size(1, 1)], { rows: 1, cols: 1, historyWhole: true }],
+  ])("result shape of KPI.%s: tallest argument's rows, first argument's columns", (name, sizes, shape) => {
+    expect(resultShape(name, sizes)).toEqual(shape);
   });
 });
 
