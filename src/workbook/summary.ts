@@ -19,6 +19,8 @@ const LIST_TITLES: Readonly<Record<Status, string>> = {
 };
 const COLUMN_WIDTHS = [24, 12, 70, 12, 12, 12, 12];
 const NAME_COLUMN = 2;
+/** The Measure column grows to the longest name up to this width, so names are not cut off by the trend beside. */
+const MAX_NAME_WIDTH = 110;
 const BOLD: CellStyle = { bold: true };
 /** The columns are wider than a portrait page: printed or saved as PDF, the text columns would be cut off. */
 const PAGE: PageLayout = { orientation: "landscape", fitToWidth: true };
@@ -82,8 +84,6 @@ function measureLists(b: SheetBuilder, measures: readonly MeasureReport[], setti
         formatTrend(m.shortTrend, labels),
       ]);
       b.style(row, 1, statusStyle(settings, m.status));
-      // A name wider than its column would be cut off by the trend beside it, on screen and in print.
-      if (m.name.length > COLUMN_WIDTHS[NAME_COLUMN]) b.style(row, NAME_COLUMN, { wrap: true });
     }
     b.blank();
   }
@@ -153,6 +153,18 @@ export function chooseSummaryName(
   }
 }
 
+/**
+ * Wrapping a long name would need a taller row, which files cannot ask for (LibreOffice then draws the wrapped text
+ * over the row above): the Measure column widens instead, and the sheet prints fitted to the page width.
+ */
+function columnWidths(measures: readonly MeasureReport[]): { col: number; width: number }[] {
+  const longest = measures.reduce((w, m) => Math.max(w, m.name.length + 2), COLUMN_WIDTHS[NAME_COLUMN]);
+  return COLUMN_WIDTHS.map((width, col) => ({
+    col,
+    width: col === NAME_COLUMN ? Math.min(longest, MAX_NAME_WIDTH) : width,
+  }));
+}
+
 /** Hosts write a block as one rectangular range: pad short rows with empty cells. */
 function rectangular(rows: OutCell[][]): OutCell[][] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
@@ -180,7 +192,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
     blocks: [{ row: 0, col: 0, cells: rectangular(b.rows) }],
     styles: b.styles,
     conditionalRules: [],
-    columnWidths: COLUMN_WIDTHS.map((width, col) => ({ col, width })),
+    columnWidths: columnWidths(input.measures),
     freezeRows: 1,
     page: PAGE,
     ...(chart ? { chart } : {}),

@@ -110,27 +110,24 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
 });
 
 describe("measure lists", () => {
-  test("a name wider than its column wraps instead of being cut off by the trend beside it", async () => {
+  test("the Measure column widens to the longest name (up to 110 characters), so no name is cut off", async () => {
     const long =
       "Completed initial child and family assessments which started as S47, where the child was visited within 1 working day";
-    const port = new MemoryPort({
-      sheets: [
-        {
-          name: "People",
-          rows: [
-            ["Code", "Measure", "Period", "Target", "Value", "Aim"],
-            ["ILAC3", long, "Q2 2020/21", 90, 95, "Maximise"],
-            ["PH26", "Healthy Settings programme", "Q2 2020/21", 3, 3, "Maximise"],
-          ],
-        },
+    const sheet = (names: string[]) => ({
+      name: "People",
+      rows: [
+        ["Code", "Measure", "Period", "Target", "Value", "Aim"],
+        ...names.map((name, i) => [`M${i}`, name, "Q2 2020/21", 90, 95, "Maximise"]),
       ],
     });
-    await applyRules(port);
-    const grid = port.grid("Scorecard Summary");
-    const rowOf = (name: string) => grid.findIndex((row) => row[2] === name) + 1;
-    expect(rowOf(long)).toBeGreaterThan(0);
-    expect(port.cell("Scorecard Summary", `C${rowOf(long)}`).style.wrap).toBe(true);
-    expect(port.cell("Scorecard Summary", `C${rowOf("Healthy Settings programme")}`).style.wrap).toBeUndefined();
+    const widthFor = async (names: string[]) => {
+      const port = new MemoryPort({ sheets: [sheet(names)] });
+      await applyRules(port);
+      return port.sheet("Scorecard Summary").widths.get(2);
+    };
+    expect(await widthFor(["Healthy Settings programme"])).toBe(70);
+    expect(await widthFor(["Healthy Settings programme", long.slice(0, 90)])).toBe(92);
+    expect(await widthFor([long])).toBe(110);
   });
 });
 
