@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Pane } from "../../src/taskpane/components/Pane";
 import { publishOutcome, runExclusive } from "../../src/taskpane/store";
-import { applyReport, deferred, fakeOperations } from "./fixtures";
+import { applyReport, deferred, fakeOperations, scanReport } from "./fixtures";
 import type { ApplyReport } from "../../src/workbook/model";
 import type { PaneOperations } from "../../src/taskpane/operations";
 
@@ -63,6 +63,26 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Apply rules to 1 ticked sheet" }));
     await screen.findByTestId("outcome");
     expect(ops.apply).toHaveBeenCalledWith(["Place"], expect.any(Function));
+  });
+
+  it("forgets a ticked sheet that is no longer in the workbook", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    fireEvent.click(within(await sheetsList()).getByRole("checkbox", { name: "Place" }));
+    expect(screen.getByRole("button", { name: "Apply rules to 1 ticked sheet" })).toBeTruthy();
+    // The ribbon's summary (or the user) renamed the sheet: the next read no longer has it.
+    const renamed = scanReport();
+    ops.scan.mockResolvedValue({ ...renamed, sheets: renamed.sheets.filter((s) => s.sheet !== "Place") });
+    act(() => publishOutcome({ source: "ribbon", intent: "success", title: "Summary sheet generated", lines: [] }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("list", { name: "Sheets with measure tables" })).queryByRole("checkbox", {
+          name: "Place",
+        }),
+      ).toBeNull(),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Apply rules to all sheets" }));
+    await waitFor(() => expect(ops.apply).toHaveBeenCalledWith(undefined, expect.any(Function)));
   });
 
   it("reports a failed operation as an error message, without a stack trace", async () => {

@@ -116,7 +116,7 @@ export function Pane({ operations }: PaneProps) {
   };
 
   const apply = () => {
-    const sheets = ticked.size > 0 ? [...ticked] : undefined;
+    const sheets = chosen.length > 0 ? chosen : undefined;
     return run("Applying rules", "apply the rules", async (progress) => {
       const report = await operations.apply(sheets, progress);
       setScan(report);
@@ -146,9 +146,11 @@ export function Pane({ operations }: PaneProps) {
   const busy = shared.busy !== null;
   const measured = scan?.sheets.filter((s) => !s.skipped && s.tables.length > 0) ?? [];
   const actionable = !busy && measured.length > 0;
+  // A ticked sheet that a later read no longer lists (renamed, deleted) has no box left to untick: it does not count.
+  const chosen = measured.map((s) => s.sheet).filter((sheet) => ticked.has(sheet));
   const applyLabel =
-    ticked.size > 0
-      ? `Apply rules to ${ticked.size} ticked sheet${ticked.size === 1 ? "" : "s"}`
+    chosen.length > 0
+      ? `Apply rules to ${chosen.length} ticked sheet${chosen.length === 1 ? "" : "s"}`
       : "Apply rules to all sheets";
 
   return (
