@@ -144,6 +144,14 @@ describe("task pane", () => {
     await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
   });
 
+  it("names its tab panel after the selected tab", async () => {
+    renderPane(fakeOperations());
+    await sheetsList();
+    expect(screen.getByRole("tabpanel", { name: "Sheets" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Help" }));
+    expect(screen.getByRole("tabpanel", { name: "Help" })).toBeTruthy();
+  });
+
   it("says so when the workbook cannot be read, and can try again", async () => {
     const ops = fakeOperations({ scan: jest.fn(async () => Promise.reject(new Error("The workbook is busy."))) });
     renderPane(ops);

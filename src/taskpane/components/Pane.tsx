@@ -201,12 +201,19 @@ export function Pane({ operations }: PaneProps) {
         size="small"
         aria-label="Scorecard sections"
       >
-        <Tab value="sheets">Sheets</Tab>
-        <Tab value="settings">Settings</Tab>
-        <Tab value="help">Help</Tab>
+        <Tab value="sheets" id="tab-sheets" aria-controls="tab-panel">
+          Sheets
+        </Tab>
+        <Tab value="settings" id="tab-settings" aria-controls="tab-panel">
+          Settings
+        </Tab>
+        <Tab value="help" id="tab-help" aria-controls="tab-panel">
+          Help
+        </Tab>
       </TabList>
 
-      <div role="tabpanel" aria-label={tab} className={styles.tabPanel}>
+      {/* Named by its tab ("Sheets"), as screen readers announce it; one panel whose content follows the tab. */}
+      <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} className={styles.tabPanel}>
         {tab === "sheets" && (
           <SheetsTab
             scan={scan}
