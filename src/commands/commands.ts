@@ -12,7 +12,7 @@ import { busyOutcome, errorOutcome, summaryOutcome, type Report } from "../taskp
 import { publishOutcome, runExclusive } from "../taskpane/store";
 import { generateSummary } from "../workbook";
 
-export const GENERATE_SUMMARY_ACTION = "generateSummary";
+const GENERATE_SUMMARY_ACTION = "generateSummary";
 
 export async function generateSummaryCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {

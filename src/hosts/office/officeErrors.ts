@@ -8,7 +8,7 @@ interface OfficeErrorFields {
   readonly location: string;
 }
 
-export function officeErrorFields(error: unknown): OfficeErrorFields {
+function officeErrorFields(error: unknown): OfficeErrorFields {
   const record = typeof error === "object" && error !== null ? (error as Record<string, unknown>) : {};
   const debugInfo =
     typeof record.debugInfo === "object" && record.debugInfo !== null

@@ -7,7 +7,7 @@ export function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
-export function solidFill(hex: string): Fill {
+function solidFill(hex: string): Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
 }
 

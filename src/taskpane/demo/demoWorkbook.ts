@@ -10,7 +10,7 @@ import type { WorkbookPort } from "../../workbook/port";
 import { forget, loadSaved, save } from "./persist";
 import { previewSheet, type PreviewSheet } from "./preview";
 
-export const SAMPLE_NAME = "sample.xlsx";
+const SAMPLE_NAME = "sample.xlsx";
 
 export interface DemoWorkbook {
   /** File name the workbook came from (the sample's, or the user's file). */
