@@ -79,6 +79,8 @@ export function parseCommand(argv: readonly string[]): Command {
   const stray = given.find((key) => !ACCEPTS[name].includes(key));
   if (stray) throw new UsageError(`"${name}" does not take --${stray}.`);
 
+  if (values.output === "" || values.json === "") throw new UsageError("An empty file name was given.");
+
   if (name === "sample") {
     if (operands.length > 0) throw new UsageError(`"sample" takes no file name; use -o <file>.`);
     return { kind: "sample", output: values.output ?? null };
@@ -89,7 +91,6 @@ export function parseCommand(argv: readonly string[]): Command {
   const [input] = operands;
   if (name === "summary") return { kind: "summary", input };
   if (values.values && values.formulas) throw new UsageError("Choose either --values or --formulas, not both.");
-  if (values.output === "" || values.json === "") throw new UsageError("An empty file name was given.");
   return {
     kind: "apply",
     input,

@@ -51,6 +51,7 @@ describe("parseCommand", () => {
     [["apply", "in.xlsx", "-o", ""], /empty file name/],
     [["summary", "in.xlsx", "--json", "r.json"], /"summary" does not take --json/],
     [["summary", "in.xlsx", "-o", "x.xlsx"], /"summary" does not take --output/],
+    [["sample", "-o", ""], /empty file name/],
     [["sample", "file.xlsx"], /takes no file name/],
     [["sample", "--formulas"], /"sample" does not take --formulas/],
   ])("rejects %j", (argv, message) => {
