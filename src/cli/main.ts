@@ -32,18 +32,14 @@ const DEFAULT_SAMPLE = "scorecard-sample.xlsx";
 
 /** Runs one command line; returns the exit status. Never throws. */
 export async function run(argv: readonly string[], io: Console = processConsole): Promise<number> {
-  let command: Command;
   try {
-    command = parseCommand(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`scorecard: ${error.message}\n\n${USAGE}`);
-    return 1;
-  }
-  try {
-    await execute(command, io);
+    await execute(parseCommand(argv), io);
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`scorecard: ${error.message}\n\n${USAGE}`);
+      return 1;
+    }
     if (error instanceof FileError) {
       io.err(`scorecard: ${error.message}`);
       return 2;
