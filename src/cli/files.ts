@@ -69,7 +69,8 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
   } catch (error) {
-    await fs.rm(temp, { force: true });
+    // Cleaning up must not hide why the write failed.
+    await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new FileError(`cannot write ${file}: ${systemReason(error)}`);
   }
 }
