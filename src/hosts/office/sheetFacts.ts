@@ -25,12 +25,16 @@ export async function loadSheetFacts(context: XlContext): Promise<SheetFacts[]> 
   }));
 }
 
-/** Excel compares sheet names without regard to case. */
+/** Excel compares sheet names without regard to case: names with the same key are the same sheet. */
+export function sheetKey(name: string): string {
+  return name.toLowerCase();
+}
+
 export function findSheet(facts: readonly SheetFacts[], name: string): SheetFacts | undefined {
-  const wanted = name.toLowerCase();
-  return facts.find((sheet) => sheet.name.toLowerCase() === wanted);
+  const wanted = sheetKey(name);
+  return facts.find((sheet) => sheetKey(sheet.name) === wanted);
 }
 
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return sheetKey(a) === sheetKey(b);
 }

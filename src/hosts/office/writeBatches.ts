@@ -9,7 +9,7 @@
 import type { Progress, WriteProblem } from "../../workbook/port";
 import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
 import { isPayloadTooLarge, protectedSheetMessage, writeFailureMessage } from "./officeErrors";
-import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { findSheet, loadSheetFacts, sheetKey, type SheetFacts } from "./sheetFacts";
 import type { WriteOp, WriteTarget } from "./writeOps";
 
 function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {
@@ -47,7 +47,7 @@ export async function runBatches(
   let done = 0;
   for (let batch = pending.shift(); batch; batch = pending.shift()) {
     options.progress?.(done, done + pending.length + 1, "Writing to Excel");
-    const live = batch.filter((op) => !failed.has(key(op.sheet)));
+    const live = batch.filter((op) => !failed.has(sheetKey(op.sheet)));
     try {
       if (live.length > 0) await runBatch(context, live, known, options.supports);
     } catch (error) {
@@ -59,7 +59,7 @@ export async function runBatches(
       }
       known = await loadSheetFacts(context);
       for (const problem of await retryBySheet(context, live, known, options.supports)) {
-        failed.set(key(problem.sheet), problem);
+        failed.set(sheetKey(problem.sheet), problem);
       }
       known = await loadSheetFacts(context);
     }
@@ -91,9 +91,9 @@ async function retryBySheet(
 ): Promise<WriteProblem[]> {
   const bySheet = new Map<string, WriteOp[]>();
   for (const op of ops) {
-    const list = bySheet.get(key(op.sheet));
+    const list = bySheet.get(sheetKey(op.sheet));
     if (list) list.push(op);
-    else bySheet.set(key(op.sheet), [op]);
+    else bySheet.set(sheetKey(op.sheet), [op]);
   }
   const problems: WriteProblem[] = [];
   let known = facts;
@@ -120,19 +120,14 @@ function writeTarget(context: XlContext, facts: readonly SheetFacts[]): WriteTar
     context,
     facts,
     sheet(name) {
-      const cached = proxies.get(key(name));
+      const cached = proxies.get(sheetKey(name));
       if (cached) return cached;
       const sheet = context.workbook.worksheets.getItem(name);
-      proxies.set(key(name), sheet);
+      proxies.set(sheetKey(name), sheet);
       return sheet;
     },
     setSheet(name, sheet) {
-      proxies.set(key(name), sheet);
+      proxies.set(sheetKey(name), sheet);
     },
   };
-}
-
-/** Sheet names compare without case in Excel. */
-function key(sheet: string): string {
-  return sheet.toLowerCase();
 }
