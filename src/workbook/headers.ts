@@ -257,6 +257,3 @@ export function isOutputHeader(text: string): boolean {
   const match = matchHeader(text);
   return match !== null && (OUTPUT_FIELDS as readonly Field[]).includes(match.field);
 }
-
-/** Cheap pre-check before a row is mapped: does any cell look like a code or name header? */
-export const IDENTITY_HINT = /\b(?:code|ref|reference|pi|id|kpi|measure|indicator|description|name|title)\b/i;

@@ -6,15 +6,7 @@
 import { isBlank, parsePeriod } from "../core";
 import type { CellValue } from "../core";
 import { toA1 } from "./a1";
-import {
-  IDENTITY_HINT,
-  OUTPUT_FIELDS,
-  OUTPUT_HEADERS,
-  headerWords,
-  isMeasureHeader,
-  isOutputHeader,
-  mapHeaderRow,
-} from "./headers";
+import { OUTPUT_FIELDS, OUTPUT_HEADERS, headerWords, isMeasureHeader, isOutputHeader, mapHeaderRow } from "./headers";
 import type { HeaderCell, HeaderMap, OutputField } from "./headers";
 import type { Layout, Problem } from "./model";
 import type { CellRef, SheetSnapshot } from "./port";
@@ -99,10 +91,6 @@ function headerRuns(cells: readonly HeaderCell[]): HeaderCell[][] {
   return runs;
 }
 
-function looksLikeHeader(run: readonly HeaderCell[]): boolean {
-  return run.some((c) => typeof c.raw === "string" && IDENTITY_HINT.test(c.raw));
-}
-
 /** Stitches runs separated by single blank cells when a run alone is not a measure table (an unlabelled column). */
 function candidateHeaders(cells: readonly HeaderCell[], floorHeader: string): { run: HeaderCell[]; map: HeaderMap }[] {
   const runs = headerRuns(cells);
@@ -117,7 +105,7 @@ function candidateHeaders(cells: readonly HeaderCell[], floorHeader: string): { 
       map = mapHeaderRow(run, floorHeader);
       j++;
     }
-    if (isMeasureHeader(map) && looksLikeHeader(run)) {
+    if (isMeasureHeader(map)) {
       found.push({ run, map });
       i = j;
     } else {

@@ -312,6 +312,18 @@ describe("Excel Tables and several tables per sheet", () => {
     ]);
   });
 
+  test("headers written with underscores (PI_Code, Measure_Name) are found like any other punctuation", async () => {
+    const report = await scan({
+      name: "S",
+      rows: [
+        ["PI_Code", "Actual_Value", "Target_Value", "Aim_To"],
+        ["U1", 96, 100, "Maximise"],
+      ],
+    });
+    expect(report.sheets[0].tables).toEqual([{ address: "A1:D2", layout: "single", measures: 1, rows: 1 }]);
+    expect(measure(report, "U1")).toMatchObject({ status: "Amber" });
+  });
+
   test("a header repeated without a blank row starts a new table", async () => {
     const report = await scan({
       name: "S",
