@@ -2,11 +2,25 @@
 import type { CellValue, Parsed, Period, PeriodKind } from "./types";
 import { quote } from "./text";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH_LABELS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
+const MONTH_LABELS = MONTHS.map((short) => short.charAt(0).toUpperCase() + short.slice(1));
 
 /** Ties between kinds ending in the same month (Q4 2019/20 and 2019/20) sort the shorter period first. */
-const KIND_RANK: Record<PeriodKind, number> = { date: 0, month: 1, quarter: 2, year: 3, calendarYear: 4 };
+const KIND_RANK: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2, calendarYear: 3 };
 
 /** Words that describe how long a figure covers (`12M`, `Month` in a Data Period column), not when. */
 const PERIOD_KIND_WORDS =
@@ -70,9 +84,9 @@ function parsePeriodText(raw: string): Parsed<Period> {
   }
   m = MONTH_YEAR.exec(text);
   if (m) {
-    const index = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase());
-    const isMonthName =
-      index >= 0 && (m[1].length === 3 || m[1].toLowerCase() === "sept" || fullMonthName(m[1], index));
+    const word = m[1].toLowerCase();
+    const index = MONTHS.indexOf(word.slice(0, 3));
+    const isMonthName = index >= 0 && (word.length === 3 || word === "sept" || MONTH_NAMES[index] === word);
     if (isMonthName) return month(index, fullYear(m[2]));
   }
   m = ISO_DATE.exec(text);
@@ -86,24 +100,6 @@ function parsePeriodText(raw: string): Parsed<Period> {
     return { ok: false, na: false, reason: `period ${quote(text)} has no financial year (write it as Q1 2020/21)` };
   }
   return { ok: false, na: false, reason: `period ${quote(text)} is not a quarter, month or year` };
-}
-
-function fullMonthName(word: string, index: number): boolean {
-  const names = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-  ];
-  return names[index] === word.toLowerCase();
 }
 
 /**

@@ -40,7 +40,7 @@ export interface RagResult {
   readonly gap: number | null;
 }
 
-export type PeriodKind = "quarter" | "year" | "month" | "calendarYear" | "date";
+export type PeriodKind = "quarter" | "year" | "month" | "calendarYear";
 
 /** A parsed reporting period; `order` sorts periods in time (larger = later). */
 export interface Period {
