@@ -8,8 +8,11 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function applyOutcome(report: ApplyReport, source: Outcome["source"]): Report {
-  const rated = new Set(report.measures.map((m) => m.sheet)).size;
+/** `sheets`: the sheets the rules were applied to, as passed to applyRules; undefined = every sheet. */
+export function applyOutcome(report: ApplyReport, source: Outcome["source"], sheets?: readonly string[]): Report {
+  // The report's measures cover every sheet read, not only those the rules were applied to.
+  const asked = sheets ? new Set(sheets) : null;
+  const rated = new Set(report.measures.map((m) => m.sheet).filter((sheet) => !asked || asked.has(sheet))).size;
   const lines = [
     `${plural(report.rowsRated, "row")} rated on ${plural(rated, "sheet")}.`,
     report.columnsAdded > 0

@@ -61,7 +61,7 @@ describe("task pane", () => {
     renderPane(ops);
     fireEvent.click(within(await sheetsList()).getByRole("checkbox", { name: "Place" }));
     fireEvent.click(screen.getByRole("button", { name: "Apply rules to 1 ticked sheet" }));
-    await screen.findByTestId("outcome");
+    expect((await screen.findByTestId("outcome")).textContent).toContain("rows rated on 1 sheet.");
     expect(ops.apply).toHaveBeenCalledWith(["Place"], expect.any(Function));
   });
 

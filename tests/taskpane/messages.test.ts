@@ -8,6 +8,11 @@ describe("outcome messages", () => {
     expect(outcome.lines).toEqual(["27 rows rated on 2 sheets.", "6 columns added for status and trends."]);
   });
 
+  it("counts only the sheets it was asked to apply the rules to", () => {
+    const outcome = applyOutcome({ ...applyReport(), rowsRated: 2 }, "pane", ["Place"]);
+    expect(outcome.lines[0]).toBe("2 rows rated on 1 sheet.");
+  });
+
   it("says existing columns were reused, and names sheets that could not be written", () => {
     const report = {
       ...applyReport(),
