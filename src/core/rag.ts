@@ -55,11 +55,17 @@ function assessSingle(value: number, target: number, aim: "Maximise" | "Minimise
   return assessment(bandStatus(gap, band), "band", gap);
 }
 
-function assessRange(value: number, lo: number, hi: number, band: number): Assessment {
-  if (compare10(value, lo) >= 0 && compare10(value, hi) <= 0) return assessment("Green", "inRange", 0);
+/** Distance outside [lo, hi] relative to the nearer bound: 0 inside (bounds included), null beyond a zero bound. */
+function rangeShortfall(value: number, lo: number, hi: number): number | null {
+  if (compare10(value, lo) >= 0 && compare10(value, hi) <= 0) return 0;
   const bound = value > hi ? hi : lo;
-  if (bound === 0) return assessment("Red", "zeroBound");
-  const gap = Math.abs(value - bound) / Math.abs(bound);
+  return bound === 0 ? null : Math.abs(value - bound) / Math.abs(bound);
+}
+
+function assessRange(value: number, lo: number, hi: number, band: number): Assessment {
+  const gap = rangeShortfall(value, lo, hi);
+  if (gap === 0) return assessment("Green", "inRange", 0);
+  if (gap === null) return assessment("Red", "zeroBound");
   return assessment(bandStatus(gap, band), "outOfRange", gap);
 }
 
@@ -192,13 +198,12 @@ export function rate(row: RawRow): RagResult {
 
 /** Signed relative gap, positive = better than target (0 inside a Goldilocks range); null where undefined. */
 export function relativeGap(value: number, target: Target, aim: Aim): number | null {
-  if (target.kind === "range" || aim === "Goldilocks") {
-    const [lo, hi] = target.kind === "range" ? [target.lo, target.hi] : [target.value, target.value];
-    if (compare10(value, lo) >= 0 && compare10(value, hi) <= 0) return 0;
-    const bound = value > hi ? hi : lo;
-    return bound === 0 ? null : round10(-Math.abs(value - bound) / Math.abs(bound));
-  }
-  return target.value === 0
-    ? null
-    : round10((aim === "Maximise" ? value - target.value : target.value - value) / Math.abs(target.value));
+  const gap =
+    target.kind === "range"
+      ? rangeShortfall(value, target.lo, target.hi)
+      : aim === "Goldilocks"
+        ? rangeShortfall(value, target.value, target.value)
+        : shortfall(value, target.value, aim);
+  // The shortfall with its sign turned; `0 - gap` rather than `-gap` so that a met target is 0, not -0.
+  return gap === null ? null : round10(0 - gap);
 }
