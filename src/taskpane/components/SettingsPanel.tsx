@@ -142,8 +142,7 @@ export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps
         <span className={styles.columnHead}>Text</span>
         {STATUS_ORDER.map((s) => {
           const { fill, font } = draft.colours[s];
-          const readable =
-            !HEX_COLOUR.test(fill) || !HEX_COLOUR.test(font) || contrastRatio(fill, font) >= MIN_CONTRAST;
+          const contrast = badColours.includes(s) ? null : contrastRatio(fill, font);
           return (
             <ColourRow
               key={s}
@@ -152,11 +151,11 @@ export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps
               font={font}
               onChange={setColour}
               warning={
-                badColours.includes(s)
+                contrast === null
                   ? `${s}: use colours like #00B050`
-                  : readable
-                    ? undefined
-                    : `${s}: text may be hard to read (contrast ${contrastRatio(fill, font).toFixed(1)}:1, aim for ${MIN_CONTRAST}:1)`
+                  : contrast < MIN_CONTRAST
+                    ? `${s}: text may be hard to read (contrast ${contrast.toFixed(1)}:1, aim for ${MIN_CONTRAST}:1)`
+                    : undefined
               }
             />
           );
