@@ -106,17 +106,21 @@ export function improvedLine(improved: number, reporting: number): string {
   return `${percentHalfUp(improved, reporting)}% (${improved} out of ${reporting})`;
 }
 
+/** "… improved long term" and "… improved <shortTerm>" for the terms that some reporting measure has a trend for. */
+function improvedParts(counts: Counts, shortTerm: string): string[] {
+  const parts: string[] = [];
+  if (counts.withLongTrend > 0) parts.push(`${improvedLine(counts.improvedLong, counts.reporting)} improved long term`);
+  if (counts.withShortTrend > 0)
+    parts.push(`${improvedLine(counts.improvedShort, counts.reporting)} improved ${shortTerm}`);
+  return parts;
+}
+
 /**
  * The report's headline lines, e.g. "64% (14 out of 22) improved long term", as percentages of the reporting
  * measures; a term no measure has a trend for (a single-layout sheet has no long trend) is left out, not shown as 0%.
  */
 export function improvementLines(counts: Counts): string[] {
-  if (counts.reporting === 0) return [];
-  const lines: string[] = [];
-  if (counts.withLongTrend > 0) lines.push(`${improvedLine(counts.improvedLong, counts.reporting)} improved long term`);
-  if (counts.withShortTrend > 0)
-    lines.push(`${improvedLine(counts.improvedShort, counts.reporting)} improved short term`);
-  return lines;
+  return improvedParts(counts, "short term");
 }
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -154,10 +158,7 @@ export function narrative(counts: Counts, scope: "directorate" | "outcome"): str
     );
   }
   // Percentages are of the reporting measures, as the reports print them; a term no measure has a trend for is left out.
-  const improved = [
-    counts.withLongTrend > 0 ? `${improvedLine(counts.improvedLong, reporting)} improved long term` : null,
-    counts.withShortTrend > 0 ? `${improvedLine(counts.improvedShort, reporting)} improved over the short term` : null,
-  ].filter((part) => part !== null);
+  const improved = improvedParts(counts, "over the short term");
   if (improved.length > 0) sentences.push(`${improved.join(" and ")}.`);
   return sentences;
 }
