@@ -1,4 +1,5 @@
 import { Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
 import type { SheetSummary } from "../../core";
 import type { SheetScan } from "../../workbook/model";
 import { RagBar } from "./RagBar";
@@ -46,11 +47,13 @@ function describe(sheet: SheetScan): string {
 export function SheetList({ sheets, summary, colours, ticked, onTick, disabled }: SheetListProps) {
   const styles = useStyles();
   const bySheet = new Map(summary.map((s) => [s.sheet, s]));
+  // By position, not by name: names that differ only in punctuation or case would share an id.
+  const idPrefix = useId();
   return (
     <ul className={styles.list} aria-label="Sheets with measure tables">
-      {sheets.map((sheet) => {
+      {sheets.map((sheet, i) => {
         const counts = bySheet.get(sheet.sheet);
-        const detailsId = `sheet-details-${sheet.sheet.replace(/\W+/g, "-")}`;
+        const detailsId = `${idPrefix}-details-${i}`;
         return (
           <li key={sheet.sheet} className={styles.item} data-sheet={sheet.sheet}>
             <Checkbox
