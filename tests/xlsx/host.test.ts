@@ -313,6 +313,21 @@ describe("writing a plan", () => {
     expect(out.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
   });
 
+  it("keeps the summary it would replace when the new name is taken by a user's sheet, in any case", async () => {
+    const workbook = userWorkbook();
+    const host = new XlsxWorkbook(workbook);
+    await host.write({ sheets: [], ownedSheet: summary(null, "first") });
+    for (const taken of ["Notes", "NOTES"]) {
+      const clash = await host.write({
+        sheets: [],
+        ownedSheet: { ...summary("Scorecard Summary", "renamed"), sheet: taken },
+      });
+      expect(clash).toEqual([{ sheet: taken, message: expect.stringMatching(/already exists/) }]);
+      expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
+      expect(workbook.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("first");
+    }
+  });
+
   it("prints its own sheet landscape, one page wide and as many pages tall as the rows need", async () => {
     const workbook = userWorkbook();
     const page = { orientation: "landscape", fitToWidth: true } as const;

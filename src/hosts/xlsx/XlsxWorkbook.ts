@@ -68,17 +68,22 @@ export class XlsxWorkbook implements WorkbookPort {
     return null;
   }
 
-  /** Rebuilds the add-in's own sheet whole, in the place of the one it replaces. */
+  /**
+   * Rebuilds the add-in's own sheet whole, in the place of the one it replaces. When a user's sheet has the new
+   * name, nothing changes: the old summary stays rather than leaving the workbook with none.
+   */
   private writeOwnedSheet(write: OwnedSheetWrite, styler: CellStyler): WriteProblem | null {
     const replaced = write.replaces === null ? undefined : this.workbook.getWorksheet(write.replaces);
-    const position = replaced ? sheetPosition(replaced) : undefined;
-    if (replaced) this.workbook.removeWorksheet(replaced.id);
-    if (this.workbook.getWorksheet(write.sheet)) {
+    // Excel (and ExcelJS's addWorksheet) treat names that differ only in case as the same sheet.
+    const clash = this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === write.sheet.toLowerCase());
+    if (clash && clash !== replaced) {
       return {
         sheet: write.sheet,
         message: `A sheet named "${write.sheet}" already exists and is not Scorecard's; it was left alone.`,
       };
     }
+    const position = replaced ? sheetPosition(replaced) : undefined;
+    if (replaced) this.workbook.removeWorksheet(replaced.id);
     let ws: Worksheet;
     try {
       ws = this.workbook.addWorksheet(write.sheet);
