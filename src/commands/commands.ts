@@ -16,11 +16,11 @@ const GENERATE_SUMMARY_ACTION = "generateSummary";
 
 export async function generateSummaryCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    let report: Report | null = null;
-    const ran = await runExclusive("generating the summary sheet", async () => {
-      report = await summarise();
+    // Stays the busy message unless runExclusive lets the summary run.
+    let shown: Report = busyOutcome("another operation is running", "ribbon");
+    await runExclusive("generating the summary sheet", async () => {
+      shown = await summarise();
     });
-    const shown: Report = ran && report ? report : busyOutcome("another operation is running", "ribbon");
     publishOutcome(shown);
     if (shown.intent !== "success") await tellUser(shown);
   } finally {
