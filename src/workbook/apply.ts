@@ -26,7 +26,8 @@ import { columnLetters, toA1 } from "./a1";
 import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS } from "./headers";
 import type { OutputField } from "./headers";
-import type { BlockWrite, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
+import type { BlockWrite, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
+import { statusStyle } from "./settings";
 import type { OwnedColumn, Settings } from "./settings";
 
 const TREND_COLOURS: Readonly<Record<Trend, Status>> = { IMP: "Green", STATIC: "Amber", DET: "Red", NA: "NA" };
@@ -143,11 +144,6 @@ class TablePlanner {
   }
 }
 
-function styleFor(settings: Settings, status: Status): CellStyle {
-  const { fill, font } = settings.colours[status];
-  return { fill, font };
-}
-
 /** One styled range per run of equal colours down a column. */
 function colourRuns(
   col: number,
@@ -161,7 +157,10 @@ function colourRuns(
     if (i < colours.length && colours[i] === colours[start]) continue;
     const status = colours[start];
     if (status !== null) {
-      into.push({ range: { row: firstRow + start, col, rows: i - start, cols: 1 }, style: styleFor(settings, status) });
+      into.push({
+        range: { row: firstRow + start, col, rows: i - start, cols: 1 },
+        style: statusStyle(settings, status),
+      });
     }
     start = i;
   }
@@ -177,12 +176,12 @@ function conditionalRules(
   const range = { row: firstRow, col, rows, cols: 1 };
   const cell = `$${columnLetters(col)}${firstRow + 1}`;
   if (field === "status") {
-    return STATUSES.map((s) => ({ range, formula: `=${cell}="${s}"`, style: styleFor(settings, s) }));
+    return STATUSES.map((s) => ({ range, formula: `=${cell}="${s}"`, style: statusStyle(settings, s) }));
   }
   return TRENDS.map((t) => ({
     range,
     formula: `=${cell}="${formatTrend(t, settings.trendLabels)}"`,
-    style: styleFor(settings, TREND_COLOURS[t]),
+    style: statusStyle(settings, TREND_COLOURS[t]),
   }));
 }
 

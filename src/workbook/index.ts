@@ -164,7 +164,7 @@ function planSummary(ctx: ScanContext): SummaryPlan {
   const owned = ownedSummary(ctx.snapshot, ctx.state);
   const names = ctx.snapshot.sheets.map((s) => s.name);
   const { name, notice } = chooseSummaryName(ctx.settings.summarySheetName, names, owned);
-  const write = buildSummarySheet({ ...ctx.report, settings: ctx.settings }, name, owned);
+  const write = buildSummarySheet(ctx.report, name, owned);
   return { write, name, notice };
 }
 

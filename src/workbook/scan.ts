@@ -374,7 +374,7 @@ const GROUP_PREFIX = /^([^:]{1,40}):\s*(.+)$/;
 const GROUP_WORD = /\b(?:outcome|programme|program|section|theme|service|priority|area|group|objective)\b/i;
 
 /** "Outcome: Healthy and active communities" -> "Healthy and active communities". */
-export function groupTitle(text: string): string {
+function groupTitle(text: string): string {
   const m = GROUP_PREFIX.exec(text);
   return m && GROUP_WORD.test(m[1]) ? m[2].trim() : text;
 }

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_BAND } from "../core";
 import type { Status } from "../core";
+import type { CellStyle } from "./port";
 
 export interface StatusColours {
   /** "#RRGGBB" */
@@ -47,6 +48,12 @@ export interface OwnedColumn {
   readonly row: number;
   readonly col: number;
   readonly header: string;
+}
+
+/** The fill and text colour of a status cell (a trend cell borrows its status's). */
+export function statusStyle(settings: Settings, status: Status): CellStyle {
+  const { fill, font } = settings.colours[status];
+  return { fill, font };
 }
 
 export interface AddinState {
@@ -162,7 +169,7 @@ function readOwnedColumns(raw: unknown): OwnedColumn[] {
   );
 }
 
-export const DEFAULT_STATE: AddinState = { settings: DEFAULT_SETTINGS, summarySheet: null, ownedColumns: [] };
+const DEFAULT_STATE: AddinState = { settings: DEFAULT_SETTINGS, summarySheet: null, ownedColumns: [] };
 
 /** The stored state, or defaults with notices saying what could not be read. Never throws. */
 export function parseState(json: string | null): { state: AddinState; notices: string[] } {

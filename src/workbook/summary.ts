@@ -8,6 +8,7 @@ import { count, formatTrend, improvementLines, narrative } from "../core";
 import type { Counts, SheetSummary, Status } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
+import { statusStyle } from "./settings";
 import type { Settings } from "./settings";
 
 const STATUS_ORDER: readonly Status[] = ["Green", "Amber", "Red", "NA"];
@@ -51,10 +52,6 @@ export interface SummaryInput {
   readonly measures: readonly MeasureReport[];
   readonly problems: readonly Problem[];
   readonly settings: Settings;
-}
-
-function statusStyle(settings: Settings, status: Status): CellStyle {
-  return { fill: settings.colours[status].fill, font: settings.colours[status].font };
 }
 
 function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void {
