@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import type { PreviewCell, PreviewSheet } from "./preview";
+import { MAX_COLS, MAX_ROWS, type PreviewCell, type PreviewSheet } from "./preview";
 
 // The grid is drawn like Excel's (white cells, black text) in every theme, so the sheet's own colours read as in Excel.
 const EXCEL_CELL = "#FFFFFF";
@@ -158,7 +158,11 @@ export function PreviewGrid({ sheet, highlight }: PreviewGridProps) {
           </tbody>
         </table>
       </div>
-      {sheet.truncated && <Caption1>The preview shows the first 300 rows and 40 columns.</Caption1>}
+      {sheet.truncated && (
+        <Caption1>
+          The preview shows the first {MAX_ROWS} rows and {MAX_COLS} columns.
+        </Caption1>
+      )}
     </>
   );
 }

@@ -26,11 +26,12 @@ export interface PreviewSheet {
   readonly truncated: boolean;
 }
 
-const MAX_ROWS = 300;
+/** How much of a sheet the preview shows (the grid says so when a sheet is bigger). */
+export const MAX_ROWS = 300;
+export const MAX_COLS = 40;
 /** Excel's default column (8.43 characters) and a cap for very wide text columns. */
 const DEFAULT_WIDTH_PX = 64;
 const MAX_WIDTH_PX = 200;
-const MAX_COLS = 40;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function previewSheet(ws: Worksheet): PreviewSheet {
