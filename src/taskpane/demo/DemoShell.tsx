@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { Pane } from "../components/Pane";
+import { errorText } from "../messages";
 import { bindOperations, type CellTarget, type PaneOperations } from "../operations";
 import { openFile, openSample, type DemoWorkbook } from "./demoWorkbook";
 import { PreviewGrid } from "./PreviewGrid";
@@ -111,7 +112,15 @@ export function DemoShell({ initial }: DemoShellProps) {
   };
 
   const download = async () => {
-    const url = URL.createObjectURL(await workbook.toBlob());
+    let blob: Blob;
+    try {
+      blob = await workbook.toBlob();
+    } catch (e) {
+      // Without this the button would do nothing at all when the file library cannot save the workbook.
+      setNotice({ intent: "error", text: `The scored copy could not be made: ${errorText(e)}` });
+      return;
+    }
+    const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
     link.download = workbook.downloadName;
