@@ -12,9 +12,6 @@ const AIM_BY_WORDS = new Map<string, Aim>(
   (Object.keys(SPELLINGS) as Aim[]).flatMap((aim) => SPELLINGS[aim].map((spelling) => [spelling, aim] as const)),
 );
 
-/** Every accepted spelling, for help texts. */
-export const AIM_SPELLINGS: Readonly<Record<Aim, readonly string[]>> = SPELLINGS;
-
 /** Aims arrive as the same few strings on every row: remember what each raw text meant. */
 const cache = new Map<string, Parsed<Aim>>();
 const CACHE_LIMIT = 512;

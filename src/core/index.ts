@@ -1,13 +1,12 @@
 /** Scorecard's rules engine: pure functions over parsed values. No Office, no I/O. */
 export type * from "./types";
-export { parseValue, parseNumberText, isBlank } from "./values";
-export { parseAim, AIM_SPELLINGS } from "./aim";
+export { parseValue, isBlank } from "./values";
+export { parseAim } from "./aim";
 export { parseTarget, parseBand } from "./target";
 export { parsePeriod, comparePeriods } from "./periods";
-export { rag, ragStatus, rate, parseRow, relativeGap, formatTarget, DEFAULT_BAND } from "./rag";
+export { rag, ragStatus, rate, parseRow, relativeGap, DEFAULT_BAND } from "./rag";
 export type { RawRow, ParsedRow } from "./rag";
 export { trend, longTrend, formatTrend, parseTrend } from "./trend";
 export { summarise, count, narrative, improvedLine, improvementLines } from "./summary";
 export type { MeasureOutcome, Counts, GroupSummary, SheetSummary } from "./summary";
-export { percentHalfUp, round10, compare10, formatNumber, formatPercent } from "./numbers";
-export { normaliseWords } from "./text";
+export { percentHalfUp, compare10 } from "./numbers";

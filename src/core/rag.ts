@@ -87,7 +87,7 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
   return assessSingle(value, target.value, aim, band, floor);
 }
 
-export function formatTarget(target: Target): string {
+function formatTarget(target: Target): string {
   return target.kind === "single"
     ? formatNumber(target.value)
     : `${formatNumber(target.lo)}–${formatNumber(target.hi)}`;
