@@ -196,13 +196,18 @@ export function rate(row: RawRow): RagResult {
   return rag(parsed.input);
 }
 
-/** Signed relative gap, positive = better than target (0 inside a Goldilocks range); null where undefined. */
+/**
+ * Signed relative gap, positive = better than target (0 inside a Goldilocks range); null where undefined, which
+ * includes a range target whose aim is not Goldilocks (the status is NA there too).
+ */
 export function relativeGap(value: number, target: Target, aim: Aim): number | null {
   const gap =
-    target.kind === "range"
-      ? rangeShortfall(value, target.lo, target.hi)
-      : aim === "Goldilocks"
-        ? rangeShortfall(value, target.value, target.value)
+    aim === "Goldilocks"
+      ? target.kind === "range"
+        ? rangeShortfall(value, target.lo, target.hi)
+        : rangeShortfall(value, target.value, target.value)
+      : target.kind === "range"
+        ? null
         : shortfall(value, target.value, aim);
   // The shortfall with its sign turned; `0 - gap` rather than `-gap` so that a met target is 0, not -0.
   return gap === null ? null : round10(0 - gap);

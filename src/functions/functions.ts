@@ -81,7 +81,8 @@ export function longtrend(
  * @param value Actual figure(s).
  * @param target Target figure(s), a range such as "60-70", or two columns (lower, upper) for a Goldilocks range.
  * @param aim Maximise, Minimise or Goldilocks.
- * @returns The relative gap (format the cell as %), or NA when a figure is missing or the target is 0.
+ * @returns The relative gap (format the cell as %), or NA when a figure is missing, the target is 0, or a range
+ *   target's aim is not Goldilocks.
  */
 export function gap(
   value: unknown[][],

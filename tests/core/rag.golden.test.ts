@@ -148,6 +148,9 @@ describe("relativeGap (KPI.GAP)", () => {
     [72, "60-70", "Goldilocks", -0.02857142857],
     [57, "60-70", "Goldilocks", -0.05],
     [5, 0, "Maximise", null],
+    // A range needs Goldilocks, as for the status (NA): 72 is above 60-70, better for Maximise, not 2.9% short.
+    [72, "60-70", "Maximise", null],
+    [57, "60-70", "Minimise", null],
   ] as const)("%p vs %p (%s) -> %p", (value, raw, aim, expected) => {
     expect(relativeGap(value, target(raw), aim)).toBe(expected);
   });
