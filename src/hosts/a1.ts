@@ -1,5 +1,6 @@
-/** Reading A1 references that ExcelJS hands back (table refs, conditional format refs) as 0-based ranges. */
-import type { CellRange } from "../../workbook/port";
+/** A1 references as 0-based ranges: those ExcelJS hands back (table and conditional-format refs), those Office.js
+ * returns (used-range and table addresses) and the cells problems name. Pure, so both hosts and the pane share it. */
+import type { CellRange } from "../workbook/port";
 
 /** "B3:F20" or "$B$3" -> 0-based range; null if it is not a plain A1 reference. */
 export function parseRangeRef(ref: string): CellRange | null {
