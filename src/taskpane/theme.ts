@@ -35,7 +35,10 @@ export function browserThemeName(search: string): ThemeName {
   return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-/** Relative luminance 0..1 of "#RRGGBB"; unreadable colours count as light. */
+/**
+ * Luma 0..1 of "#RRGGBB": Rec. 709 weights on the raw channels, without the gamma step of WCAG's relative
+ * luminance (enough to tell a dark background from a light one). Unreadable colours count as light.
+ */
 function luminance(hex: string): number {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!match) return 1;
