@@ -30,7 +30,7 @@ export function toR1C1(formula: string, row: number, col: number): string {
       out += formula.slice(i, end);
       i = end;
     } else if (ch === "'") {
-      // Quoted sheet name: copy up to and including the "!" that follows it.
+      // Quoted sheet name: copied as it is; the reference after its "!" is still rewritten.
       const end = closingQuote(formula, i, "'");
       out += formula.slice(i, end);
       i = end;
