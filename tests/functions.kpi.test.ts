@@ -69,6 +69,7 @@ describe("KPI.RAG on single cells (SPEC §3 examples, band 5%)", () => {
     }
     expect(one("RAG", 96, "", "Max")).toBe("NA");
     expect(one("RAG", 96, 100, "")).toBe("NA"); // no aim given: nothing to rate against
+    expect(one("RAG", 96, 100, "TBC")).toBe("NA"); // "to be confirmed" is no aim yet, not a malformed one
   });
 
   test("an unknown aim, a malformed target, band or floor is invalid (#VALUE!) with a message naming it", () => {

@@ -1,6 +1,7 @@
 /** Polarity ("aim"): which direction is good. */
 import type { Aim, CellValue, Parsed } from "./types";
 import { normaliseWords, quote } from "./text";
+import { parseValue } from "./values";
 
 const SPELLINGS: Record<Aim, readonly string[]> = {
   Maximise: ["maximise", "maximize", "max", "higher", "higher is better", "higher values are better", "up", "↑"],
@@ -16,17 +17,25 @@ const AIM_BY_WORDS = new Map<string, Aim>(
 const cache = new Map<string, Parsed<Aim>>();
 const CACHE_LIMIT = 512;
 
+const NO_AIM: Parsed<Aim> = { ok: false, na: true, reason: "no aim given" };
+
+/** Blank, the words that mean "not available" in a value cell ("NA", "-", "tbc"…) and error cells: no aim yet. */
+function meansNoAim(raw: CellValue): boolean {
+  const asValue = parseValue(raw);
+  return !asValue.ok && asValue.na;
+}
+
 function parseAimText(text: string): Parsed<Aim> {
   const words = normaliseWords(text).replace(/^aim(?: to)? /, "");
-  if (words === "" || words === "na" || words === "n a") return { ok: false, na: true, reason: "no aim given" };
+  if (meansNoAim(words)) return NO_AIM;
   const aim = AIM_BY_WORDS.get(words);
   return aim ? { ok: true, value: aim } : { ok: false, na: false, reason: `unknown aim ${quote(text.trim())}` };
 }
 
 /** Maximise / Minimise / Goldilocks from any accepted spelling (SPEC §2); unknown text is reported, never guessed. */
 export function parseAim(raw: CellValue): Parsed<Aim> {
-  if (raw === null || raw === undefined) return { ok: false, na: true, reason: "no aim given" };
-  if (typeof raw !== "string") return { ok: false, na: false, reason: `unknown aim ${quote(raw)}` };
+  if (typeof raw !== "string")
+    return meansNoAim(raw) ? NO_AIM : { ok: false, na: false, reason: `unknown aim ${quote(raw)}` };
   let parsed = cache.get(raw);
   if (parsed === undefined) {
     parsed = parseAimText(raw);

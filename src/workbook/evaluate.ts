@@ -98,12 +98,6 @@ function noTrends(
 }
 const MAX_LONG_PERIODS = 4;
 
-/** Texts such as "NA" or "-" in an aim cell mean "no aim", like a blank, not an unknown aim. */
-const meansNothing = (raw: CellValue): boolean => {
-  const parsed = parseValue(raw);
-  return !parsed.ok && parsed.na;
-};
-
 class TableEvaluator {
   private readonly read: CellReader;
   readonly problems: Problem[] = [];
@@ -183,7 +177,7 @@ class TableEvaluator {
     const aim = parseAim(raw.aim);
     const target = parseTarget(raw.target, raw.targetUpper);
     const floor = parseValue(raw.floor);
-    this.reportCells(row, valueCol, value, aim, target, floor, raw);
+    this.reportCells(row, valueCol, value, aim, target, floor);
     return {
       data,
       code,
@@ -208,13 +202,12 @@ class TableEvaluator {
     aim: Parsed<Aim>,
     target: Parsed<Target>,
     floor: Parsed<number>,
-    raw: RawRow,
   ): void {
     const f = this.f;
     if (!value.ok && !value.na)
       this.problem(row, valueCol, `${capitalise(value.reason)}; it is read as not available.`);
     if (f.aim !== undefined && !aim.ok) {
-      if (!meansNothing(raw.aim)) this.problem(row, f.aim, `${capitalise(aim.reason)}: the status is NA.`);
+      if (!aim.na) this.problem(row, f.aim, `${capitalise(aim.reason)}: the status is NA.`);
       else if (value.ok) this.problem(row, f.aim, "No aim given: the status is NA.");
     }
     if (f.target !== undefined && !target.ok && !target.na)

@@ -86,6 +86,11 @@ describe("aims (SPEC §2)", () => {
     expect(parseAim(3)).toMatchObject({ ok: false, na: false });
     expect(parseAim(null)).toMatchObject({ ok: false, na: true });
   });
+  test("the words that mean 'not available' in a value cell mean 'no aim' in an aim cell, not an unknown aim", () => {
+    for (const raw of ["-", "TBC", "n/a", "Aim to: n/a", "Not applicable", { error: "#N/A" }]) {
+      expect(parseAim(raw)).toEqual({ ok: false, na: true, reason: "no aim given" });
+    }
+  });
 });
 
 describe("targets", () => {

@@ -92,6 +92,7 @@ const GOLDEN: [unknown, unknown, string, unknown, unknown, Status, string][] = [
   [50, "soon", "Maximise", undefined, undefined, "NA", 'NA: target "soon" is not a number or a range such as 60-70'],
   [50, 60, "Sideways", undefined, undefined, "NA", 'NA: unknown aim "Sideways"'],
   [50, 60, "", undefined, undefined, "NA", "NA: no aim given"],
+  [50, 60, "TBC", undefined, undefined, "NA", "NA: no aim given"],
   [
     50,
     "60-70",

@@ -32,6 +32,14 @@ describe("data problems name the sheet, the cell and what is wrong", () => {
     ]);
   });
 
+  test("an aim of TBC is no aim yet: the problem and the measure's reason say the same", async () => {
+    const report = await scanWorkbook(
+      new MemoryPort({ sheets: [{ name: "Data", rows: [HEADER, ["A", "a", "Q1 2020/21", 1, 1, "TBC"]] }] }),
+    );
+    expect(report.problems).toEqual([{ sheet: "Data", cell: "F2", message: "No aim given: the status is NA." }]);
+    expect(report.measures[0]).toMatchObject({ status: "NA", reason: "NA: no aim given" });
+  });
+
   test("unparseable period and duplicate code in one period", async () => {
     const found = await problems({
       name: "History",
