@@ -5,8 +5,18 @@
  * one place. Problems come back as values (`InvalidInput`), never as exceptions, so each host maps them to its own
  * error type. No Office, no CustomFunctions global.
  */
-import { DEFAULT_BAND, longTrend, parseAim, parseBand, parseTarget, parseValue, rag, ragStatus } from "../core";
-import { relativeGap, trend } from "../core";
+import {
+  DEFAULT_BAND,
+  longTrend,
+  parseAim,
+  parseBand,
+  parseTarget,
+  parseValue,
+  rag,
+  ragStatus,
+  relativeGap,
+  trend,
+} from "../core";
 import type { Aim, CellValue, Parsed, Target } from "../core";
 
 /** A formula argument as the host passes it: a 2-D range (a single cell is 1×1), or null/undefined when omitted. */
@@ -164,19 +174,24 @@ function cellValue(raw: unknown): CellValue {
   return { error: "#VALUE!" };
 }
 
+/** The row of a (broadcast) argument for output row r: a single row serves every output row. */
+function rowOf(grid: readonly (readonly unknown[])[], r: number): readonly unknown[] {
+  return grid.length === 1 ? grid[0] : grid[r];
+}
+
 /** The cell of a (broadcast) argument for output cell (r, c). */
 function pick(grid: readonly (readonly unknown[])[], r: number, c: number): CellValue {
-  const row = grid.length === 1 ? grid[0] : grid[r];
+  const row = rowOf(grid, r);
   return cellValue(row.length === 1 ? row[0] : row[c]);
 }
 
 function historyOf(grid: readonly (readonly unknown[])[], r: number, whole: boolean): (number | null)[] {
-  const rows = whole ? grid : [grid.length === 1 ? grid[0] : grid[r]];
+  const rows = whole ? grid : [rowOf(grid, r)];
   return rows.flatMap((row) => row.map((cell) => figure(parseValue(cellValue(cell)))));
 }
 
 function parseTargetCell(grid: readonly (readonly unknown[])[], r: number): Target | null | InvalidInput {
-  const row = grid.length === 1 ? grid[0] : grid[r];
+  const row = rowOf(grid, r);
   const parsed = parseTarget(cellValue(row[0]), row.length === 2 ? cellValue(row[1]) : undefined);
   return parsed.ok ? parsed.value : parsed.na ? null : invalid(parsed.reason);
 }
