@@ -80,7 +80,7 @@ export function textOf(raw: CellValue): string | null {
   return null;
 }
 
-/** Runs of non-blank header cells; a run that is not a table by itself joins the next one across one blank cell. */
+/** Runs of adjacent non-blank header cells (candidateHeaders stitches them across single blank cells). */
 function headerRuns(cells: readonly HeaderCell[]): HeaderCell[][] {
   const runs: HeaderCell[][] = [];
   for (const cell of cells) {
