@@ -73,6 +73,16 @@ async function execute(command: Command, io: Console): Promise<void> {
 
 async function apply(command: Extract<Command, { kind: "apply" }>, io: Console): Promise<void> {
   const output = command.output ?? scoredName(command.input);
+  if (command.json !== null) {
+    // The JSON is written last: naming a workbook here would replace it with the report.
+    const clobbered = sameFile(command.json, command.input)
+      ? "input"
+      : sameFile(command.json, output)
+        ? "output"
+        : null;
+    if (clobbered)
+      throw new FileError(`--json ${command.json} would overwrite the ${clobbered} workbook; name another file`);
+  }
   const bar = io.progress();
   let report: ApplyReport;
   let lost: readonly string[] = [];

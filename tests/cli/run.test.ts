@@ -125,6 +125,21 @@ describe("scorecard apply", () => {
     expect((await fs.readdir(dir)).sort()).toEqual(["sample.xlsx"]);
   });
 
+  it("exits 2 without writing anything when --json names the input or the output workbook", async () => {
+    const input = await sampleFile();
+    const before = await fs.readFile(input);
+    for (const argv of [
+      ["apply", input, "--json", input],
+      ["apply", input, "-o", path.join(dir, "out.xlsx"), "--json", path.join(dir, "out.xlsx")],
+    ]) {
+      const result = await cli(...argv);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^scorecard: --json .*would overwrite .*workbook/);
+      expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
+      expect((await fs.readFile(input)).equals(before)).toBe(true);
+    }
+  });
+
   it("notes a protected sheet on stderr and still scores the rest", async () => {
     const workbook = buildSampleWorkbook();
     await workbook.getWorksheet("People")!.protect("", {});
