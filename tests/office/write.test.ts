@@ -253,6 +253,19 @@ describe("sheets that cannot be written", () => {
     expectWritten(ctx, ["North", "South"]);
   });
 
+  it("a sheet deleted after the read is a problem saying so; the retry writes the others", async () => {
+    const ctx = new FakeContext(new FakeWorkbook(sheets()));
+    const port = new OfficeWorkbook(ctx, supportsAll);
+    await port.readWorkbook();
+    ctx.book.sheets.splice(
+      ctx.book.sheets.findIndex((s) => s.name === "Middle"),
+      1,
+    );
+    const problems = await port.write(plan());
+    expect(problems).toEqual([{ sheet: "Middle", message: expect.stringMatching(/^Sheet "Middle" was not found/) }]);
+    expectWritten(ctx, ["North", "South"]);
+  });
+
   it("a sheet Excel refuses to change (being edited, unsupported call) is a problem with Excel's reason", async () => {
     const ctx = new FakeContext(new FakeWorkbook(sheets()));
     ctx.book.sheet("Middle").lockedWith = {

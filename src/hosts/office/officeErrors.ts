@@ -32,7 +32,10 @@ const UNSUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeatur
 /** Why a write to `sheet` failed, and what to do about it. */
 export function writeFailureMessage(sheet: string, error: unknown): string {
   const { code, message, location } = officeErrorFields(error);
-  const target = sameSheetName(sheet, STATE_SHEET_NAME)
+  const settings = sameSheetName(sheet, STATE_SHEET_NAME);
+  // The user renamed or deleted the sheet between the read and the write.
+  if (code === "ItemNotFound" && !settings) return missingSheetMessage(sheet);
+  const target = settings
     ? "Scorecard could not save its settings in this workbook"
     : `Scorecard could not write to sheet "${sheet}"`;
   if (code === "AccessDenied") {
