@@ -78,6 +78,12 @@ interface ParsedCells {
   readonly raw: RawRow;
 }
 
+/** An earlier period's figure and its cell: all that a trend needs of it. */
+interface Earlier {
+  readonly valueCell: CellAt;
+  readonly value: number | null;
+}
+
 interface Trends {
   readonly shortTrend: Trend;
   readonly longTrend: Trend;
@@ -307,7 +313,7 @@ class TableEvaluator {
   }
 
   /** Trends of `current` against the (up to four) earlier periods, oldest first. */
-  private trendsAgainst(current: ParsedCells, earlier: readonly ParsedCells[], periodLabel: string | null): Trends {
+  private trendsAgainst(current: ParsedCells, earlier: readonly Earlier[], periodLabel: string | null): Trends {
     const aim = current.aim;
     const previous = earlier[earlier.length - 1];
     if (aim === null || previous === undefined) {
@@ -403,9 +409,9 @@ class TableEvaluator {
         }
       }
       const cells = this.parseCells(data, columns[current].col);
-      const earlier: ParsedCells[] = [];
+      const earlier: Earlier[] = [];
       for (let i = Math.max(0, current - MAX_LONG_PERIODS); i < current; i++) {
-        earlier.push(this.parseCellsQuietly(data, columns[i].col));
+        earlier.push(this.figureAt(data.row, columns[i].col));
       }
       const trends = this.trendsAgainst(cells, earlier, columns[current].period.label);
       outcomes.push(this.outcome(cells, trends));
@@ -415,24 +421,10 @@ class TableEvaluator {
     return { rows: outcomes, measures };
   }
 
-  /** Only the figure of an earlier period matters for a trend; its problems are the current cell's to report. */
-  private parseCellsQuietly(data: DataRow, col: number): ParsedCells {
-    const value = parseValue(this.read(data.row, col));
-    return {
-      data,
-      code: "",
-      name: "",
-      valueCell: { row: data.row, col },
-      value: value.ok ? value.value : null,
-      aim: null,
-      target: null,
-      floor: null,
-      band: this.sheetBand,
-      bandFromCell: false,
-      status: "NA",
-      rateable: false,
-      raw: { value: null, target: null, aim: null },
-    };
+  /** Only the figure of an earlier period matters for a trend; its problems are not reported (it is not current). */
+  private figureAt(row: number, col: number): Earlier {
+    const value = parseValue(this.read(row, col));
+    return { valueCell: { row, col }, value: value.ok ? value.value : null };
   }
 
   /** Period columns in time order; a second column for the same period is reported and ignored. */
@@ -461,7 +453,7 @@ class TableEvaluator {
     const measures: MeasureReport[] = [];
     for (const data of rows) {
       const cells = this.parseCells(data, valueCol);
-      const earlier = previousCol === undefined ? [] : [this.parseCellsQuietly(data, previousCol)];
+      const earlier = previousCol === undefined ? [] : [this.figureAt(data.row, previousCol)];
       const short = this.trendsAgainst(cells, earlier, textOf(this.cell(data.row, this.f.period)));
       const trends: Trends = {
         shortTrend: short.shortTrend,
@@ -498,7 +490,7 @@ function capitalise(text: string): string {
 }
 
 /** Previous periods' cells as one range when they sit next to each other in one row or one column. */
-function history(window: readonly ParsedCells[]): History | null {
+function history(window: readonly Earlier[]): History | null {
   if (window.length === 0) return null;
   let minRow = Infinity;
   let maxRow = -Infinity;
