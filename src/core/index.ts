@@ -1,6 +1,6 @@
 /** Scorecard's rules engine: pure functions over parsed values. No Office, no I/O. */
 export type * from "./types";
-export { parseValue, isBlank } from "./values";
+export { parseValue, parseFloor, isBlank } from "./values";
 export { parseAim } from "./aim";
 export { parseTarget, parseBand } from "./target";
 export { parsePeriod, comparePeriods } from "./periods";

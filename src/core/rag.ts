@@ -3,7 +3,7 @@ import type { Aim, CellValue, RagInput, RagResult, Status, Target } from "./type
 import { compare10, formatNumber, formatPercent, round10 } from "./numbers";
 import { parseAim } from "./aim";
 import { parseBand, parseTarget } from "./target";
-import { isBlank, parseValue } from "./values";
+import { isBlank, parseFloor, parseValue } from "./values";
 
 export const DEFAULT_BAND = 0.05;
 
@@ -167,8 +167,8 @@ export function parseRow(row: RawRow): ParsedRow {
   }
   let floor: number | null = null;
   if (row.floor !== undefined && !isBlank(row.floor)) {
-    const parsedFloor = parseValue(row.floor);
-    if (!parsedFloor.ok && !parsedFloor.na) return { ok: false, reason: parsedFloor.reason.replace(/^value/, "floor") };
+    const parsedFloor = parseFloor(row.floor);
+    if (!parsedFloor.ok && !parsedFloor.na) return { ok: false, reason: parsedFloor.reason };
     floor = parsedFloor.ok ? parsedFloor.value : null;
   }
   const value = parseValue(row.value);

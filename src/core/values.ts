@@ -40,6 +40,12 @@ export function isBlank(raw: CellValue): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
 }
 
+/** A floor (minimum acceptable level) reads like a value; a malformed one is named as the floor. */
+export function parseFloor(raw: CellValue): Parsed<number> {
+  const parsed = parseValue(raw);
+  return parsed.ok || parsed.na ? parsed : { ok: false, na: false, reason: parsed.reason.replace(/^value/, "floor") };
+}
+
 /**
  * A measure value. Anything that is not a number is "not available" (never an error); `na` is false only for
  * text that is not one of the known NA words, so that callers can report it as a data problem.

@@ -10,6 +10,7 @@ import {
   longTrend,
   parseAim,
   parseBand,
+  parseFloor,
   parseTarget,
   parseValue,
   rag,
@@ -247,8 +248,8 @@ function rowAt(
         break;
       }
       case "floor": {
-        const parsed = parseValue(pick(grid, r, c));
-        if (!parsed.ok && !parsed.na) return invalid(parsed.reason.replace(/^value\b/, "floor"));
+        const parsed = parseFloor(pick(grid, r, c));
+        if (!parsed.ok && !parsed.na) return invalid(parsed.reason);
         floor = figure(parsed);
         break;
       }

@@ -7,6 +7,7 @@ import {
   longTrend,
   parseAim,
   parseBand,
+  parseFloor,
   parsePeriod,
   parseRow,
   parseTarget,
@@ -182,7 +183,7 @@ class TableEvaluator {
     const value = parseValue(raw.value);
     const aim = parseAim(raw.aim);
     const target = parseTarget(raw.target, raw.targetUpper);
-    const floor = parseValue(raw.floor);
+    const floor = parseFloor(raw.floor);
     this.reportCells(row, valueCol, value, aim, target, floor);
     return {
       data,
@@ -219,7 +220,7 @@ class TableEvaluator {
     if (f.target !== undefined && !target.ok && !target.na)
       this.problem(row, f.target, `${capitalise(target.reason)}.`);
     if (f.floor !== undefined && !floor.ok && !floor.na) {
-      this.problem(row, f.floor, `${capitalise(floor.reason.replace(/^value/, "floor"))}.`);
+      this.problem(row, f.floor, `${capitalise(floor.reason)}.`);
     }
     if (f.band !== undefined) {
       const band = parseBand(this.read(row, f.band));
