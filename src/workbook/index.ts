@@ -19,7 +19,6 @@ import { buildSummarySheet, chooseSummaryName } from "./summary";
 export { toA1, rangeToA1, columnLetters } from "./a1";
 export { DEFAULT_SETTINGS, parseSettings, serialiseSettings, parseState, contrastRatio } from "./settings";
 export type { Settings, StatusColours } from "./settings";
-export { matchHeader, mapHeaderRow, OUTPUT_HEADERS } from "./headers";
 export { toJsonReport } from "./report";
 export type { JsonReport } from "./report";
 export type * from "./model";
