@@ -216,7 +216,18 @@ export function withOverrides(settings: Settings, overrides: Partial<Settings> |
   return overrides ? { ...settings, ...overrides } : settings;
 }
 
+/**
+ * The key of `sheet` in `sheetBands`, matched as Excel matches sheet names (case-blind; an exact match first), so
+ * a band set for "people" still applies after the sheet is renamed "People".
+ */
+export function sheetBandKey(sheetBands: Settings["sheetBands"], sheet: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(sheetBands, sheet)) return sheet;
+  const wanted = sheet.toUpperCase();
+  return Object.keys(sheetBands).find((key) => key.toUpperCase() === wanted);
+}
+
 /** The amber band for a sheet: its own if set, else the workbook's. */
 export function bandFor(settings: Settings, sheet: string): number {
-  return settings.sheetBands[sheet] ?? settings.band;
+  const key = sheetBandKey(settings.sheetBands, sheet);
+  return key === undefined ? settings.band : settings.sheetBands[key];
 }

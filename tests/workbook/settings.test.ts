@@ -1,6 +1,8 @@
+import { saveSettings, scanWorkbook } from "../../src/workbook";
 import {
   DEFAULT_SETTINGS,
   MIN_CONTRAST,
+  bandFor,
   contrastRatio,
   parseSettings,
   parseState,
@@ -8,6 +10,8 @@ import {
   serialiseState,
 } from "../../src/workbook/settings";
 import type { Status } from "../../src/core";
+import { MemoryPort } from "../support/memoryPort";
+import { HEADER } from "./fixtures";
 
 describe("default settings", () => {
   test("as the brief sets them", () => {
@@ -99,5 +103,32 @@ describe("stored state", () => {
     expect(parseSettings(json).output).toBe("values");
     expect(parseState(json).state.summarySheet).toBe("Scorecard Summary");
     expect(parseState(json).state.ownedColumns).toHaveLength(1);
+  });
+});
+
+describe("per-sheet amber band", () => {
+  test("a sheet's band is found whatever the case of its name, as Excel matches sheet names", () => {
+    const settings = { ...DEFAULT_SETTINGS, band: 0.05, sheetBands: { people: 0, PLACE: 0.1 } };
+    expect(bandFor(settings, "People")).toBe(0);
+    expect(bandFor(settings, "Place")).toBe(0.1);
+    expect(bandFor(settings, "Children's Services")).toBe(0.05);
+    // An exact match wins over a case-blind one.
+    expect(bandFor({ ...settings, sheetBands: { PEOPLE: 0.2, People: 0.3 } }, "People")).toBe(0.3);
+  });
+
+  test("a stored band of 0 makes an otherwise-Amber measure Red on that sheet only", async () => {
+    // Maximise 96 against 100: 4% short, Amber with the 5% band.
+    const rows = [HEADER, ["P1", "Homes built", "Q2 2020/21", 96, 100, "Max"]];
+    const port = new MemoryPort({
+      sheets: [
+        { name: "People", rows },
+        { name: "Place", rows },
+      ],
+    });
+    await saveSettings(port, { ...DEFAULT_SETTINGS, sheetBands: { PEOPLE: 0 } });
+    const report = await scanWorkbook(port);
+    const status = (sheet: string) => report.measures.find((m) => m.sheet === sheet)?.status;
+    expect(status("People")).toBe("Red");
+    expect(status("Place")).toBe("Amber");
   });
 });
