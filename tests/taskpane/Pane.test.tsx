@@ -7,6 +7,7 @@ import { publishOutcome, runExclusive } from "../../src/taskpane/store";
 import { applyReport, deferred, fakeOperations, scanReport } from "./fixtures";
 import type { ApplyReport } from "../../src/workbook/model";
 import type { PaneOperations } from "../../src/taskpane/operations";
+import { DEFAULT_SETTINGS } from "../../src/workbook/settings";
 
 function renderPane(operations: PaneOperations) {
   return render(
@@ -150,6 +151,25 @@ describe("task pane", () => {
     expect(screen.getByRole("tabpanel", { name: "Sheets" })).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: "Help" }));
     expect(screen.getByRole("tabpanel", { name: "Help" })).toBeTruthy();
+  });
+
+  it("offers a per-sheet amber band for each directorate sheet and saves it with the settings", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    await sheetsList();
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    const group = screen.getByRole("group", { name: "Per-sheet amber band" });
+    // Notes has no measure table: nothing to band.
+    expect(
+      within(group)
+        .getAllByRole("spinbutton")
+        .map((input) => input.getAttribute("name")),
+    ).toEqual(["sheetBand-People", "sheetBand-Place"]);
+    fireEvent.change(within(group).getByRole("spinbutton", { name: "Place" }), { target: { value: "0" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() =>
+      expect(ops.saveSettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, sheetBands: { Place: 0 } }),
+    );
   });
 
   it("says so when the workbook cannot be read, and can try again", async () => {

@@ -1,15 +1,17 @@
 /** @jest-environment jsdom */
 import "./jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
 
-function renderPanel(settings: Settings = DEFAULT_SETTINGS) {
+const SHEETS = ["People", "Place"];
+
+function renderPanel(settings: Settings = DEFAULT_SETTINGS, sheets: readonly string[] = SHEETS) {
   const onSave = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
-      <SettingsPanel settings={settings} onSave={onSave} disabled={false} />
+      <SettingsPanel settings={settings} sheets={sheets} onSave={onSave} disabled={false} />
     </FluentProvider>,
   );
   return onSave;
@@ -73,9 +75,69 @@ describe("settings panel", () => {
     expect(screen.getByText(/Red: text may be hard to read \(contrast 1\.\d:1, aim for 4\.5:1\)/)).toBeTruthy();
   });
 
-  it("resets to the defaults", () => {
-    const onSave = renderPanel({ ...DEFAULT_SETTINGS, band: 0 });
+  it("resets to the defaults, per-sheet bands included", () => {
+    const onSave = renderPanel({ ...DEFAULT_SETTINGS, band: 0, sheetBands: { People: 0, Gone: 0.1 } });
     fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
     expect(onSave).toHaveBeenCalledWith(DEFAULT_SETTINGS);
+  });
+});
+
+describe("per-sheet amber band", () => {
+  const sheetBand = (name: string) => screen.getByRole("spinbutton", { name });
+  const group = () => screen.getByRole("group", { name: "Per-sheet amber band" });
+
+  it("lists the scanned sheets in a labelled group, blank where the workbook's band applies", () => {
+    renderPanel({ ...DEFAULT_SETTINGS, sheetBands: { place: 0.1 } });
+    expect(
+      within(group())
+        .getAllByRole("spinbutton")
+        .map((input) => input.getAttribute("name")),
+    ).toEqual(["sheetBand-People", "sheetBand-Place"]);
+    expect(sheetBand("People")).toHaveProperty("value", "");
+    // Stored under another case: still this sheet's band, as Excel matches sheet names.
+    expect(sheetBand("Place")).toHaveProperty("value", "10");
+    expect(group().getAttribute("aria-describedby")).toBeTruthy();
+    expect(screen.getByText(/0 switches Amber off on that sheet/)).toBeTruthy();
+  });
+
+  it("saves a band set for one sheet, as a fraction under that sheet's name", () => {
+    const onSave = renderPanel();
+    fireEvent.change(sheetBand("People"), { target: { value: "0" } });
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, sheetBands: { People: 0 } });
+  });
+
+  it("removes a sheet's band when it is cleared, and renames a key stored in another case", () => {
+    const onSave = renderPanel({ ...DEFAULT_SETTINGS, sheetBands: { People: 0.1, PLACE: 0 } });
+    expect(sheetBand("People")).toHaveProperty("value", "10");
+    fireEvent.change(sheetBand("People"), { target: { value: "" } });
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, sheetBands: { Place: 0 } });
+  });
+
+  it("shows a band stored for a sheet the scan did not find, so it can be cleared", () => {
+    const onSave = renderPanel({ ...DEFAULT_SETTINGS, sheetBands: { Housing: 0.02 } });
+    const stale = sheetBand("Housing (no measure table)");
+    expect(stale).toHaveProperty("value", "2");
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, sheetBands: { Housing: 0.02 } });
+    fireEvent.change(stale, { target: { value: "" } });
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenLastCalledWith(DEFAULT_SETTINGS);
+  });
+
+  it("refuses a sheet band that is not a percentage below 100, saying why", () => {
+    const onSave = renderPanel();
+    fireEvent.change(sheetBand("Place"), { target: { value: "100" } });
+    expect(within(group()).getByText("Enter a number from 0 to 99.9")).toBeTruthy();
+    expect(saveButton()).toHaveProperty("disabled", true);
+    fireEvent.click(saveButton());
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("says so when there are no sheets to list", () => {
+    renderPanel(DEFAULT_SETTINGS, []);
+    expect(within(group()).queryAllByRole("spinbutton")).toEqual([]);
+    expect(screen.getByText("No sheets with measure tables found.")).toBeTruthy();
   });
 });

@@ -242,6 +242,7 @@ export function Pane({ operations }: PaneProps) {
             <SettingsPanel
               key={JSON.stringify(scan.settings)}
               settings={scan.settings}
+              sheets={measured.map((s) => s.sheet)}
               onSave={saveSettings}
               disabled={busy}
             />

@@ -1,11 +1,12 @@
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
 import type { Status } from "../../core";
 import {
   contrastRatio,
   DEFAULT_SETTINGS,
   isValidSheetName,
   MIN_CONTRAST,
+  sheetBandKey,
   type Settings,
 } from "../../workbook/settings";
 import { HEX_COLOUR, STATUS_ORDER } from "./statusColours";
@@ -23,6 +24,17 @@ const useStyles = makeStyles({
     margin: 0,
     minWidth: 0,
   },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    border: "none",
+    padding: 0,
+    margin: 0,
+    minWidth: 0,
+  },
+  hint: { color: tokens.colorNeutralForeground2 },
+  sheetBand: { minWidth: 0, width: "100%", maxWidth: "10em" },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
   columnHead: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   chip: {
@@ -38,6 +50,8 @@ const useStyles = makeStyles({
 
 export interface SettingsPanelProps {
   readonly settings: Settings;
+  /** The directorate sheets the scan found: each may have an amber band of its own. */
+  readonly sheets: readonly string[];
   readonly onSave: (settings: Settings) => void;
   readonly disabled: boolean;
 }
@@ -52,13 +66,32 @@ function parseBandText(text: string): number | null {
   return text.trim() !== "" && Number.isFinite(n) && n >= 0 && n < 100 ? n / 100 : null;
 }
 
+const ERROR_BAND = "Enter a number from 0 to 99.9";
+
+/**
+ * The sheets offered a band of their own: the scanned ones, then any stored for a sheet the scan did not find
+ * (renamed, deleted), so a band is never kept where the user cannot see or clear it.
+ */
+function sheetsWithBands(sheets: readonly string[], sheetBands: Settings["sheetBands"]): string[] {
+  const scanned = new Set(sheets.map((sheet) => sheet.toUpperCase()));
+  return [...sheets, ...Object.keys(sheetBands).filter((key) => !scanned.has(key.toUpperCase()))];
+}
+
 /** The workbook's Scorecard settings; saved into the workbook so Excel and the CLI share them. Edits a copy of `settings`. */
-export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps) {
+export function SettingsPanel({ settings, sheets, onSave, disabled }: SettingsPanelProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Settings>(settings);
   const [band, setBand] = useState(bandText(settings.band));
+  const sheetBandsHint = useId();
+  // Only what the user typed; a sheet not typed into shows its stored band (blank: the workbook's band).
+  const [sheetBandEdits, setSheetBandEdits] = useState<Readonly<Record<string, string>>>({});
 
   const bandValue = parseBandText(band);
+  const sheetBandRows = sheetsWithBands(sheets, settings.sheetBands).map((sheet) => {
+    const key = sheetBandKey(settings.sheetBands, sheet);
+    const text = sheetBandEdits[sheet] ?? (key === undefined ? "" : bandText(settings.sheetBands[key]));
+    return { sheet, text, value: text.trim() === "" ? undefined : parseBandText(text) };
+  });
   const badColours = STATUS_ORDER.filter(
     (s) => !HEX_COLOUR.test(draft.colours[s].fill) || !HEX_COLOUR.test(draft.colours[s].font),
   );
@@ -66,13 +99,18 @@ export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps
   const sheetNameError = isValidSheetName(sheetName)
     ? undefined
     : "A sheet name has 1 to 31 characters, none of : \\ / ? * [ ], and does not start or end with '";
-  const valid = bandValue !== null && badColours.length === 0 && !sheetNameError;
+  const valid =
+    bandValue !== null && sheetBandRows.every((r) => r.value !== null) && badColours.length === 0 && !sheetNameError;
 
   const setColour = (status: Status, part: "fill" | "font", value: string) =>
     setDraft((d) => ({ ...d, colours: { ...d.colours, [status]: { ...d.colours[status], [part]: value.trim() } } }));
 
   const save = () => {
-    if (valid) onSave({ ...draft, band: bandValue, summarySheetName: sheetName });
+    if (!valid) return;
+    // Keyed by the sheet's name as it is now; a stored key in another case is replaced, a blank band removed.
+    const sheetBands: Record<string, number> = {};
+    for (const { sheet, value } of sheetBandRows) if (typeof value === "number") sheetBands[sheet] = value;
+    onSave({ ...draft, band: bandValue, summarySheetName: sheetName, sheetBands });
   };
 
   return (
@@ -87,7 +125,7 @@ export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps
       <Field
         label="Amber band"
         hint="How far short of target (as % of the target) still counts as Amber. 0 switches Amber off."
-        validationMessage={bandValue === null ? "Enter a number from 0 to 99.9" : undefined}
+        validationMessage={bandValue === null ? ERROR_BAND : undefined}
       >
         <Input
           type="number"
@@ -100,6 +138,35 @@ export function SettingsPanel({ settings, onSave, disabled }: SettingsPanelProps
           name="band"
         />
       </Field>
+      <fieldset className={styles.group} aria-describedby={sheetBandsHint}>
+        <legend className={styles.legend}>Per-sheet amber band</legend>
+        <Caption1 id={sheetBandsHint} className={styles.hint}>
+          {sheetBandRows.length === 0
+            ? "No sheets with measure tables found."
+            : "Leave blank to use the Amber band above; 0 switches Amber off on that sheet."}
+        </Caption1>
+        {sheetBandRows.map(({ sheet, text, value }) => (
+          <Field
+            key={sheet}
+            label={sheets.includes(sheet) ? sheet : `${sheet} (no measure table)`}
+            orientation="horizontal"
+            validationMessage={value === null ? ERROR_BAND : undefined}
+          >
+            <Input
+              className={styles.sheetBand}
+              type="number"
+              min={0}
+              max={99.9}
+              step={0.5}
+              value={text}
+              placeholder="Workbook"
+              contentAfter="%"
+              onChange={(_, d) => setSheetBandEdits((edits) => ({ ...edits, [sheet]: d.value }))}
+              name={`sheetBand-${sheet}`}
+            />
+          </Field>
+        ))}
+      </fieldset>
       <Field label="Floor column header" hint="Leave blank to find it automatically (Floor, Minimum, Red threshold).">
         <Input
           value={draft.floorHeader}
