@@ -19,7 +19,7 @@ import { encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { columnAddress } from "./addresses";
 import { appendAll } from "./arrays";
 import { planBlock, type RangeWrite } from "./blockWrites";
-import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
+import type { ApiSupport, XlContext, XlRangeFormat, XlWorksheet } from "./excelApi";
 import { missingSheetMessage, protectedSheetMessage } from "./officeErrors";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { findSheet, sameSheetName, type SheetFacts } from "./sheetFacts";
@@ -202,17 +202,21 @@ function addressLists(addresses: readonly string[]): string[] {
   return lists;
 }
 
+/** The font, fill and wrap parts of a style, the same for one range and for multi-area ranges. */
+function applyFormat({ format }: { readonly format: XlRangeFormat }, style: CellStyle): void {
+  if (style.font !== undefined) format.font.color = style.font;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+}
+
 function areasStyleOp(sheet: string, addresses: string, style: CellStyle): WriteOp {
   return {
     sheet,
     bytes: (2 + Object.keys(style).length) * ACTION_BYTES + jsonBytes(addresses) + jsonBytes(style),
     queue: (t) => {
-      const areas = t.sheet(sheet).getRanges(addresses);
-      if (style.font !== undefined) areas.format.font.color = style.font;
-      if (style.bold !== undefined) areas.format.font.bold = style.bold;
-      if (style.italic !== undefined) areas.format.font.italic = style.italic;
-      if (style.fill !== undefined) areas.format.fill.color = style.fill;
-      if (style.wrap !== undefined) areas.format.wrapText = style.wrap;
+      applyFormat(t.sheet(sheet).getRanges(addresses), style);
     },
   };
 }
@@ -225,13 +229,9 @@ function styleOp(sheet: string, styled: StyledRange): WriteOp {
     bytes: (2 + Object.keys(style).length) * ACTION_BYTES + jsonBytes(address) + jsonBytes(style),
     queue: (t) => {
       const range = t.sheet(sheet).getRange(address);
-      if (style.font !== undefined) range.format.font.color = style.font;
-      if (style.bold !== undefined) range.format.font.bold = style.bold;
-      if (style.italic !== undefined) range.format.font.italic = style.italic;
-      if (style.fill !== undefined) range.format.fill.color = style.fill;
-      // A single number format applies to every cell of the range.
+      applyFormat(range, style);
+      // A single number format applies to every cell of the range (multi-area ranges have no numberFormat).
       if (style.numberFormat !== undefined) range.numberFormat = style.numberFormat;
-      if (style.wrap !== undefined) range.format.wrapText = style.wrap;
     },
   };
 }
