@@ -88,24 +88,42 @@ export interface SheetWrite {
 }
 
 export interface ChartSpec {
-  /** Data range on the summary sheet: first column categories, header row series names. */
+  /**
+   * The chart's name. A host finds the add-in's chart again by this name and rewrites it in place, so a regenerated
+   * summary never gets a second chart.
+   */
+  readonly name: string;
+  /**
+   * Data range on the summary sheet: first column the categories (one per directorate), header row the series names
+   * (the statuses), the counts below. Drawn as a stacked bar chart, one series per status.
+   */
   readonly range: CellRange;
   readonly title: string;
   /** Where to place the chart (top-left cell). */
   readonly anchor: { readonly row: number; readonly col: number };
+  /** "#RRGGBB" per series, in the order of the header row. */
   readonly seriesColours: readonly string[];
 }
 
 /** How a sheet prints. */
 export interface PageLayout {
   readonly orientation: "portrait" | "landscape";
+  readonly paper: "A4";
   /** Scale the print so every column fits one page wide, as many pages tall as it takes. */
   readonly fitToWidth: boolean;
+  /** Rows 0..repeatRows-1 are printed at the top of every page (the title rows); 0 for none. */
+  readonly repeatRows: number;
+  /** A footer with the workbook's name on the left and "Page N of M" on the right. */
+  readonly footer: boolean;
 }
 
 /** A sheet the add-in owns and rebuilds whole (the summary). */
 export interface OwnedSheetWrite extends SheetWrite {
-  /** Owned sheet this one replaces (deleted first), if any. */
+  /**
+   * The add-in's existing sheet this one replaces, if any. Hosts rewrite that sheet in place (clear its contents and
+   * the add-in's chart, rename it when the name changed, write the new contents) and never delete and re-add it:
+   * deleting a sheet turns every formula, name or chart that refers to it into #REF!.
+   */
   readonly replaces: string | null;
   readonly chart?: ChartSpec;
   readonly freezeRows?: number;

@@ -24,7 +24,9 @@ const NAME_COLUMN = 2;
 const MAX_NAME_WIDTH = 110;
 const BOLD: CellStyle = { bold: true };
 /** The columns are wider than a portrait page: printed or saved as PDF, the text columns would be cut off. */
-const PAGE: PageLayout = { orientation: "landscape", fitToWidth: true };
+const PAGE: PageLayout = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 1, footer: true };
+/** How the hosts find the summary's chart again to rewrite it in place. */
+export const SUMMARY_CHART_NAME = "Scorecard RAG chart";
 
 /** Rows of the sheet being built, with their styles. */
 class SheetBuilder {
@@ -121,6 +123,7 @@ function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings:
   b.blank();
   if (summary.length === 0) return undefined;
   return {
+    name: SUMMARY_CHART_NAME,
     range: { row: header, col: 0, rows: summary.length + 1, cols: 5 },
     title: "RAG status by directorate",
     anchor: { row: header, col: 8 },

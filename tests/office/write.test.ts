@@ -71,8 +71,9 @@ function summary(replaces: string | null, sheet = "Scorecard Summary"): OwnedShe
     conditionalRules: [],
     columnWidths: [{ col: 0, width: 24 }],
     freezeRows: 1,
-    page: { orientation: "landscape", fitToWidth: true },
+    page: { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 1, footer: true },
     chart: {
+      name: "Scorecard RAG chart",
       range: { row: 0, col: 0, rows: 3, cols: 5 },
       title: "RAG status by directorate",
       anchor: { row: 0, col: 7 },

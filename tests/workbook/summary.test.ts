@@ -105,7 +105,13 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
   });
 
   test("prints landscape, every column on one page wide, so the measure names are not cut off", () => {
-    expect(port.sheet("Scorecard Summary").page).toEqual({ orientation: "landscape", fitToWidth: true });
+    expect(port.sheet("Scorecard Summary").page).toEqual({
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      repeatRows: 1,
+      footer: true,
+    });
   });
 });
 

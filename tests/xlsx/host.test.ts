@@ -290,7 +290,13 @@ describe("writing a plan", () => {
     blocks: [{ row: 0, col: 0, cells: [[{ value: text }]] }],
     replaces,
     freezeRows: 2,
-    chart: { range: { row: 0, col: 0, rows: 2, cols: 2 }, title: "RAG", anchor: { row: 0, col: 4 }, seriesColours: [] },
+    chart: {
+      name: "Scorecard RAG chart",
+      range: { row: 0, col: 0, rows: 2, cols: 2 },
+      title: "RAG",
+      anchor: { row: 0, col: 4 },
+      seriesColours: [],
+    },
   });
 
   it("rebuilds its own sheet in the same tab position, frozen, and never takes a user's sheet", async () => {
@@ -330,7 +336,7 @@ describe("writing a plan", () => {
 
   it("prints its own sheet landscape, one page wide and as many pages tall as the rows need", async () => {
     const workbook = userWorkbook();
-    const page = { orientation: "landscape", fitToWidth: true } as const;
+    const page = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 1, footer: true } as const;
     await new XlsxWorkbook(workbook).write({ sheets: [], ownedSheet: { ...summary(null, "text"), page } });
     const out = await reloaded(workbook);
     expect(out.getWorksheet("Scorecard Summary")!.pageSetup).toMatchObject({
