@@ -38,6 +38,28 @@ class SkipPrebuiltMinified {
   }
 }
 
+/**
+ * Lets Excel call the functions when an argument holds an error (`#N/A` from a lookup, `#DIV/0!`): without it Excel
+ * answers the whole call, a whole-column spill included, with that error and never runs the function. The metadata
+ * generator cannot set this top-level flag from JSDoc (learn.microsoft.com/office/dev/add-ins/excel/
+ * custom-functions-json#allowerrorfordatatypeany), so it is added to the generated functions.json here.
+ */
+class AllowErrorArguments {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AllowErrorArguments", (compilation) => {
+      const stage = Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL;
+      compilation.hooks.processAssets.tap({ name: "AllowErrorArguments", stage }, () => {
+        const asset = compilation.getAsset("functions.json");
+        // No asset: the generator failed and has already reported why.
+        if (!asset) return;
+        const metadata = { ...JSON.parse(asset.source.source().toString()), allowErrorForDataTypeAny: true };
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+      });
+    });
+  }
+}
+
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
   const { ca, key, cert } = await devCerts.getHttpsServerOptions();
@@ -100,6 +122,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new SkipPrebuiltMinified(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AllowErrorArguments(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

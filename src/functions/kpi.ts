@@ -19,6 +19,7 @@ import {
   trend,
 } from "../core";
 import type { Aim, CellValue, Parsed, Target } from "../core";
+import { readExcelCellValue } from "./excelErrors";
 
 /** A formula argument as the host passes it: a 2-D range (a single cell is 1×1), or null/undefined when omitted. */
 export type KpiArg = readonly (readonly unknown[])[] | null | undefined;
@@ -172,7 +173,8 @@ function cellValue(raw: unknown): CellValue {
   }
   if (raw instanceof Date) return raw;
   if (typeof raw === "object" && "error" in raw && typeof raw.error === "string") return { error: raw.error };
-  return { error: "#VALUE!" };
+  const excel = typeof raw === "object" ? readExcelCellValue(raw) : undefined;
+  return excel === undefined ? { error: "#VALUE!" } : excel;
 }
 
 /** The row of a (broadcast) argument for output row r: a single row serves every output row. */
