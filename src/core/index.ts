@@ -1,5 +1,6 @@
 /** Scorecard's rules engine: pure functions over parsed values. No Office, no I/O. */
 export type * from "./types";
+export { STATUSES } from "./statuses";
 export { parseValue, parseFloor, isBlank } from "./values";
 export { parseAim } from "./aim";
 export { parseTarget, parseBand } from "./target";
@@ -10,3 +11,4 @@ export { trend, longTrend, formatTrend, parseTrend } from "./trend";
 export { summarise, count, narrative, improvedLine, improvementLines } from "./summary";
 export type { MeasureOutcome, Counts, GroupSummary, SheetSummary } from "./summary";
 export { percentHalfUp, compare10 } from "./numbers";
+export { plural, counted } from "./text";

@@ -1,6 +1,7 @@
 /** Summaries (SPEC §5): counts, half-up percentages and the report-style narrative. */
 import type { Status, Trend } from "./types";
 import { percentHalfUp } from "./numbers";
+import { plural } from "./text";
 
 /** One measure at its latest period, as the summary sees it. */
 export interface MeasureOutcome {
@@ -123,7 +124,6 @@ export function improvementLines(counts: Counts): string[] {
   return improvedParts(counts, "short term");
 }
 
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 const list = (codes: readonly string[]): string => (codes.length ? ` (${codes.join(", ")})` : "");
 
 /** Report-style sentences for a directorate or an outcome, as Medway's reports word them. */

@@ -25,3 +25,13 @@ function describeUnknown(raw: unknown): string {
     return Object.prototype.toString.call(raw);
   }
 }
+
+/** The word for n things: plural(1, "row") is "row", plural(3, "row") "rows"; `many` for others ("measures are"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** n and its word: counted(3, "row") is "3 rows". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${plural(n, one, many)}`;
+}

@@ -1,7 +1,8 @@
 /** Vocabulary shared by every part of Scorecard. Pure data: no Office, no I/O. */
+import type { STATUSES } from "./statuses";
 
 export type Aim = "Maximise" | "Minimise" | "Goldilocks";
-export type Status = "Green" | "Amber" | "Red" | "NA";
+export type Status = (typeof STATUSES)[number];
 export type Trend = "IMP" | "DET" | "STATIC" | "NA";
 
 /** A target is one figure, or an inclusive range for Goldilocks measures. */

@@ -7,6 +7,7 @@
  */
 import {
   DEFAULT_BAND,
+  counted,
   longTrend,
   parseAim,
   parseBand,
@@ -125,8 +126,6 @@ export function isInvalid(x: unknown): x is InvalidInput {
   return typeof x === "object" && x !== null && "invalid" in x;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /**
  * The result's size from the arguments' sizes, or why they do not line up. Rows come from the tallest argument;
  * every other per-row argument has that many rows or one (broadcast). Columns come from the first argument.
@@ -150,13 +149,13 @@ export function resultShape(name: KpiName, dims: readonly (Dims | null)[]): Shap
     const { name: param, role } = params[i];
     if (!d || (role === "history" && historyWhole)) continue;
     if (d.rows !== 1 && d.rows !== rows) {
-      return invalid(`${param} has ${plural(d.rows, "row")} but ${rows} are needed (or a single cell)`);
+      return invalid(`${param} has ${counted(d.rows, "row")} but ${rows} are needed (or a single cell)`);
     }
     if (role === "target" && d.cols > 2) {
       return invalid(`target has ${d.cols} columns: give one, or two (lower, upper) for a Goldilocks range`);
     }
     if (role !== "target" && role !== "history" && d.cols !== 1 && d.cols !== cols) {
-      return invalid(`${param} has ${plural(d.cols, "column")} but ${params[0].name} has ${cols}`);
+      return invalid(`${param} has ${counted(d.cols, "column")} but ${params[0].name} has ${cols}`);
     }
   }
   return { rows, cols, historyWhole };

@@ -1,12 +1,9 @@
 /** The words the pane and the ribbon use to report what an operation did. Pure, so both share them and tests pin them. */
+import { counted } from "../core";
 import type { ApplyReport, SummaryResult } from "../workbook/model";
 import type { Outcome } from "./store";
 
 export type Report = Omit<Outcome, "id">;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** `sheets`: the sheets the rules were applied to, as passed to applyRules; undefined = every sheet. */
 export function applyOutcome(report: ApplyReport, source: Outcome["source"], sheets?: readonly string[]): Report {
@@ -14,9 +11,9 @@ export function applyOutcome(report: ApplyReport, source: Outcome["source"], she
   const asked = sheets ? new Set(sheets) : null;
   const rated = new Set(report.measures.map((m) => m.sheet).filter((sheet) => !asked || asked.has(sheet))).size;
   const lines = [
-    `${plural(report.rowsRated, "row")} rated on ${plural(rated, "sheet")}.`,
+    `${counted(report.rowsRated, "row")} rated on ${counted(rated, "sheet")}.`,
     report.columnsAdded > 0
-      ? `${plural(report.columnsAdded, "column")} added for status and trends.`
+      ? `${counted(report.columnsAdded, "column")} added for status and trends.`
       : "No columns added: existing status and trend columns were reused.",
     ...(report.summarySheet ? [`Summary written to the sheet "${report.summarySheet}".`] : []),
     ...report.notices,
@@ -38,7 +35,7 @@ export function summaryOutcome(result: SummaryResult, source: Outcome["source"])
     intent: failed ? "warning" : "success",
     title: failed ? "Summary sheet not fully written" : "Summary sheet generated",
     lines: [
-      `"${result.summarySheet}" summarises ${plural(measures, "measure")} on ${plural(result.summary.length, "sheet")}.`,
+      `"${result.summarySheet}" summarises ${counted(measures, "measure")} on ${counted(result.summary.length, "sheet")}.`,
       ...result.notices,
       ...result.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
     ],

@@ -6,7 +6,7 @@ import { applyRules, generateSummary, saveSettings, scanWorkbook } from "../work
 import type { ApplyReport, ScanReport, SummaryResult } from "../workbook/model";
 import type { Settings } from "../workbook/settings";
 import type { Progress, WorkbookPort } from "../workbook/port";
-import { parseRangeRef } from "../hosts/a1";
+import { parseRangeRef } from "../workbook/a1";
 
 /** A problem's location as the scan reports it: sheet name and A1 address. */
 export interface CellTarget {

@@ -1,4 +1,8 @@
-/** A1 addresses for messages and formulas. Coordinates are 0-based, as in the port. */
+/**
+ * A1 addresses, the one home for them: the cells problems name, the formulas the operations write, the references
+ * ExcelJS hands back (tables, conditional formats) and the addresses Office.js returns (used ranges, tables).
+ * Coordinates are 0-based, as in the port. Pure, so both hosts and the pane share it.
+ */
 import type { CellRange } from "./port";
 
 /** Formulas name the same few columns on every row: remember their letters. */
@@ -20,6 +24,11 @@ function lettersOf(col: number): string {
   return letters;
 }
 
+/** "A" -> 0, "z" -> 25, "AA" -> 26. */
+export function columnIndex(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
 /** (row 4, col 2) -> "C5". */
 export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
@@ -30,4 +39,37 @@ export function rangeToA1(range: CellRange): string {
   const start = toA1(range.row, range.col);
   if (range.rows === 1 && range.cols === 1) return start;
   return `${start}:${toA1(range.row + range.rows - 1, range.col + range.cols - 1)}`;
+}
+
+/** Whole columns, e.g. "C:C". */
+export function columnAddress(col: number): string {
+  const letters = columnLetters(col);
+  return `${letters}:${letters}`;
+}
+
+/** "B3:F20" or "$B$3" -> 0-based range; null if it is not a plain A1 reference. */
+export function parseRangeRef(ref: string): CellRange | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+  if (!match) return null;
+  const [, c1, r1, c2 = c1, r2 = r1] = match;
+  const [colA, colB] = [columnIndex(c1), columnIndex(c2)];
+  const [rowA, rowB] = [Number(r1) - 1, Number(r2) - 1];
+  return {
+    row: Math.min(rowA, rowB),
+    col: Math.min(colA, colB),
+    rows: Math.abs(rowB - rowA) + 1,
+    cols: Math.abs(colB - colA) + 1,
+  };
+}
+
+/** The range of an address Office.js returns: "Sheet1!B3:D10", "'North & East'!A1" or "B3". */
+export function addressRange(address: string): CellRange {
+  const ref = address.slice(address.lastIndexOf("!") + 1);
+  const range = parseRangeRef(ref);
+  if (!range) throw new Error(`Not a cell address: "${ref}"`);
+  return range;
+}
+
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }

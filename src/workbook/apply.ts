@@ -20,7 +20,7 @@
  * because LibreOffice does not render the latter. The rules are written in values mode too, so switching mode never
  * leaves stale rules behind.
  */
-import { DEFAULT_BAND, formatTrend } from "../core";
+import { DEFAULT_BAND, STATUSES, formatTrend } from "../core";
 import type { Status, Trend } from "../core";
 import { columnLetters, toA1 } from "./a1";
 import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
@@ -31,7 +31,6 @@ import { statusStyle } from "./settings";
 import type { OwnedColumn, Settings } from "./settings";
 
 const TREND_COLOURS: Readonly<Record<Trend, Status>> = { IMP: "Green", STATIC: "Amber", DET: "Red", NA: "NA" };
-const STATUSES: readonly Status[] = ["Green", "Amber", "Red", "NA"];
 const TRENDS: readonly Trend[] = ["IMP", "DET", "STATIC", "NA"];
 const OUTPUT_WIDTHS: Readonly<Record<OutputField, number>> = { status: 10, shortTrend: 12, longTrend: 12 };
 

@@ -3,9 +3,10 @@
  * the settings, the name of the summary sheet the add-in owns, and the output columns it added, so that a re-run
  * replaces only what is its own. Unreadable or invalid state never stops a run: defaults are used and a notice says so.
  */
-import { DEFAULT_BAND } from "../core";
+import { DEFAULT_BAND, STATUSES } from "../core";
 import type { Status } from "../core";
 import type { CellStyle } from "./port";
+import { sameSheetName } from "./sheetNames";
 
 export interface StatusColours {
   /** "#RRGGBB" */
@@ -64,7 +65,6 @@ export interface AddinState {
 }
 
 const STATE_VERSION = 1;
-const STATUSES: readonly Status[] = ["Green", "Amber", "Red", "NA"];
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 /** Excel's rule for sheet names. */
 const BAD_SHEET_NAME = /[[\]:*?/\\]|^'|'$/;
@@ -222,8 +222,7 @@ export function withOverrides(settings: Settings, overrides: Partial<Settings> |
  */
 export function sheetBandKey(sheetBands: Settings["sheetBands"], sheet: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(sheetBands, sheet)) return sheet;
-  const wanted = sheet.toUpperCase();
-  return Object.keys(sheetBands).find((key) => key.toUpperCase() === wanted);
+  return Object.keys(sheetBands).find((key) => sameSheetName(key, sheet));
 }
 
 /** The amber band for a sheet: its own if set, else the workbook's. */

@@ -4,14 +4,14 @@
  * problem with its cell, and a chart of RAG counts per directorate. The sheet is the add-in's own and is rebuilt
  * whole; a user's sheet that happens to carry the configured name is never touched.
  */
-import { count, formatTrend, improvementLines, narrative } from "../core";
+import { STATUSES, count, counted, formatTrend, improvementLines, narrative } from "../core";
 import type { Counts, SheetSummary, Status } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
 import { statusStyle } from "./settings";
+import { sheetKey } from "./sheetNames";
 import type { Settings } from "./settings";
 
-const STATUS_ORDER: readonly Status[] = ["Green", "Amber", "Red", "NA"];
 const LIST_TITLES: Readonly<Record<Status, string>> = {
   Green: "Measures in target (green)",
   Amber: "Measures slightly below target (amber)",
@@ -60,7 +60,7 @@ function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void 
   b.row(["Measures", counts.total]);
   b.row(["Reporting", counts.reporting]);
   b.row(["Not available", counts.na]);
-  for (const status of STATUS_ORDER) {
+  for (const status of STATUSES) {
     const row = b.row([status, counts.codes[status].length, counts.codes[status].join(", ")]);
     b.style(row, 0, statusStyle(settings, status));
   }
@@ -69,7 +69,7 @@ function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void 
 
 function measureLists(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): void {
   const labels = settings.trendLabels;
-  for (const status of STATUS_ORDER) {
+  for (const status of STATUSES) {
     const list = measures.filter((m) => m.status === status);
     if (list.length === 0) continue;
     b.row([LIST_TITLES[status]], BOLD);
@@ -118,7 +118,7 @@ function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
 function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings: Settings): ChartSpec | undefined {
   b.row(["RAG counts by directorate"], BOLD);
   const header = b.row(["Sheet", "Green", "Amber", "Red", "NA", "Total", "Reporting"], BOLD);
-  STATUS_ORDER.forEach((status, i) => b.style(header, i + 1, statusStyle(settings, status)));
+  STATUSES.forEach((status, i) => b.style(header, i + 1, statusStyle(settings, status)));
   for (const s of summary) b.row([s.sheet, s.green, s.amber, s.red, s.na, s.total, s.reporting]);
   b.blank();
   if (summary.length === 0) return undefined;
@@ -128,7 +128,7 @@ function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings:
     title: "RAG status by directorate",
     anchor: { row: header, col: 8 },
     // Text colours, not the pale fills: bars need contrast against the white chart area.
-    seriesColours: STATUS_ORDER.map((s) => settings.colours[s].font),
+    seriesColours: STATUSES.map((s) => settings.colours[s].font),
   };
 }
 
@@ -138,13 +138,12 @@ export function chooseSummaryName(
   sheetNames: readonly string[],
   owned: string | null,
 ): { name: string; notice: string | null } {
-  const key = (n: string) => n.toLocaleLowerCase();
-  const taken = new Set(sheetNames.map(key).filter((n) => owned === null || n !== key(owned)));
-  if (!taken.has(key(desired))) return { name: desired, notice: null };
+  const taken = new Set(sheetNames.map(sheetKey).filter((n) => owned === null || n !== sheetKey(owned)));
+  if (!taken.has(sheetKey(desired))) return { name: desired, notice: null };
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
     const name = desired.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(key(name))) {
+    if (!taken.has(sheetKey(name))) {
       return {
         name,
         notice: `A sheet named "${desired}" already exists and is not Scorecard's own, so it was left alone and the summary was written to "${name}".`,
@@ -181,7 +180,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
   b.row(["Status and trends of each measure's latest period, per directorate sheet and per group."]);
   const total = count(input.measures);
   const sheets = input.summary.length;
-  b.row([`${total.total} measures on ${sheets} ${sheets === 1 ? "sheet" : "sheets"}; ${total.reporting} reporting.`]);
+  b.row([`${total.total} measures on ${counted(sheets, "sheet")}; ${total.reporting} reporting.`]);
   b.blank();
   const chart = chartTable(b, input.summary, input.settings);
   for (const sheet of input.summary) sheetSection(b, sheet, input);

@@ -7,7 +7,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { isOutputHeader } from "../../src/workbook/headers";
 import type { ScanReport } from "../../src/workbook/model";
 import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
-import { parseRangeRef } from "../../src/hosts/a1";
+import { parseRangeRef } from "../../src/workbook/a1";
 
 export interface CellState {
   readonly value: unknown;

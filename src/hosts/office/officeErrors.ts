@@ -1,6 +1,6 @@
 /** Office.js errors (OfficeExtension.Error) turned into sentences an analyst can act on. */
 import { STATE_SHEET_NAME } from "../../workbook/stateSheet";
-import { sameSheetName } from "./sheetFacts";
+import { sameSheetName } from "../../workbook/sheetNames";
 
 interface OfficeErrorFields {
   readonly code: string;

@@ -3,6 +3,7 @@
  * `=KPI.RAG(E6,D6,G6)`, …) is one R1C1 text (`=KPI.RAG(RC[-2],RC[-3],RC[-1])`), which lets the host
  * send a whole run of such cells as a single value instead of one string per cell.
  */
+import { columnIndex } from "../../workbook/a1";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -96,9 +97,7 @@ function endsToken(text: string, length: number): boolean {
 
 /** 1-based column number of "A".."XFD". */
 function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return columnIndex(letters) + 1;
 }
 
 function rowPart(dollar: string, row1: number, at0: number): string {

@@ -10,12 +10,12 @@
 import type { CellValue } from "../../core/types";
 import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
 import { decodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
-import { rangeToA1 } from "../../workbook/a1";
-import { addressRange } from "./addresses";
+import { addressRange, rangeToA1 } from "../../workbook/a1";
 import { appendAll } from "./arrays";
 import type { XlContext, XlRange, XlWorksheet } from "./excelApi";
 import { isPayloadTooLarge } from "./officeErrors";
-import { findSheet, loadSheetFacts, sameSheetName, type SheetFacts } from "./sheetFacts";
+import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { sameSheetName } from "../../workbook/sheetNames";
 
 /** Cells per sync in the chunked fallback (values and formulas each), halved while Excel still refuses. */
 const FALLBACK_CELLS_PER_SYNC = 100_000;

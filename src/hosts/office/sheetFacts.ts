@@ -1,5 +1,6 @@
 /** What the host knows about each sheet before it reads or writes: one request, whatever the sheet count. */
 import type { XlContext } from "./excelApi";
+import { findByName } from "../../workbook/sheetNames";
 
 export interface SheetFacts {
   readonly name: string;
@@ -25,16 +26,6 @@ export async function loadSheetFacts(context: XlContext): Promise<SheetFacts[]> 
   }));
 }
 
-/** Excel compares sheet names without regard to case: names with the same key are the same sheet. */
-export function sheetKey(name: string): string {
-  return name.toLowerCase();
-}
-
 export function findSheet(facts: readonly SheetFacts[], name: string): SheetFacts | undefined {
-  const wanted = sheetKey(name);
-  return facts.find((sheet) => sheetKey(sheet.name) === wanted);
-}
-
-export function sameSheetName(a: string, b: string): boolean {
-  return sheetKey(a) === sheetKey(b);
+  return findByName(facts, name);
 }

@@ -9,7 +9,8 @@
 import type { Progress, WriteProblem } from "../../workbook/port";
 import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
 import { isPayloadTooLarge, protectedSheetMessage, writeFailureMessage } from "./officeErrors";
-import { findSheet, loadSheetFacts, sheetKey, type SheetFacts } from "./sheetFacts";
+import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { sheetKey } from "../../workbook/sheetNames";
 import type { WriteOp, WriteTarget } from "./writeOps";
 
 function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {

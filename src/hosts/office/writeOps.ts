@@ -14,15 +14,15 @@ import type {
   WritePlan,
   WriteProblem,
 } from "../../workbook/port";
-import { rangeToA1, toA1 } from "../../workbook/a1";
+import { columnAddress, rangeToA1, toA1 } from "../../workbook/a1";
 import { encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
-import { columnAddress } from "./addresses";
 import { appendAll } from "./arrays";
 import { planBlock, type RangeWrite } from "./blockWrites";
 import type { ApiSupport, XlContext, XlRangeFormat, XlWorksheet } from "./excelApi";
 import { missingSheetMessage, protectedSheetMessage } from "./officeErrors";
 import { ACTION_BYTES, jsonBytes } from "./payload";
-import { findSheet, sameSheetName, type SheetFacts } from "./sheetFacts";
+import { findSheet, type SheetFacts } from "./sheetFacts";
+import { sameSheetName } from "../../workbook/sheetNames";
 
 /** What an operation queues against: the request context, the sheets known to exist, proxies by name. */
 export interface WriteTarget {

@@ -18,6 +18,7 @@ import { setPageLayout } from "./pageLayout";
 import { readSheet } from "./readSheet";
 import { isStateSheet, readState, writeState } from "./stateStore";
 import { CellStyler } from "./styles";
+import { sameSheetName } from "../../workbook/sheetNames";
 import { writeSheet } from "./writeSheet";
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -74,8 +75,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private writeOwnedSheet(write: OwnedSheetWrite, styler: CellStyler): WriteProblem | null {
     const replaced = write.replaces === null ? undefined : this.workbook.getWorksheet(write.replaces);
-    // Excel (and ExcelJS's addWorksheet) treat names that differ only in case as the same sheet.
-    const clash = this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === write.sheet.toLowerCase());
+    const clash = this.workbook.worksheets.find((ws) => sameSheetName(ws.name, write.sheet));
     if (clash && clash !== replaced) {
       return {
         sheet: write.sheet,

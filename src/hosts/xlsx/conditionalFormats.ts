@@ -6,8 +6,7 @@
  */
 import type { ConditionalFormattingOptions, ConditionalFormattingRule, Worksheet } from "exceljs";
 import type { CellRange, ConditionalRule } from "../../workbook/port";
-import { rangeToA1 } from "../../workbook/a1";
-import { parseRangeRef, rangesOverlap } from "../a1";
+import { parseRangeRef, rangeToA1, rangesOverlap } from "../../workbook/a1";
 import { conditionalFormattings, setConditionalFormattings } from "./exceljsShapes";
 import { conditionalStyle } from "./styles";
 

@@ -2,7 +2,7 @@
 import type { Row, Worksheet } from "exceljs";
 import type { CellValue } from "../../core";
 import type { SheetSnapshot, TableSnapshot } from "../../workbook/port";
-import { parseRangeRef } from "../a1";
+import { parseRangeRef } from "../../workbook/a1";
 import { readCellFormula, readCellValue } from "./cellValues";
 import { isProtected, sheetTables } from "./exceljsShapes";
 

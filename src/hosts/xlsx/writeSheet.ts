@@ -1,7 +1,7 @@
 /** Writes one sheet's part of a plan: value blocks, static styles, conditional rules, column widths. */
 import type { Cell, CellValue as ExcelCellValue, Worksheet } from "exceljs";
 import type { BlockWrite, OutCell, SheetWrite, StyledRange } from "../../workbook/port";
-import { parseRangeRef } from "../a1";
+import { parseRangeRef } from "../../workbook/a1";
 import { replaceConditionalRules } from "./conditionalFormats";
 import { CellStyler } from "./styles";
 

@@ -16,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { counted } from "../../core";
 import type { ScanReport } from "../../workbook/model";
 import type { Settings } from "../../workbook/settings";
 import type { Progress } from "../../workbook/port";
@@ -149,9 +150,7 @@ export function Pane({ operations }: PaneProps) {
   // A ticked sheet that a later read no longer lists (renamed, deleted) has no box left to untick: it does not count.
   const chosen = measured.map((s) => s.sheet).filter((sheet) => ticked.has(sheet));
   const applyLabel =
-    chosen.length > 0
-      ? `Apply rules to ${chosen.length} ticked sheet${chosen.length === 1 ? "" : "s"}`
-      : "Apply rules to all sheets";
+    chosen.length > 0 ? `Apply rules to ${counted(chosen.length, "ticked sheet")}` : "Apply rules to all sheets";
 
   return (
     <main className={styles.pane} aria-busy={busy}>

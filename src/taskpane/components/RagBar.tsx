@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Status } from "../../core";
-import { STATUS_ORDER as STATUSES, type StatusColours } from "./statusColours";
+import { STATUSES, type Status } from "../../core";
+import type { StatusColours } from "./statusColours";
 
 export interface RagCounts {
   readonly green: number;

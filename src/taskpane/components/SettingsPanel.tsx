@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import type { Status } from "../../core";
+import { STATUSES, type Status } from "../../core";
 import {
   contrastRatio,
   DEFAULT_SETTINGS,
@@ -9,7 +9,8 @@ import {
   sheetBandKey,
   type Settings,
 } from "../../workbook/settings";
-import { HEX_COLOUR, STATUS_ORDER } from "./statusColours";
+import { HEX_COLOUR } from "./statusColours";
+import { sheetKey } from "../../workbook/sheetNames";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -73,8 +74,8 @@ const ERROR_BAND = "Enter a number from 0 to 99.9";
  * (renamed, deleted), so a band is never kept where the user cannot see or clear it.
  */
 function sheetsWithBands(sheets: readonly string[], sheetBands: Settings["sheetBands"]): string[] {
-  const scanned = new Set(sheets.map((sheet) => sheet.toUpperCase()));
-  return [...sheets, ...Object.keys(sheetBands).filter((key) => !scanned.has(key.toUpperCase()))];
+  const scanned = new Set(sheets.map(sheetKey));
+  return [...sheets, ...Object.keys(sheetBands).filter((key) => !scanned.has(sheetKey(key)))];
 }
 
 /** The workbook's Scorecard settings; saved into the workbook so Excel and the CLI share them. Edits a copy of `settings`. */
@@ -92,7 +93,7 @@ export function SettingsPanel({ settings, sheets, onSave, disabled }: SettingsPa
     const text = sheetBandEdits[sheet] ?? (key === undefined ? "" : bandText(settings.sheetBands[key]));
     return { sheet, text, value: text.trim() === "" ? undefined : parseBandText(text) };
   });
-  const badColours = STATUS_ORDER.filter(
+  const badColours = STATUSES.filter(
     (s) => !HEX_COLOUR.test(draft.colours[s].fill) || !HEX_COLOUR.test(draft.colours[s].font),
   );
   const sheetName = draft.summarySheetName.trim();
@@ -207,7 +208,7 @@ export function SettingsPanel({ settings, sheets, onSave, disabled }: SettingsPa
         <span className={styles.columnHead}>Status</span>
         <span className={styles.columnHead}>Fill</span>
         <span className={styles.columnHead}>Text</span>
-        {STATUS_ORDER.map((s) => {
+        {STATUSES.map((s) => {
           const { fill, font } = draft.colours[s];
           const contrast = badColours.includes(s) ? null : contrastRatio(fill, font);
           return (

@@ -1,6 +1,6 @@
 import { Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import type { SheetSummary } from "../../core";
+import { counted, type SheetSummary } from "../../core";
 import type { SheetScan } from "../../workbook/model";
 import { RagBar } from "./RagBar";
 import type { StatusColours } from "./statusColours";
@@ -33,14 +33,10 @@ export interface SheetListProps {
   readonly disabled: boolean;
 }
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? "" : "s"}`;
-}
-
 function describe(sheet: SheetScan): string {
   const measures = sheet.tables.reduce((n, t) => n + t.measures, 0);
   const layouts = [...new Set(sheet.tables.map((t) => t.layout))].join(", ");
-  return `${plural(sheet.tables.length, "table")} (${layouts}) · ${plural(measures, "measure")}`;
+  return `${counted(sheet.tables.length, "table")} (${layouts}) · ${counted(measures, "measure")}`;
 }
 
 /** The directorate sheets found by the scan, each with a tick box to limit Apply rules to it. */

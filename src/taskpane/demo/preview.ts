@@ -4,8 +4,7 @@
  * which is how live-formula status cells get their colour.
  */
 import type { Cell, ConditionalFormattingRule, Fill, Worksheet } from "exceljs";
-import { parseRangeRef } from "../../hosts/a1";
-import { columnLetters } from "../../workbook/a1";
+import { columnLetters, parseRangeRef } from "../../workbook/a1";
 import { conditionalFormattings } from "../../hosts/xlsx/exceljsShapes";
 
 export interface PreviewCell {

@@ -1,0 +1,72 @@
+/** Apply rules: status and trends written beside every measure row, then the summary, in one write. */
+import type { ApplyReport } from "../model";
+import type { OwnedSheetWrite, Progress, SheetWrite, WorkbookPort } from "../port";
+import { serialiseState } from "../settings";
+import type { OwnedColumn, Settings } from "../settings";
+import { planSheet } from "../apply";
+import { sheetKey } from "../sheetNames";
+import { scan } from "./scan";
+import { planSummary } from "./summary";
+
+export interface ApplyOptions {
+  /** Only these sheets get output columns (all by default); the summary still covers every sheet. */
+  readonly sheets?: readonly string[];
+  /** Overrides for this run only (e.g. the CLI's --values); the stored settings are not changed. */
+  readonly settings?: Partial<Settings>;
+  /** Also (re)build the summary sheet; default true. */
+  readonly summary?: boolean;
+  readonly progress?: Progress;
+}
+
+/**
+ * Writes status, short and long trend next to every measure row (formulas or values per settings), colours them,
+ * and rebuilds the summary sheet. Protected sheets are left alone with a notice; the rest is still written.
+ */
+export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): Promise<ApplyReport> {
+  const ctx = await scan(port, opts.settings);
+  const wanted = opts.sheets ? new Set(opts.sheets.map(sheetKey)) : null;
+  const notices = [...ctx.notices];
+  const writes: SheetWrite[] = [];
+  const planned = new Set<string>();
+  let owned: OwnedColumn[] = [];
+  let rowsRated = 0;
+  let columnsAdded = 0;
+  const sheets = ctx.snapshot.sheets.filter(
+    (s) => (ctx.tables.get(s.name)?.length ?? 0) > 0 && (!wanted || wanted.has(sheetKey(s.name))),
+  );
+  sheets.forEach((sheet, i) => {
+    opts.progress?.(i, sheets.length, `Rating ${sheet.name}`);
+    const tables = ctx.tables.get(sheet.name) ?? [];
+    if (sheet.protected) {
+      notices.push(`Sheet "${sheet.name}" is protected, so its statuses were not written. Unprotect it and run again.`);
+      return;
+    }
+    const plan = planSheet(sheet.name, tables, ctx.settings, ctx.state.ownedColumns);
+    planned.add(sheet.name);
+    writes.push(plan.write);
+    owned = owned.concat(plan.owned);
+    rowsRated += plan.rowsRated;
+    columnsAdded += plan.columnsAdded;
+  });
+  opts.progress?.(sheets.length, sheets.length, "Planned");
+  // Records of sheets not rewritten this time stay as they were.
+  owned = ctx.state.ownedColumns.filter((o) => !planned.has(o.sheet)).concat(owned);
+  let summarySheet: string | null = null;
+  let ownedSheet: OwnedSheetWrite | undefined;
+  if (opts.summary !== false) {
+    const summary = planSummary(ctx);
+    summarySheet = summary.name;
+    ownedSheet = summary.write;
+    if (summary.notice) notices.push(summary.notice);
+  }
+  const state = serialiseState({
+    settings: ctx.state.settings,
+    summarySheet: summarySheet ?? ctx.state.summarySheet,
+    ownedColumns: owned,
+  });
+  const writeProblems = await port.write(
+    { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
+    opts.progress,
+  );
+  return { ...ctx.report, rowsRated, columnsAdded, summarySheet, notices, writeProblems };
+}

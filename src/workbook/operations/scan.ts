@@ -1,0 +1,142 @@
+/**
+ * Scan: reads one snapshot (plus one batched bold look-up), finds every measure table, rates it and summarises.
+ * The other operations plan their writes from the context a scan returns.
+ */
+import { summarise } from "../../core";
+import type { SheetSummary } from "../../core";
+import { rangeToA1 } from "../a1";
+import { evaluateTable } from "../evaluate";
+import type { EvaluatedTable } from "../evaluate";
+import type { MeasureReport, Problem, ScanReport, SheetScan } from "../model";
+import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot } from "../port";
+import { boldQuestions, boldSet, findTables, finishTable } from "../scan";
+import type { TableDraft } from "../scan";
+import { bandFor, parseState, withOverrides } from "../settings";
+import type { AddinState, Settings } from "../settings";
+import { findByName } from "../sheetNames";
+
+/** Everything one scan learned, kept for the plan that follows it. */
+export interface ScanContext {
+  readonly snapshot: WorkbookSnapshot;
+  readonly state: AddinState;
+  readonly settings: Settings;
+  readonly notices: string[];
+  readonly tables: ReadonlyMap<string, EvaluatedTable[]>;
+  readonly report: ScanReport;
+}
+
+/** The add-in's own summary sheet, if it still exists. */
+export function ownedSummary(snapshot: WorkbookSnapshot, state: AddinState): string | null {
+  const owned = state.summarySheet;
+  if (owned === null) return null;
+  return findByName(snapshot.sheets, owned)?.name ?? null;
+}
+
+function tableScan(t: EvaluatedTable): SheetScan["tables"][number] {
+  const { table } = t;
+  return {
+    address: rangeToA1({
+      row: table.headerRow,
+      col: table.firstCol,
+      rows: table.lastRow - table.headerRow + 1,
+      cols: table.lastCol - table.firstCol + 1,
+    }),
+    layout: table.layout,
+    measures: t.measures.length,
+    rows: t.rows.length,
+  };
+}
+
+function byCell(a: Problem, b: Problem): number {
+  const pos = (cell: string): [number, string] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    return m ? [Number(m[2]), m[1].padStart(3, " ")] : [0, cell];
+  };
+  const [ra, ca] = pos(a.cell);
+  const [rb, cb] = pos(b.cell);
+  return ra - rb || (ca < cb ? -1 : ca > cb ? 1 : 0);
+}
+
+function unreadable(sheet: string, error: unknown): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    sheet,
+    cell: "A1",
+    message: `Scorecard could not read this sheet (${detail}); the rest of the workbook was processed.`,
+  };
+}
+
+export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): Promise<ScanContext> {
+  const snapshot = await port.readWorkbook();
+  const { state, notices } = parseState(snapshot.state);
+  const settings = withOverrides(state.settings, overrides);
+  const summarySheet = ownedSummary(snapshot, state);
+  const drafts = new Map<string, TableDraft[]>();
+  const problems = new Map<string, Problem[]>();
+  const skipped = new Map<string, string>();
+  for (const sheet of snapshot.sheets) {
+    if (!sheet.visible) skipped.set(sheet.name, "hidden");
+    else if (sheet.name === summarySheet) skipped.set(sheet.name, "Scorecard's own summary sheet");
+    else {
+      try {
+        const found = findTables(sheet, settings.floorHeader);
+        drafts.set(sheet.name, found.drafts);
+        problems.set(sheet.name, found.problems);
+      } catch (error) {
+        problems.set(sheet.name, [unreadable(sheet.name, error)]);
+      }
+    }
+  }
+  const allDrafts = [...drafts.values()].flat();
+  const questions = boldQuestions(allDrafts);
+  const bold = boldSet(questions, questions.length > 0 ? await port.readBold(questions) : []);
+  const tables = new Map<string, EvaluatedTable[]>();
+  const sheets: SheetScan[] = [];
+  const measures: MeasureReport[] = [];
+  const allProblems: Problem[] = [];
+  for (const sheet of snapshot.sheets) {
+    const why = skipped.get(sheet.name);
+    if (why !== undefined) {
+      sheets.push({ sheet: sheet.name, tables: [], skipped: why });
+      continue;
+    }
+    const sheetProblems = problems.get(sheet.name) ?? [];
+    const evaluated = evaluateSheet(sheet, drafts.get(sheet.name) ?? [], bold, settings, sheetProblems);
+    tables.set(sheet.name, evaluated);
+    sheets.push({ sheet: sheet.name, tables: evaluated.map(tableScan) });
+    for (const t of evaluated) measures.push(...t.measures);
+    allProblems.push(...[...sheetProblems].sort(byCell));
+  }
+  const summary: SheetSummary[] = summarise(measures);
+  return {
+    snapshot,
+    state,
+    settings,
+    notices,
+    tables,
+    report: { settings, sheets, problems: allProblems, measures, summary },
+  };
+}
+
+function evaluateSheet(
+  sheet: SheetSnapshot,
+  drafts: readonly TableDraft[],
+  bold: Set<string>,
+  settings: Settings,
+  problems: Problem[],
+): EvaluatedTable[] {
+  try {
+    const band = bandFor(settings, sheet.name);
+    const evaluated = drafts.map((d) => evaluateTable(finishTable(d, sheet, bold), sheet, band));
+    for (const t of evaluated) problems.push(...t.problems);
+    return evaluated;
+  } catch (error) {
+    problems.push(unreadable(sheet.name, error));
+    return [];
+  }
+}
+
+/** Finds every measure table, rates it, and summarises; writes nothing. */
+export async function scanWorkbook(port: WorkbookPort): Promise<ScanReport> {
+  return (await scan(port)).report;
+}
