@@ -5,7 +5,7 @@ export { parseValue, parseFloor, isBlank } from "./values";
 export { parseAim } from "./aim";
 export { parseTarget, parseBand } from "./target";
 export { parsePeriod, comparePeriods } from "./periods";
-export { rag, ragStatus, rate, parseRow, relativeGap, DEFAULT_BAND } from "./rag";
+export { rag, ragStatus, rate, parseRow, relativeGap, naKindOf, DEFAULT_BAND } from "./rag";
 export type { RawRow, ParsedRow } from "./rag";
 export { trend, longTrend, formatTrend, parseTrend } from "./trend";
 export { summarise, count, narrative, improvedLine, improvementLines } from "./summary";

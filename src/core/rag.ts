@@ -1,5 +1,5 @@
 /** RAG status (SPEC §3): band, floor, amber off, zero target, Goldilocks, with a one-line reason. */
-import type { Aim, CellValue, RagInput, RagResult, Status, Target } from "./types";
+import type { Aim, CellValue, NaKind, RagInput, RagResult, Status, Target } from "./types";
 import { compare10, formatNumber, formatPercent, round10 } from "./numbers";
 import { parseAim } from "./aim";
 import { parseBand, parseTarget } from "./target";
@@ -127,11 +127,21 @@ export function ragStatus(input: RagInput): Status {
   return assess(input).status;
 }
 
+/** An NA status is "no data" when the period has no value, otherwise "not rated" (no usable target or aim). */
+export function naKindOf(status: Status, value: number | null): NaKind | null {
+  return status !== "NA" ? null : value === null ? "noData" : "notRated";
+}
+
 /** The RAG rule on parsed inputs, with its reason. Never throws. */
 export function rag(input: RagInput): RagResult {
   const assessed = assess(input);
   const gap = assessed.gap === null ? null : round10(assessed.gap);
-  return { status: assessed.status, gap, reason: describe(assessed, input) };
+  return {
+    status: assessed.status,
+    naKind: naKindOf(assessed.status, input.value),
+    gap,
+    reason: describe(assessed, input),
+  };
 }
 
 /** Raw cells of one measure row, as a sheet or a formula gives them. */
@@ -188,10 +198,18 @@ export function parseRow(row: RawRow): ParsedRow {
 /** Parses a raw row and rates it. Unknown or malformed input gives NA with a reason that says what was wrong. */
 export function rate(row: RawRow): RagResult {
   const parsed = parseRow(row);
-  if (!parsed.ok) return { status: "NA", gap: null, reason: `NA: ${parsed.reason}` };
+  if (!parsed.ok) {
+    const value = parseValue(row.value);
+    return {
+      status: "NA",
+      naKind: naKindOf("NA", value.ok ? value.value : null),
+      gap: null,
+      reason: `NA: ${parsed.reason}`,
+    };
+  }
   if (parsed.input.value === null) {
     const value = parseValue(row.value);
-    if (!value.ok) return { status: "NA", gap: null, reason: `NA: ${value.reason}` };
+    if (!value.ok) return { status: "NA", naKind: "noData", gap: null, reason: `NA: ${value.reason}` };
   }
   return rag(parsed.input);
 }

@@ -33,8 +33,16 @@ export interface RagInput {
   readonly floor: number | null;
 }
 
+/**
+ * Why a status is NA (SPEC §5): "noData" = no value for the period (data not available); "notRated" = a value but no
+ * usable target or aim (not rated).
+ */
+export type NaKind = "noData" | "notRated";
+
 export interface RagResult {
   readonly status: Status;
+  /** Set exactly when the status is NA. */
+  readonly naKind: NaKind | null;
   /** One line that explains the status, e.g. `Red: 6.7% below target 30 (Maximise, amber band 5%)`. */
   readonly reason: string;
   /** Signed relative shortfall (positive = worse than target); null when undefined. */

@@ -5,6 +5,7 @@
 import {
   isBlank,
   longTrend,
+  naKindOf,
   parseAim,
   parseBand,
   parseFloor,
@@ -306,6 +307,7 @@ class TableEvaluator {
       target: target === null ? null : target.kind === "single" ? target.value : [target.lo, target.hi],
       floor: cells.floor,
       status: cells.status,
+      naKind: naKindOf(cells.status, cells.value),
       shortTrend: trends.shortTrend,
       longTrend: trends.longTrend,
       reason: trends.trendNote ? `${reason}; trends NA: ${trends.trendNote}` : reason,

@@ -1,5 +1,5 @@
 /** What the operations report: problems with their cells, one entry per measure, per-sheet scans. */
-import type { Aim, SheetSummary, Status, Trend } from "../core";
+import type { Aim, NaKind, SheetSummary, Status, Trend } from "../core";
 import type { Settings } from "./settings";
 import type { WriteProblem } from "./port";
 
@@ -40,6 +40,8 @@ export interface MeasureReport {
   readonly target: number | readonly [number, number] | null;
   readonly floor: number | null;
   readonly status: Status;
+  /** Why the status is NA: "noData" (no value for the latest period) or "notRated" (no usable target or aim). */
+  readonly naKind: NaKind | null;
   readonly shortTrend: Trend;
   readonly longTrend: Trend;
   readonly reason: string;

@@ -37,6 +37,7 @@ export function scanReport(settings: Settings = DEFAULT_SETTINGS): ScanReport {
       value: 1,
       target: 1,
       floor: null,
+      naKind: m.status === "NA" ? ("notRated" as const) : null,
       reason: m.status,
       cell: "A1",
     })),

@@ -148,3 +148,26 @@ describe("data problems name the sheet, the cell and what is wrong", () => {
     ]);
   });
 });
+
+test("each NA measure says why: no data for its latest period, or not rated", async () => {
+  const report = await scanWorkbook(
+    new MemoryPort({
+      sheets: [
+        {
+          name: "Data",
+          rows: [
+            HEADER,
+            ["A", "a", "Q1 2020/21", "NA", 1, "Max"],
+            ["B", "b", "Q1 2020/21", 5, null, "Max"],
+            ["C", "c", "Q1 2020/21", 5, 5, "Max"],
+          ],
+        },
+      ],
+    }),
+  );
+  expect(report.measures.map((m) => [m.code, m.status, m.naKind])).toEqual([
+    ["A", "NA", "noData"],
+    ["B", "NA", "notRated"],
+    ["C", "Green", null],
+  ]);
+});
