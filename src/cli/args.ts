@@ -11,8 +11,11 @@ export type Command =
       readonly json: string | null;
       readonly mode: "values" | "formulas";
       readonly summary: boolean;
+      readonly inPlace: boolean;
+      /** Megabytes the workbook may inflate to in all; null for the default. */
+      readonly maxSize: number | null;
     }
-  | { readonly kind: "summary"; readonly input: string }
+  | { readonly kind: "summary"; readonly input: string; readonly maxSize: number | null }
   | { readonly kind: "sample"; readonly output: string | null };
 
 export class UsageError extends Error {}
@@ -27,8 +30,11 @@ Commands:
       --values             Write plain values (the default: opens anywhere)
       --formulas           Write live KPI.* formulas with cached results (needs the add-in)
       --no-summary         Do not add the summary sheet
+      --in-place           Allow -o to name the input itself (it is replaced)
+      --max-size <MB>      Refuse a workbook that inflates to more than this (default 1024;
+                           no one part may pass 512)
   summary <in.xlsx>    Print the summary of a workbook (counts, trends, narrative, problems).
-                       The file is not changed.
+                       The file is not changed. Takes --max-size too.
   sample [-o <file>]   Write the sample scorecard workbook (default: scorecard-sample.xlsx)
 
 Options:
@@ -45,6 +51,8 @@ const OPTIONS = {
   values: { type: "boolean" },
   formulas: { type: "boolean" },
   "no-summary": { type: "boolean" },
+  "in-place": { type: "boolean" },
+  "max-size": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -53,8 +61,8 @@ type OptionName = keyof typeof OPTIONS;
 
 /** Options each command accepts, besides --help. */
 const ACCEPTS: Record<"apply" | "summary" | "sample", readonly OptionName[]> = {
-  apply: ["output", "json", "values", "formulas", "no-summary"],
-  summary: [],
+  apply: ["output", "json", "values", "formulas", "no-summary", "in-place", "max-size"],
+  summary: ["max-size"],
   sample: ["output"],
 };
 
@@ -89,7 +97,8 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(`"${name}" needs exactly one input workbook, got ${operands.length}.`);
   }
   const [input] = operands;
-  if (name === "summary") return { kind: "summary", input };
+  const maxSize = parseMaxSize(values["max-size"]);
+  if (name === "summary") return { kind: "summary", input, maxSize };
   if (values.values && values.formulas) throw new UsageError("Choose either --values or --formulas, not both.");
   return {
     kind: "apply",
@@ -98,5 +107,15 @@ export function parseCommand(argv: readonly string[]): Command {
     json: values.json ?? null,
     mode: values.formulas ? "formulas" : "values",
     summary: !values["no-summary"],
+    inPlace: values["in-place"] === true,
+    maxSize,
   };
+}
+
+function parseMaxSize(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const mb = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(mb > 0))
+    throw new UsageError(`--max-size takes a number of megabytes, got "${text}".`);
+  return mb;
 }

@@ -1,57 +1,37 @@
-/** Reading workbooks from disk with one clear message per failure, and writing files atomically. */
+/**
+ * Reading workbooks from disk with one clear message per failure, and writing the results so that either every
+ * file asked for is in place or none is touched.
+ */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { Workbook } from "exceljs";
+import { XlsxWorkbook } from "../hosts/xlsx";
+import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
 
 /** The input cannot be used, or the output cannot be written: exit 2 with this one-line message. */
 export class FileError extends Error {}
 
 /** Compound File Binary: legacy .xls, and what Excel makes of an .xlsx when it encrypts it with a password. */
-const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** ExcelJS declares its own global `Buffer` interface, which Node's generic Buffer type no longer matches. */
-type ExcelJsBuffer = Parameters<Workbook["xlsx"]["load"]>[0];
 
-/** Parts of an .xlsx that ExcelJS reads past and never writes back, by the folder name they sit in inside the zip. */
-const PARTS_EXCELJS_DROPS: readonly (readonly [string, string])[] = [
-  ["xl/charts/", "charts"],
-  ["xl/pivotTables/", "pivot tables"],
-  ["xl/slicers/", "slicers"],
-  ["xl/vbaProject.bin", "macros"],
-];
-
-/**
- * What the scored copy of this file will not have. Zip entry names are stored as plain text in the file,
- * so finding them needs no unzipping.
- */
-export function partsLostOnSave(data: Uint8Array): string[] {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return PARTS_EXCELJS_DROPS.filter(([name]) => bytes.includes(name)).map(([, what]) => what);
-}
-
-export interface InputWorkbook {
-  readonly workbook: Workbook;
-  /** Parts the input has that ExcelJS will not write back (charts, pivot tables…). */
-  readonly lostOnSave: readonly string[];
-}
-
-export async function readWorkbookFile(file: string): Promise<InputWorkbook> {
+export async function readWorkbookFile(file: string, limits: SizeLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
   const data = await readInput(file);
-  if (data.subarray(0, 4).equals(CFB_SIGNATURE.subarray(0, 4))) {
+  if (data.subarray(0, 4).equals(CFB_SIGNATURE)) {
     throw new FileError(
       `${file} is password-protected (encrypted) or an old .xls workbook; save it unprotected as .xlsx and try again`,
     );
   }
   if (!data.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new FileError(`${file} is not an .xlsx workbook`);
-  const workbook = new Workbook();
+  let workbook: XlsxWorkbook;
   try {
-    await workbook.xlsx.load(data as unknown as ExcelJsBuffer);
+    workbook = XlsxWorkbook.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), limits);
   } catch (error) {
+    if (error instanceof PackageError) throw new FileError(`${file} ${error.message}`);
     throw new FileError(`${file} could not be read as an .xlsx workbook (${firstLine(error)})`);
   }
-  if (workbook.worksheets.length === 0) throw new FileError(`${file} has no worksheets; is it an .xlsx workbook?`);
-  return { workbook, lostOnSave: partsLostOnSave(data) };
+  if (workbook.sheetList().length === 0) throw new FileError(`${file} has no worksheets; is it an .xlsx workbook?`);
+  return workbook;
 }
 
 async function readInput(file: string): Promise<Buffer> {
@@ -62,23 +42,46 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-/** Writes through a temporary file in the same folder and renames it: a crash never leaves half a file. */
-export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+const tempName = (file: string): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+
+/**
+ * Writes every file to a temporary file in its own folder first, and renames them into place only when all were
+ * written: a full disk or an unwritable folder for the second file leaves the first untouched too.
+ */
+export async function writeFilesAtomic(files: readonly { file: string; data: Uint8Array | string }[]): Promise<void> {
+  const temps: string[] = [];
   try {
-    await fs.writeFile(temp, data);
-    await fs.rename(temp, file);
-  } catch (error) {
-    // Cleaning up must not hide why the write failed.
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new FileError(`cannot write ${file}: ${systemReason(error)}`);
+    for (const { file, data } of files) {
+      const temp = tempName(file);
+      try {
+        await fs.writeFile(temp, data);
+      } catch (error) {
+        throw new FileError(`cannot write ${file}: ${systemReason(error)}`);
+      }
+      temps.push(temp);
+    }
+    for (let i = 0; i < files.length; i++) {
+      try {
+        await fs.rename(temps[i], files[i].file);
+      } catch (error) {
+        throw new FileError(`cannot write ${files[i].file}: ${systemReason(error)}`);
+      }
+    }
+  } finally {
+    // Cleaning up must not hide why the write failed; a renamed temp file is gone already.
+    await Promise.all(temps.map((temp) => fs.rm(temp, { force: true }).catch(() => undefined)));
   }
 }
 
-/** "in/report.xlsx" -> "in/report.scored.xlsx" */
+export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  await writeFilesAtomic([{ file, data }]);
+}
+
+/** "in/report.xlsx" -> "in/report.scored.xlsx"; a macro workbook stays one ("in/report.scored.xlsm"). */
 export function scoredName(input: string): string {
-  const { dir, name } = path.parse(input);
-  return path.join(dir, `${name}.scored.xlsx`);
+  const { dir, name, ext } = path.parse(input);
+  return path.join(dir, `${name}.scored${/^\.xlsm$/i.test(ext) ? ".xlsm" : ".xlsx"}`);
 }
 
 export function sameFile(a: string, b: string): boolean {

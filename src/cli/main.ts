@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
- * scorecard: the command line for .xlsx files (see USAGE). The same operations as the add-in,
- * run by the ExcelJS host; this module only reads and writes files and talks to the terminal.
+ * scorecard: the command line for .xlsx files (see USAGE). The same operations as the add-in, run by the .xlsx
+ * host (a part-level editor: what Scorecard does not own is copied as it was); this module only reads and writes
+ * files and talks to the terminal.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { XlsxWorkbook } from "../hosts/xlsx";
-import { buildSampleWorkbook } from "../sample/buildSample";
+import { DEFAULT_LIMITS, type SizeLimits } from "../hosts/xlsx/package/limits";
+import { sampleWorkbookBytes } from "../sample/sampleBytes";
 import { applyRules, scanWorkbook, toJsonReport } from "../workbook";
 import type { ApplyReport } from "../workbook/model";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
-import { FileError, readWorkbookFile, sameFile, scoredName, writeFileAtomic } from "./files";
+import { FileError, readWorkbookFile, sameFile, scoredName, writeFileAtomic, writeFilesAtomic } from "./files";
 import { problemLine, sheetRef } from "./problemLines";
 import { progressBar, type ProgressBar } from "./progressBar";
 import { summaryText } from "./summaryText";
@@ -58,12 +59,12 @@ async function execute(command: Command, io: Console): Promise<void> {
       return io.out(version());
     case "sample": {
       const output = command.output ?? DEFAULT_SAMPLE;
-      await writeFileAtomic(output, new Uint8Array(await buildSampleWorkbook().xlsx.writeBuffer()));
+      await writeFileAtomic(output, await sampleWorkbookBytes());
       return io.out(`Wrote ${output}`);
     }
     case "summary": {
-      const { workbook } = await readWorkbookFile(command.input);
-      const report = await scanWorkbook(new XlsxWorkbook(workbook));
+      const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
+      const report = await scanWorkbook(workbook);
       return io.out(summaryText(`Scorecard summary of ${command.input}`, report));
     }
     case "apply":
@@ -73,8 +74,10 @@ async function execute(command: Command, io: Console): Promise<void> {
 
 async function apply(command: Extract<Command, { kind: "apply" }>, io: Console): Promise<void> {
   const output = command.output ?? scoredName(command.input);
+  if (sameFile(output, command.input) && !command.inPlace) {
+    throw new UsageError(`-o ${output} is the input workbook; add --in-place to replace it, or name another file.`);
+  }
   if (command.json !== null) {
-    // The JSON is written last: naming a workbook here would replace it with the report.
     const clobbered = sameFile(command.json, command.input)
       ? "input"
       : sameFile(command.json, output)
@@ -85,39 +88,39 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   }
   const bar = io.progress();
   let report: ApplyReport;
-  let lost: readonly string[] = [];
   try {
     // Reading and saving take most of the time on a big file: they get their share of the bar.
     bar?.report(0, 100, `Reading ${command.input}`);
-    const { workbook, lostOnSave } = await readWorkbookFile(command.input);
-    lost = lostOnSave;
-    report = await applyRules(new XlsxWorkbook(workbook), {
+    const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
+    report = await applyRules(workbook, {
       settings: { output: command.mode },
       summary: command.summary,
       progress: bar ? (done, total, what) => bar.report(30 + (40 * done) / Math.max(total, 1), 100, what) : undefined,
     });
     bar?.report(70, 100, `Saving ${output}`);
-    await writeFileAtomic(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const files: { file: string; data: Uint8Array | string }[] = [{ file: output, data: workbook.save() }];
     if (command.json) {
       // Sheets that could not be written (protected…) ride along with the contract's fields.
       const json = { ...toJsonReport(report), writeProblems: report.writeProblems };
-      await writeFileAtomic(command.json, `${JSON.stringify(json, null, 2)}\n`);
+      files.push({ file: command.json, data: `${JSON.stringify(json, null, 2)}\n` });
     }
+    await writeFilesAtomic(files);
   } finally {
     bar?.done();
   }
   report.problems.forEach((problem) => io.err(problemLine(problem)));
   report.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));
   report.notices.forEach((notice) => io.err(`Note: ${notice}`));
-  if (lost.length > 0) {
-    io.err(
-      `Note: ${command.input} has ${listed(lost)}, which the scored copy does not keep (the file library ` +
-        `cannot write them); the input is unchanged, and the add-in in Excel keeps them.`,
-    );
-  }
   io.out(resultLine(report));
-  io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as -o asked)" : ""}`);
+  io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as --in-place asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);
+}
+
+/** --max-size in megabytes: the limit for the whole package; no one part may pass the default per-part limit. */
+function limitsOf(maxSize: number | null): SizeLimits {
+  if (maxSize === null) return DEFAULT_LIMITS;
+  const total = Math.round(maxSize * 1024 * 1024);
+  return { total, part: Math.min(total, DEFAULT_LIMITS.part) };
 }
 
 function resultLine(report: ApplyReport): string {
@@ -130,10 +133,6 @@ function resultLine(report: ApplyReport): string {
     `added ${count(report.columnsAdded, "column")}${summary}; ${count(report.problems.length, "data problem")}.`
   );
 }
-
-/** ["charts", "pivot tables", "macros"] -> "charts, pivot tables and macros" */
-const listed = (items: readonly string[]): string =>
-  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 

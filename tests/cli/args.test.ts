@@ -10,6 +10,8 @@ describe("parseCommand", () => {
       json: null,
       mode: "values",
       summary: true,
+      inPlace: false,
+      maxSize: null,
     });
   });
 
@@ -23,6 +25,12 @@ describe("parseCommand", () => {
       json: "r.json",
       mode: "formulas",
       summary: false,
+      inPlace: false,
+      maxSize: null,
+    });
+    expect(parseCommand(["apply", "in.xlsx", "-o", "in.xlsx", "--in-place", "--max-size", "2048"])).toMatchObject({
+      inPlace: true,
+      maxSize: 2048,
     });
     expect(parseCommand(["apply", "--output=o.xlsx", "in.xlsx", "--values"])).toMatchObject({
       output: "o.xlsx",
@@ -31,7 +39,7 @@ describe("parseCommand", () => {
   });
 
   it("reads summary, sample, help and version", () => {
-    expect(parseCommand(["summary", "in.xlsx"])).toEqual({ kind: "summary", input: "in.xlsx" });
+    expect(parseCommand(["summary", "in.xlsx"])).toEqual({ kind: "summary", input: "in.xlsx", maxSize: null });
     expect(parseCommand(["sample"])).toEqual({ kind: "sample", output: null });
     expect(parseCommand(["sample", "-o", "s.xlsx"])).toEqual({ kind: "sample", output: "s.xlsx" });
     expect(parseCommand(["--help"])).toEqual({ kind: "help" });
@@ -54,6 +62,8 @@ describe("parseCommand", () => {
     [["sample", "-o", ""], /empty file name/],
     [["sample", "file.xlsx"], /takes no file name/],
     [["sample", "--formulas"], /"sample" does not take --formulas/],
+    [["apply", "in.xlsx", "--max-size", "lots"], /--max-size takes a number of megabytes, got "lots"/],
+    [["apply", "in.xlsx", "--max-size", "0"], /--max-size takes a number of megabytes/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);

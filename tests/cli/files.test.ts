@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { FileError, partsLostOnSave, readWorkbookFile, scoredName, writeFileAtomic } from "../../src/cli/files";
+import { FileError, readWorkbookFile, scoredName, writeFileAtomic, writeFilesAtomic } from "../../src/cli/files";
 import { progressBar } from "../../src/cli/progressBar";
 
 let dir: string;
@@ -27,25 +27,40 @@ async function xlsxBytes(): Promise<Uint8Array> {
 
 describe("readWorkbookFile", () => {
   it("loads an .xlsx workbook", async () => {
-    const { workbook, lostOnSave } = await readWorkbookFile(await fileWith("ok.xlsx", await xlsxBytes()));
-    expect(workbook.getWorksheet("S")?.getCell("A1").value).toBe("hello");
-    expect(lostOnSave).toEqual([]);
+    const workbook = await readWorkbookFile(await fileWith("ok.xlsx", await xlsxBytes()));
+    expect((await workbook.readWorkbook()).sheets[0].values).toEqual([["hello"]]);
   });
 
-  it("says which parts of the file ExcelJS will not write back", async () => {
-    // An Excel file with a chart and macros: the parts are in the zip whether or not ExcelJS reads them.
+  it("keeps parts it does not read (a chart, macros) byte for byte in what it saves", async () => {
     const zip = await JSZip.loadAsync(await xlsxBytes());
     zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
     zip.file("xl/vbaProject.bin", new Uint8Array([1, 2, 3]));
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    expect(partsLostOnSave(bytes)).toEqual(["charts", "macros"]);
-    const { workbook, lostOnSave } = await readWorkbookFile(await fileWith("chart.xlsx", bytes));
-    expect(workbook.getWorksheet("S")?.getCell("A1").value).toBe("hello");
-    expect(lostOnSave).toEqual(["charts", "macros"]);
+    const saved = await JSZip.loadAsync((await readWorkbookFile(await fileWith("chart.xlsm", bytes))).save());
+    expect(await saved.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
+    expect([...(await saved.file("xl/vbaProject.bin")!.async("uint8array"))]).toEqual([1, 2, 3]);
   });
 
-  const rejects = async (file: string, message: RegExp) => {
-    const error = await readWorkbookFile(file).catch((e: unknown) => e);
+  it("refuses, before inflating, a workbook whose parts would pass the size limits", async () => {
+    const zip = await JSZip.loadAsync(await xlsxBytes());
+    zip.file("xl/media/big.bin", new Uint8Array(3 * 1024 * 1024));
+    const file = await fileWith("big.xlsx", await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    await rejects(
+      file,
+      /big\.xlsx has a part \(xl\/media\/big\.bin\) of 3\.0 MB uncompressed, over the limit of 2\.0 MB per part/,
+      {
+        total: 100 * 1024 * 1024,
+        part: 2 * 1024 * 1024,
+      },
+    );
+    await rejects(file, /big\.xlsx would inflate to 3\.\d MB, over the limit of 1\.0 MB/, {
+      total: 1024 * 1024,
+      part: 1024 * 1024 * 4,
+    });
+  });
+
+  const rejects = async (file: string, message: RegExp, limits?: { total: number; part: number }) => {
+    const error = await readWorkbookFile(file, limits).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toMatch(/\n/);
@@ -68,10 +83,7 @@ describe("readWorkbookFile", () => {
     await rejects(await fileWith("notes.xlsx", "Code,Value\nA1,3\n"), /notes\.xlsx is not an \.xlsx workbook/);
     await rejects(await fileWith("empty.xlsx", ""), /empty\.xlsx is not an \.xlsx workbook/);
     const bytes = await xlsxBytes();
-    await rejects(
-      await fileWith("cut.xlsx", bytes.subarray(0, bytes.length / 2)),
-      /cut\.xlsx could not be read as an \.xlsx workbook/,
-    );
+    await rejects(await fileWith("cut.xlsx", bytes.subarray(0, bytes.length / 2)), /cut\.xlsx is not a zip package/);
   });
 });
 
@@ -91,9 +103,24 @@ describe("writeFileAtomic", () => {
   });
 });
 
+describe("writeFilesAtomic", () => {
+  it("renames nothing into place when one of the files cannot be written", async () => {
+    const workbook = await fileWith("out.xlsx", "old");
+    const error = await writeFilesAtomic([
+      { file: workbook, data: "new" },
+      { file: path.join(dir, "missing", "report.json"), data: "{}" },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as Error).message).toMatch(/cannot write .*report\.json: no such file or folder/);
+    expect(await fs.readFile(workbook, "utf8")).toBe("old");
+    expect(await fs.readdir(dir)).toEqual(["out.xlsx"]);
+  });
+});
+
 it("names the output <name>.scored.xlsx beside the input", () => {
   expect(scoredName(path.join("reports", "q2.xlsx"))).toBe(path.join("reports", "q2.scored.xlsx"));
   expect(scoredName("People Q2.XLSX")).toBe("People Q2.scored.xlsx");
+  expect(scoredName("macros.xlsm")).toBe("macros.scored.xlsm");
 });
 
 describe("progressBar", () => {

@@ -116,11 +116,17 @@ describe("scorecard apply", () => {
     expect(report.writeProblems).toEqual([]);
   });
 
-  it("replaces the input only when -o names it", async () => {
+  it("refuses -o naming the input unless --in-place says so", async () => {
     const input = await sampleFile();
-    const result = await cli("apply", input, "-o", input);
+    const before = await fs.readFile(input);
+    const refused = await cli("apply", input, "-o", input);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^scorecard: -o .*sample\.xlsx is the input workbook; add --in-place/);
+    expect((await fs.readFile(input)).equals(before)).toBe(true);
+
+    const result = await cli("apply", input, "-o", input, "--in-place");
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("replacing the input");
+    expect(result.stdout).toContain("replacing the input, as --in-place asked");
     expect((await load(input)).getWorksheet("Scorecard Summary")).toBeDefined();
     expect((await fs.readdir(dir)).sort()).toEqual(["sample.xlsx"]);
   });
@@ -153,14 +159,41 @@ describe("scorecard apply", () => {
     expect(scored.getWorksheet("Adult Social Care")!.getCell("S5").value).toBe("Amber");
   });
 
-  it("warns that charts in the input are not in the scored copy", async () => {
+  it("keeps parts it does not own, such as a chart, and says nothing was lost", async () => {
     const zip = await JSZip.loadAsync(await fs.readFile(await sampleFile()));
     zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
     const input = path.join(dir, "charted.xlsx");
     await fs.writeFile(input, await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
     const result = await cli("apply", input);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^Note: .*charted\.xlsx has charts, which the scored copy does not keep/m);
+    expect(result.stderr).not.toMatch(/Note: .*(does not keep|lost)/);
+    const scored = await JSZip.loadAsync(await fs.readFile(path.join(dir, "charted.scored.xlsx")));
+    expect(await scored.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
+  });
+
+  it("writes neither file when the JSON report cannot be written", async () => {
+    const input = await sampleFile();
+    const result = await cli(
+      "apply",
+      input,
+      "-o",
+      path.join(dir, "out.xlsx"),
+      "--json",
+      path.join(dir, "no", "r.json"),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^scorecard: cannot write .*r\.json: no such file or folder$/);
+    expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
+  });
+
+  it("exits 2 with one line, before inflating anything, when the workbook is larger than --max-size", async () => {
+    const input = await sampleFile();
+    const result = await cli("apply", input, "--max-size", "0.01");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^scorecard: .*sample\.xlsx (would inflate to|has a part \(.*\) of) [\d.]+ MB( uncompressed)?, over the limit of 0\.01 MB( per part)?$/,
+    );
+    expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
   });
 
   it.each([

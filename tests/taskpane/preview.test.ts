@@ -2,6 +2,11 @@ import { Workbook } from "exceljs";
 import { formatValue, previewSheet } from "../../src/taskpane/demo/preview";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
 
+/** The ExcelJS-built fixture as the demo gets a file: bytes opened by the .xlsx host. */
+async function hostOf(workbook: Workbook): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
 function sheetWithStatuses() {
   const workbook = new Workbook();
   const ws = workbook.addWorksheet("People");
@@ -17,9 +22,9 @@ function sheetWithStatuses() {
 }
 
 describe("demo preview", () => {
-  it("shows values as Excel formats them, formula results and static fills", () => {
-    const { ws } = sheetWithStatuses();
-    const preview = previewSheet(ws);
+  it("shows values as Excel formats them, formula results and static fills", async () => {
+    const { workbook } = sheetWithStatuses();
+    const preview = previewSheet(await hostOf(workbook), "People")!;
     expect(preview.columns).toEqual(["A", "B", "C"]);
     expect(preview.rows.map((r) => r.map((c) => c.text))).toEqual([
       ["Code", "Value", "Status"],
@@ -32,9 +37,9 @@ describe("demo preview", () => {
     expect(preview.rows[1][1].numeric).toBe(true);
   });
 
-  it("paints cells the way the add-in's conditional formats (written by the ExcelJS host) would", async () => {
+  it("paints cells the way the add-in's conditional formats (written by the .xlsx host) would", async () => {
     const { workbook } = sheetWithStatuses();
-    const port = new XlsxWorkbook(workbook);
+    const port = await hostOf(workbook);
     const range = { row: 1, col: 2, rows: 3, cols: 1 };
     await port.write({
       sheets: [
@@ -49,7 +54,7 @@ describe("demo preview", () => {
         },
       ],
     });
-    const rows = previewSheet(workbook.getWorksheet("People")!).rows;
+    const rows = previewSheet(port, "People")!.rows;
     expect(rows[1][2]).toMatchObject({ text: "Red", fill: "#FFC7CE", font: "#9C0006" });
     expect(rows[2][2]).toMatchObject({ text: "Green", fill: "#C6EFCE", font: "#006100" });
     expect(rows[3][2].fill).toBeUndefined();
@@ -57,9 +62,7 @@ describe("demo preview", () => {
     expect(rows[0][2].fill).toBeUndefined();
 
     // The demo keeps the workbook as a file between visits: the colours must survive a save and load.
-    const reloaded = new Workbook();
-    await reloaded.xlsx.load(await workbook.xlsx.writeBuffer());
-    const again = previewSheet(reloaded.getWorksheet("People")!).rows;
+    const again = previewSheet(XlsxWorkbook.open(port.save()), "People")!.rows;
     expect(again[1][2]).toMatchObject({ text: "Red", fill: "#FFC7CE", font: "#9C0006" });
     expect(again[2][2]).toMatchObject({ text: "Green", fill: "#C6EFCE" });
   });

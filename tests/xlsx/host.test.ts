@@ -1,7 +1,10 @@
-/** The ExcelJS host on its own: what it reads from cells, how it writes a plan, and what it must never touch. */
+/**
+ * The .xlsx host on its own: what it reads from cells, how it writes a plan, and what it must never touch. Fixtures
+ * are built with ExcelJS, saved to bytes and opened by the host; what the host saves is loaded with ExcelJS to look at.
+ */
 import { Workbook } from "exceljs";
-import { XlsxWorkbook } from "../../src/hosts/xlsx";
-import { reloaded } from "./xlsxFixtures";
+import JSZip from "jszip";
+import { inspected, opened, reopened } from "./xlsxFixtures";
 import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import type { ConditionalRule, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
 
@@ -11,7 +14,7 @@ describe("reading cells", () => {
   async function snapshotOf(build: (ws: ReturnType<Workbook["addWorksheet"]>) => void) {
     const workbook = new Workbook();
     build(workbook.addWorksheet("S"));
-    const snapshot = await new XlsxWorkbook(await reloaded(workbook)).readWorkbook();
+    const snapshot = await (await opened(workbook)).readWorkbook();
     return snapshot.sheets[0];
   }
 
@@ -89,7 +92,7 @@ describe("reading cells", () => {
     });
     await ws.protect("", {});
     workbook.addWorksheet("Hidden", { state: "hidden" }).getCell("A1").value = 1;
-    const snapshot = await new XlsxWorkbook(await reloaded(workbook)).readWorkbook();
+    const snapshot = await (await opened(workbook)).readWorkbook();
     const [tables, hidden] = snapshot.sheets;
     expect(tables.tables).toEqual([{ name: "Measures", range: { row: 2, col: 1, rows: 3, cols: 3 } }]);
     expect(tables.protected).toBe(true);
@@ -105,7 +108,7 @@ describe("reading cells", () => {
     ws.getCell("A1").font = { bold: true };
     ws.getCell("A2").value = "Plain";
     ws.getCell("A3").value = { richText: [{ text: "Bold run only", font: { bold: true } }] };
-    const host = new XlsxWorkbook(await reloaded(workbook));
+    const host = await opened(workbook);
     const refs = [0, 1, 2, 3].map((row) => ({ sheet: "S", row, col: 0 }));
     expect(await host.readBold([...refs, { sheet: "Missing", row: 0, col: 0 }])).toEqual([
       true,
@@ -170,9 +173,9 @@ describe("writing a plan", () => {
   });
 
   it("writes formulas with their cached results and values as values", async () => {
-    const workbook = userWorkbook();
-    await new XlsxWorkbook(workbook).write(plan(4));
-    const ws = (await reloaded(workbook)).getWorksheet("Data")!;
+    const host = await opened(userWorkbook());
+    await host.write(plan(4));
+    const ws = (await inspected(host)).getWorksheet("Data")!;
     expect(ws.getCell("D1").value).toBe("Status");
     expect(ws.getCell("D2").value).toEqual({ formula: 'KPI.RAG(B2,C2,"Max")', result: "Green" });
     expect(ws.getCell("D1").font.bold).toBe(true);
@@ -181,11 +184,11 @@ describe("writing a plan", () => {
   });
 
   it("replaces its conditional formats on a re-run, even when the table grew, and keeps the user's", async () => {
-    const workbook = userWorkbook();
-    await new XlsxWorkbook(workbook).write(plan(3));
-    const again = await reloaded(workbook);
-    await new XlsxWorkbook(again).write(plan(4));
-    const ws = (await reloaded(again)).getWorksheet("Data")!;
+    const host = await opened(userWorkbook());
+    await host.write(plan(3));
+    const again = reopened(host);
+    await again.write(plan(4));
+    const ws = (await inspected(again)).getWorksheet("Data")!;
     const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
       .conditionalFormattings;
     expect(formats.map((cf) => [cf.ref, cf.rules.map((r) => r.formulae[0])])).toEqual([
@@ -201,8 +204,8 @@ describe("writing a plan", () => {
       ws.getCell(r, 1).value = r;
       ws.getCell(r, 1).font = { italic: true };
     }
-    const loaded = await reloaded(workbook);
-    await new XlsxWorkbook(loaded).write({
+    const host = await opened(workbook);
+    await host.write({
       sheets: [
         {
           ...emptyWrite("Data"),
@@ -210,17 +213,19 @@ describe("writing a plan", () => {
         },
       ],
     });
-    const out = (await reloaded(loaded)).getWorksheet("Data")!;
+    const out = (await inspected(host)).getWorksheet("Data")!;
     expect(out.getCell("A2").font).toMatchObject({ italic: true, bold: true, color: { argb: "FF9C0006" } });
     expect(out.getCell("A1").font).toEqual({ italic: true });
     expect(out.getCell("A3").font).toEqual({ italic: true });
   });
 
-  it("gives cells that had the same style and get the same change one shared style, so it is saved once", async () => {
+  it("gives cells that had the same style and get the same change one style index, so it is saved once", async () => {
     const workbook = new Workbook();
-    const ws = workbook.addWorksheet("Data");
+    workbook.addWorksheet("Data");
+    const host = await opened(workbook);
+    const xfsBefore = cellXfCount(await partOf(host.save(), "xl/styles.xml"));
     const red = { fill: "#FFC7CE", font: "#9C0006" };
-    await new XlsxWorkbook(workbook).write({
+    await host.write({
       sheets: [
         {
           ...emptyWrite("Data"),
@@ -231,9 +236,16 @@ describe("writing a plan", () => {
         },
       ],
     });
-    expect(ws.getCell("A1").style).toBe(ws.getCell("A3").style);
-    expect(ws.getCell("B1").style).not.toBe(ws.getCell("A1").style);
+    const saved = host.save();
+    const sheet = await partOf(saved, "xl/worksheets/sheet1.xml");
+    const styleOf = (ref: string) => new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)?.[1];
+    expect(styleOf("A1")).toBeDefined();
+    expect(styleOf("A1")).toBe(styleOf("A3"));
+    expect(styleOf("B1")).not.toBe(styleOf("A1"));
+    expect(cellXfCount(await partOf(saved, "xl/styles.xml"))).toBe(xfsBefore + 2);
+    const ws = (await inspected(host)).getWorksheet("Data")!;
     expect(ws.getCell("B1").font).toMatchObject({ bold: true, color: { argb: "FF9C0006" } });
+    expect(ws.getCell("A2").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
   });
 
   it("keeps a formula filled down working when its first cell is overwritten", async () => {
@@ -243,11 +255,11 @@ describe("writing a plan", () => {
     ws.getCell("B1").value = { formula: "A1*2", result: 2 };
     ws.getCell("B2").value = { sharedFormula: "B1", result: 4 };
     ws.getCell("B3").value = { sharedFormula: "B1", result: 6 };
-    const loaded = await reloaded(workbook);
-    await new XlsxWorkbook(loaded).write({
+    const host = await opened(workbook);
+    await host.write({
       sheets: [{ ...emptyWrite("Data"), blocks: [{ row: 0, col: 1, cells: [[{ value: "Status" }]] }] }],
     });
-    const out = (await reloaded(loaded)).getWorksheet("Data")!;
+    const out = (await inspected(host)).getWorksheet("Data")!;
     expect(out.getCell("B1").value).toBe("Status");
     expect([out.getCell("B2").formula, out.getCell("B3").formula]).toEqual(["A2*2", "A3*2"]);
     expect([out.getCell("B2").result, out.getCell("B3").result]).toEqual([4, 6]);
@@ -258,19 +270,23 @@ describe("writing a plan", () => {
     const ws = workbook.addWorksheet("Data");
     ws.mergeCells("A1:D1");
     ws.getCell("A1").value = "Outcome: title";
-    await new XlsxWorkbook(workbook).write({
+    const host = await opened(workbook);
+    await host.write({
       sheets: [
-        { ...emptyWrite("Data"), blocks: [{ row: 0, col: 3, cells: [[{ value: null }], [{ value: "Status" }]] }] },
+        { ...emptyWrite("Data"), blocks: [{ row: 0, col: 3, cells: [[{ value: "over" }], [{ value: "Status" }]] }] },
       ],
     });
-    expect(ws.getCell("A1").value).toBe("Outcome: title");
-    expect(ws.getCell("D2").value).toBe("Status");
+    const out = (await inspected(host)).getWorksheet("Data")!;
+    expect(out.getCell("A1").value).toBe("Outcome: title");
+    expect(out.getCell("D1").value).toBe("Outcome: title");
+    expect(out.getCell("D2").value).toBe("Status");
   });
 
   it("refuses a protected or missing sheet with a message, and still writes the others", async () => {
     const workbook = userWorkbook();
     await workbook.getWorksheet("Notes")!.protect("", {});
-    const problems = await new XlsxWorkbook(workbook).write({
+    const host = await opened(workbook);
+    const problems = await host.write({
       sheets: [
         { ...emptyWrite("Notes"), blocks: [{ row: 0, col: 0, cells: [[{ value: "changed" }]] }] },
         { ...emptyWrite("Gone") },
@@ -281,8 +297,9 @@ describe("writing a plan", () => {
       { sheet: "Notes", message: expect.stringMatching(/Notes.*protected/) },
       { sheet: "Gone", message: expect.stringMatching(/Gone.*no longer exists/) },
     ]);
-    expect(workbook.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
-    expect(workbook.getWorksheet("Data")!.getCell("D2").value).toMatchObject({ result: "Green" });
+    const out = await inspected(host);
+    expect(out.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
+    expect(out.getWorksheet("Data")!.getCell("D2").value).toMatchObject({ result: "Green" });
   });
 
   const summary = (replaces: string | null, text: string): OwnedSheetWrite => ({
@@ -300,28 +317,28 @@ describe("writing a plan", () => {
   });
 
   it("rebuilds its own sheet in the same tab position, frozen, and never takes a user's sheet", async () => {
-    const workbook = userWorkbook();
-    const host = new XlsxWorkbook(workbook);
+    const host = await opened(userWorkbook());
     await host.write({ sheets: [], ownedSheet: summary(null, "first") });
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
-    workbook.addWorksheet("Later");
-    await host.write({ sheets: [], ownedSheet: summary("Scorecard Summary", "second") });
-    const out = await reloaded(workbook);
+    const first = await inspected(host);
+    expect(first.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
+    first.addWorksheet("Later");
+    const later = await opened(first);
+    await later.write({ sheets: [], ownedSheet: summary("Scorecard Summary", "second") });
+    const out = await inspected(later);
     expect(out.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary", "Later"]);
     expect(out.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("second");
     expect(out.getWorksheet("Scorecard Summary")!.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
 
-    const clash = await new XlsxWorkbook(out).write({
+    const clash = await later.write({
       sheets: [],
       ownedSheet: { ...summary(null, "x"), sheet: "Notes" },
     });
     expect(clash).toEqual([{ sheet: "Notes", message: expect.stringMatching(/already exists/) }]);
-    expect(out.getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
+    expect((await inspected(later)).getWorksheet("Notes")!.getCell("A1").value).toBe("Left alone by the add-in");
   });
 
   it("keeps the summary it would replace when the new name is taken by a user's sheet, in any case", async () => {
-    const workbook = userWorkbook();
-    const host = new XlsxWorkbook(workbook);
+    const host = await opened(userWorkbook());
     await host.write({ sheets: [], ownedSheet: summary(null, "first") });
     for (const taken of ["Notes", "NOTES"]) {
       const clash = await host.write({
@@ -329,16 +346,17 @@ describe("writing a plan", () => {
         ownedSheet: { ...summary("Scorecard Summary", "renamed"), sheet: taken },
       });
       expect(clash).toEqual([{ sheet: taken, message: expect.stringMatching(/already exists/) }]);
-      expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
-      expect(workbook.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("first");
+      const out = await inspected(host);
+      expect(out.worksheets.map((ws) => ws.name)).toEqual(["Data", "Notes", "Scorecard Summary"]);
+      expect(out.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("first");
     }
   });
 
   it("prints its own sheet landscape, one page wide and as many pages tall as the rows need", async () => {
-    const workbook = userWorkbook();
+    const host = await opened(userWorkbook());
     const page = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 1, footer: true } as const;
-    await new XlsxWorkbook(workbook).write({ sheets: [], ownedSheet: { ...summary(null, "text"), page } });
-    const out = await reloaded(workbook);
+    await host.write({ sheets: [], ownedSheet: { ...summary(null, "text"), page } });
+    const out = await inspected(host);
     expect(out.getWorksheet("Scorecard Summary")!.pageSetup).toMatchObject({
       orientation: "landscape",
       fitToPage: true,
@@ -348,22 +366,34 @@ describe("writing a plan", () => {
     // The user's sheets keep their own layout.
     expect(out.getWorksheet("Data")!.pageSetup).toMatchObject({ orientation: "portrait", fitToPage: false });
 
-    await new XlsxWorkbook(out).write({ sheets: [], ownedSheet: summary("Scorecard Summary", "no layout asked") });
-    const plain = (await reloaded(out)).getWorksheet("Scorecard Summary")!;
-    expect(plain.pageSetup).toMatchObject({ orientation: "portrait", fitToPage: false });
+    const again = reopened(host);
+    await again.write({ sheets: [], ownedSheet: summary("Scorecard Summary", "no layout asked") });
+    const plain = (await inspected(again)).getWorksheet("Scorecard Summary")!;
+    // No pageSetup element at all is Excel's default: portrait, not fitted.
+    expect(plain.pageSetup.orientation ?? "portrait").toBe("portrait");
+    expect(plain.pageSetup.fitToPage).toBe(false);
   });
 
   it("keeps its state in a very hidden sheet that the snapshot does not list, and reads it back", async () => {
-    const workbook = userWorkbook();
+    const host = await opened(userWorkbook());
     const long = JSON.stringify({ settings: { band: 0.05 }, filler: "x".repeat(70_000) });
-    await new XlsxWorkbook(workbook).write({ sheets: [], state: long });
-    const out = await reloaded(workbook);
-    expect(out.getWorksheet(STATE_SHEET_NAME)!.state).toBe("veryHidden");
-    const snapshot = await new XlsxWorkbook(out).readWorkbook();
+    await host.write({ sheets: [], state: long });
+    expect((await inspected(host)).getWorksheet(STATE_SHEET_NAME)!.state).toBe("veryHidden");
+    const out = reopened(host);
+    const snapshot = await out.readWorkbook();
     expect(snapshot.state).toBe(long);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(["Data", "Notes"]);
 
-    await new XlsxWorkbook(out).write({ sheets: [], state: "{}" });
-    expect((await new XlsxWorkbook(await reloaded(out)).readWorkbook()).state).toBe("{}");
+    await out.write({ sheets: [], state: "{}" });
+    expect((await reopened(out).readWorkbook()).state).toBe("{}");
   });
 });
+
+async function partOf(data: Uint8Array, name: string): Promise<string> {
+  return (await JSZip.loadAsync(data)).file(name)!.async("string");
+}
+
+function cellXfCount(styles: string): number {
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  return (cellXfs.match(/<xf\b/g) ?? []).length;
+}

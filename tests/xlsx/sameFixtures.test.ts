@@ -1,16 +1,24 @@
 /**
- * The operation tests' fixtures run on the ExcelJS host (saved and loaded, as from a file) and on the in-memory
+ * The operation tests' fixtures run on the .xlsx host (built with ExcelJS, saved to bytes and opened) and on the in-memory
  * reference host the operation tests use: the reports must be equal, and so must everything written (values,
  * formulas, fills, fonts, number formats, conditional rules, widths, frozen rows, state).
  */
 import type { Workbook, Worksheet } from "exceljs";
-import { XlsxWorkbook } from "../../src/hosts/xlsx";
-import { conditionalFormattings } from "../../src/hosts/xlsx/exceljsShapes";
+import { conditionalFormattings } from "./exceljsShapes";
 import { applyRules, scanWorkbook } from "../../src/workbook";
 import type { CellStyle, ConditionalRule } from "../../src/workbook/port";
 import { MemoryPort, type MemorySheet, type MemorySheetInit } from "../support/memoryPort";
 import { CONTRACT_EXAMPLES, medwaySheet } from "../workbook/fixtures";
-import { reloaded, SINGLE_WITH_OUTTURN, TABLE_AND_HIDDEN, WIDE_WITH_FLOORS, xlsxWorkbook } from "./xlsxFixtures";
+import {
+  inspected,
+  opened,
+  reloaded,
+  reopened,
+  SINGLE_WITH_OUTTURN,
+  TABLE_AND_HIDDEN,
+  WIDE_WITH_FLOORS,
+  xlsxWorkbook,
+} from "./xlsxFixtures";
 import { rangeToA1 } from "../../src/workbook/a1";
 
 const FIXTURES: readonly (readonly [string, readonly MemorySheetInit[]])[] = [
@@ -81,7 +89,7 @@ function expectSameSheet(memoryBefore: MemoryPort, memory: MemorySheet, before: 
 describe.each(FIXTURES)("%s", (_name, sheets) => {
   it("scans to the same report", async () => {
     const memory = await scanWorkbook(new MemoryPort({ sheets }));
-    const xlsx = await scanWorkbook(new XlsxWorkbook(await reloaded(await xlsxWorkbook(sheets))));
+    const xlsx = await scanWorkbook(await opened(await xlsxWorkbook(sheets)));
     expect(xlsx).toEqual(memory);
     expect(xlsx.measures.length).toBeGreaterThan(0);
   });
@@ -89,16 +97,16 @@ describe.each(FIXTURES)("%s", (_name, sheets) => {
   it.each(["values", "formulas"] as const)("applies with %s to the same report and the same cells", async (output) => {
     const memory = new MemoryPort({ sheets });
     const memoryReport = await applyRules(memory, { settings: { output } });
-    const workbook = await reloaded(await xlsxWorkbook(sheets));
-    const xlsxReport = await applyRules(new XlsxWorkbook(workbook), { settings: { output } });
+    const host = await opened(await xlsxWorkbook(sheets));
+    const xlsxReport = await applyRules(host, { settings: { output } });
     const { writeProblems: memoryWriteProblems, ...memoryRest } = memoryReport;
     const { writeProblems: xlsxWriteProblems, ...xlsxRest } = xlsxReport;
     expect(xlsxRest).toEqual(memoryRest);
     // The hosts word their write problems their own way; the sheets they name are the same.
     expect(xlsxWriteProblems.map((p) => p.sheet)).toEqual(memoryWriteProblems.map((p) => p.sheet));
 
-    const saved = await reloaded(workbook);
-    const after = await new XlsxWorkbook(saved).readWorkbook();
+    const saved = await inspected(host);
+    const after = await reopened(host).readWorkbook();
     const expected = await memory.readWorkbook();
     expect(after.state).toBe(expected.state);
     expect(after.sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));

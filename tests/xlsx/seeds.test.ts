@@ -5,8 +5,7 @@
  */
 import { Workbook } from "exceljs";
 import type { Worksheet } from "exceljs";
-import { XlsxWorkbook } from "../../src/hosts/xlsx";
-import { reloaded } from "./xlsxFixtures";
+import { inspected, opened } from "./xlsxFixtures";
 import { applyRules } from "../../src/workbook";
 import type { ApplyReport, MeasureReport } from "../../src/workbook/model";
 
@@ -46,9 +45,9 @@ interface Scored {
 async function score(build: (ws: Worksheet) => void, settings = {}): Promise<Scored> {
   const workbook = new Workbook();
   build(workbook.addWorksheet("Seed"));
-  const loaded = await reloaded(workbook);
-  const report = await applyRules(new XlsxWorkbook(loaded), { settings: { output: "values", ...settings } });
-  return { report, ws: (await reloaded(loaded)).getWorksheet("Seed")! };
+  const host = await opened(workbook);
+  const report = await applyRules(host, { settings: { output: "values", ...settings } });
+  return { report, ws: (await inspected(host)).getWorksheet("Seed")! };
 }
 
 /**

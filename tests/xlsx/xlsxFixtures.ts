@@ -5,6 +5,7 @@
  */
 import { Workbook } from "exceljs";
 import type { CellValue as ExcelCellValue } from "exceljs";
+import { XlsxWorkbook } from "../../src/hosts/xlsx";
 import type { CellValue } from "../../src/core/types";
 import { encodeState, STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import { parseRangeA1, type MemorySheetInit } from "../support/memoryPort";
@@ -55,6 +56,23 @@ export async function reloaded(workbook: Workbook, times = 1): Promise<Workbook>
     copy = next;
   }
   return copy;
+}
+
+/** An ExcelJS-built workbook as the .xlsx host gets it from a file: saved to bytes and opened. */
+export async function opened(workbook: Workbook): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+/** What the host saved, loaded with ExcelJS to look at. */
+export async function inspected(host: XlsxWorkbook): Promise<Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(host.save() as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The host's output opened again by the host, as a second run gets it. */
+export function reopened(host: XlsxWorkbook): XlsxWorkbook {
+  return XlsxWorkbook.open(host.save());
 }
 
 const date = (year: number, month: number): Date => new Date(Date.UTC(year, month, 1));

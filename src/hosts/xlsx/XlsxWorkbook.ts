@@ -1,99 +1,343 @@
 /**
- * The ExcelJS host of the workbook port: the operations run on an in-memory ExcelJS Workbook.
- * No file system here (the browser demo uses it too); loading and saving files is the CLI's job.
+ * The .xlsx host of the workbook port: a part-level editor of the OOXML package. Reading streams each sheet once;
+ * writing splices the cells the plan owns into the sheets it names, appends styles and strings, and rewrites only
+ * the add-in's own sheets. Every part it does not own is saved as the bytes it came with. No file system here: the
+ * CLI and the browser demo hand it bytes and take bytes back.
  */
-import type { Workbook, Worksheet } from "exceljs";
 import type {
   CellRef,
   OwnedSheetWrite,
   Progress,
+  SheetSnapshot,
   SheetWrite,
   WorkbookPort,
   WorkbookSnapshot,
   WritePlan,
   WriteProblem,
 } from "../../workbook/port";
-import { isProtected, setSheetPosition, sheetPosition } from "./exceljsShapes";
-import { setPageLayout } from "./pageLayout";
-import { readSheet } from "./readSheet";
-import { isStateSheet, readState, writeState } from "./stateStore";
-import { CellStyler } from "./styles";
+import type { CellValue } from "../../core/types";
 import { sameSheetName } from "../../workbook/sheetNames";
-import { writeSheet } from "./writeSheet";
+import { decodeState, encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import { OoxmlPackage } from "./package/OoxmlPackage";
+import { CONTENT_TYPE } from "./package/contentTypes";
+import type { SizeLimits } from "./package/limits";
+import { relativeTarget, relType } from "./package/opc";
+import { parseSharedStrings } from "./read/sharedStrings";
+import type { SheetContext } from "./read/sheetReader";
+import { cellKey, readSnapshot, type SheetRead } from "./read/snapshot";
+import { parseStyles, StyleBook } from "./read/styles";
+import { readTables } from "./read/tables";
+import { readWorkbookInfo, type SheetEntry, type WorkbookInfo } from "./read/workbookPart";
+import { writeChart } from "./write/chart";
+import { namespaces } from "./write/namespaces";
+import { ownedSheetXml, stateSheetXml } from "./write/ownedSheet";
+import { StringTable } from "./write/stringTable";
+import { StyleWriter } from "./write/styleWriter";
+import { widenedTable } from "./write/tables";
+import { addSheet, dropCalcChain, quotedSheet, setLocalName, setSheetAttributes } from "./write/workbookEdit";
+import { spliceWorksheet } from "./write/worksheet";
+
+interface Reading {
+  readonly info: WorkbookInfo;
+  readonly strings: string[];
+  readonly styles: StyleBook;
+  readonly sheets: Map<string, SheetRead>;
+  readonly stateSheet: SheetEntry | null;
+}
 
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly workbook: Workbook) {}
+  private reading: Reading | null = null;
+
+  private constructor(private readonly pkg: OoxmlPackage) {}
+
+  /** Opens a package; throws PackageError (a one-line reason) when it is not a readable .xlsx within the limits. */
+  static open(data: Uint8Array, limits?: SizeLimits): XlsxWorkbook {
+    const book = new XlsxWorkbook(OoxmlPackage.open(data, limits));
+    book.read();
+    return book;
+  }
+
+  /** The workbook as .xlsx bytes. */
+  save(): Uint8Array {
+    return this.pkg.save();
+  }
+
+  /** Worksheets in tab order (the state sheet left out), with their visibility. */
+  sheetList(): { name: string; visible: boolean }[] {
+    const r = this.read();
+    return r.info.sheets
+      .filter((s) => s.part !== null && s !== r.stateSheet)
+      .map((s) => ({ name: s.name, visible: s.state === "visible" }));
+  }
+
+  /** Where a sheet's cells are and what reading them needs, for a reader of its own (the demo's preview). */
+  sheetPart(name: string): { pkg: OoxmlPackage; part: string; context: SheetContext } | null {
+    const r = this.read();
+    const entry = r.info.sheets.find((s) => s.name === name && s.part !== null);
+    if (!entry?.part) return null;
+    return {
+      pkg: this.pkg,
+      part: entry.part,
+      context: { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
+    };
+  }
+
+  private read(): Reading {
+    if (this.reading) return this.reading;
+    const info = readWorkbookInfo(this.pkg);
+    const sstXml = info.sharedStrings ? this.pkg.text(info.sharedStrings) : null;
+    const strings = sstXml === null ? [] : parseSharedStrings(sstXml).texts;
+    if (info.sharedStrings) this.pkg.forget(info.sharedStrings);
+    const stylesXml = info.styles ? this.pkg.text(info.styles) : null;
+    const styles = stylesXml === null ? StyleBook.empty() : parseStyles(stylesXml);
+    const reading: Reading = { info, strings, styles, sheets: new Map(), stateSheet: null };
+    this.reading = { ...reading, stateSheet: this.findStateSheet(reading) };
+    return this.reading;
+  }
+
+  sheetRead(name: string): SheetRead | null {
+    const r = this.read();
+    const cached = r.sheets.get(name);
+    if (cached) return cached;
+    const entry = r.info.sheets.find((s) => s.name === name && s.part !== null);
+    if (!entry?.part) return null;
+    const read = readSnapshot(
+      this.pkg,
+      { name: entry.name, part: entry.part, visible: entry.state === "visible" },
+      { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
+    );
+    r.sheets.set(name, read);
+    return read;
+  }
+
+  /**
+   * The add-in's state sheet: very hidden, named ScorecardState (or "ScorecardState (n)" when a user's sheet had
+   * the name first), holding nothing but state chunks in column A. A user's sheet of that name is never it.
+   */
+  private findStateSheet(r: Reading): SheetEntry | null {
+    const candidates = r.info.sheets.filter((s) => s.part !== null && s.state === "veryHidden" && isStateName(s.name));
+    for (const sheet of candidates) {
+      const read = readSnapshot(
+        this.pkg,
+        { name: sheet.name, part: sheet.part!, visible: false },
+        { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
+      );
+      const { values, left } = read.snapshot;
+      const onlyChunks = values.every((row) =>
+        row.every(
+          (v, c) =>
+            v === null || v === undefined || (left + c === 0 && typeof v === "string" && v.startsWith("state:")),
+        ),
+      );
+      if (onlyChunks) {
+        r.sheets.set(sheet.name, read);
+        return sheet;
+      }
+    }
+    return null;
+  }
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
-    const sheets = this.workbook.worksheets.filter((ws) => !isStateSheet(ws)).map(readSheet);
-    return { sheets, state: readState(this.workbook) };
+    const r = this.read();
+    const sheets: SheetSnapshot[] = [];
+    for (const entry of r.info.sheets) {
+      if (entry.part === null || entry === r.stateSheet) continue;
+      sheets.push(this.sheetRead(entry.name)!.snapshot);
+    }
+    let state: string | null = null;
+    if (r.stateSheet) {
+      // Only column A holds chunks (findStateSheet checked it), top to bottom.
+      const { values } = this.sheetRead(r.stateSheet.name)!.snapshot;
+      state = decodeState(values.map((row): CellValue[] => [row[0] ?? null]));
+    }
+    return { sheets, state };
   }
 
   async readBold(cells: readonly CellRef[]): Promise<boolean[]> {
-    return cells.map(({ sheet, row, col }) => {
-      const cell = this.workbook.getWorksheet(sheet)?.findCell(row + 1, col + 1);
-      return cell?.font?.bold === true;
-    });
+    return cells.map(({ sheet, row, col }) => this.sheetRead(sheet)?.bold.has(cellKey(row, col)) ?? false);
   }
 
   async write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]> {
+    const r = this.read();
+    const { info } = r;
     const problems: WriteProblem[] = [];
-    const styler = new CellStyler();
+    const strings = new StringTable(info.sharedStrings ? this.pkg.text(info.sharedStrings) : null);
+    const styles = new StyleWriter(info.styles ? this.pkg.text(info.styles) : null);
+    const ctx = {
+      styles,
+      strings,
+      dxf: (rule: { style: Parameters<StyleWriter["dxf"]>[0] }) => styles.dxf(rule.style),
+    };
     const total = plan.sheets.length + (plan.ownedSheet ? 1 : 0);
     let done = 0;
+    let formulasChanged = false;
     for (const sheetWrite of plan.sheets) {
-      progress?.(done, total, `Writing ${sheetWrite.sheet}`);
-      const problem = this.writeUserSheet(sheetWrite, styler);
-      if (problem) problems.push(problem);
-      done++;
+      progress?.(done++, total, `Writing ${sheetWrite.sheet}`);
+      const result = this.writeUserSheet(sheetWrite, ctx);
+      if (typeof result === "boolean") formulasChanged ||= result;
+      else problems.push(result);
     }
     if (plan.ownedSheet) {
-      progress?.(done, total, `Writing ${plan.ownedSheet.sheet}`);
-      const problem = this.writeOwnedSheet(plan.ownedSheet, styler);
-      if (problem) problems.push(problem);
-      done++;
+      progress?.(done++, total, `Writing ${plan.ownedSheet.sheet}`);
+      const result = this.writeOwnedSheet(plan.ownedSheet, ctx);
+      if (typeof result === "boolean") formulasChanged ||= result;
+      else problems.push(result);
     }
-    if (plan.state !== undefined) writeState(this.workbook, plan.state);
+    if (plan.state !== undefined) {
+      const notice = this.writeState(plan.state);
+      if (notice) problems.push(notice);
+    }
+    if (strings.changed) this.saveStrings(strings);
+    const stylesXml = styles.result();
+    if (stylesXml !== null) this.saveStyles(stylesXml);
+    if (formulasChanged) dropCalcChain(this.pkg, this.currentInfo());
+    this.reading = null;
     progress?.(done, total, "Written");
     return problems;
   }
 
-  private writeUserSheet(write: SheetWrite, styler: CellStyler): WriteProblem | null {
-    const ws = this.workbook.getWorksheet(write.sheet);
-    if (!ws)
+  /** workbook.xml as it is now (edits of this write included). */
+  private currentInfo(): WorkbookInfo {
+    return readWorkbookInfo(this.pkg);
+  }
+
+  private writeUserSheet(write: SheetWrite, ctx: Parameters<typeof spliceWorksheet>[2]): boolean | WriteProblem {
+    const r = this.read();
+    const entry = r.info.sheets.find((s) => s.name === write.sheet && s.part !== null && s !== r.stateSheet);
+    if (!entry?.part)
       return { sheet: write.sheet, message: `Sheet "${write.sheet}" no longer exists; nothing was written to it.` };
-    if (isProtected(ws)) {
+    if (this.sheetRead(entry.name)?.snapshot.protected) {
       return { sheet: write.sheet, message: `Sheet "${write.sheet}" is protected; unprotect it and run again.` };
     }
-    writeSheet(ws, write, styler);
-    return null;
+    const xml = this.pkg.text(entry.part) ?? "";
+    const { xml: next, formulasChanged } = spliceWorksheet(xml, write, ctx);
+    this.pkg.setText(entry.part, next);
+    this.widenTables(entry.part, write);
+    return formulasChanged;
+  }
+
+  /** Tables whose header row gets new header cells right next to their last column grow to take them in. */
+  private widenTables(sheetPart: string, write: SheetWrite): void {
+    for (const table of readTables(this.pkg, sheetPart)) {
+      const { row, col, cols } = table.range;
+      const headers: string[] = [];
+      for (let c = col + cols; ; c++) {
+        const text = headerWritten(write, row, c);
+        if (text === null) break;
+        headers.push(text);
+      }
+      if (headers.length === 0) continue;
+      const xml = this.pkg.text(table.part);
+      const widened = xml === null ? null : widenedTable(xml, table.range, headers);
+      if (widened !== null) this.pkg.setText(table.part, widened);
+    }
   }
 
   /**
-   * Rebuilds the add-in's own sheet whole, in the place of the one it replaces. When a user's sheet has the new
-   * name, nothing changes: the old summary stays rather than leaving the workbook with none.
+   * Rewrites the add-in's own sheet in place of the one it replaces: same part, same sheet id and relationship,
+   * same tab position, renamed when the name changed. When a user's sheet has the new name, nothing changes: the
+   * old summary stays rather than leaving the workbook with none.
    */
-  private writeOwnedSheet(write: OwnedSheetWrite, styler: CellStyler): WriteProblem | null {
-    const replaced = write.replaces === null ? undefined : this.workbook.getWorksheet(write.replaces);
-    const clash = this.workbook.worksheets.find((ws) => sameSheetName(ws.name, write.sheet));
+  private writeOwnedSheet(
+    write: OwnedSheetWrite,
+    ctx: { styles: StyleWriter; strings: StringTable },
+  ): boolean | WriteProblem {
+    const r = this.read();
+    const sheets = r.info.sheets.filter((s) => s !== r.stateSheet);
+    const replaced =
+      write.replaces === null
+        ? undefined
+        : (sheets.find((s) => s.name === write.replaces) ?? sheets.find((s) => sameSheetName(s.name, write.replaces!)));
+    const clash = r.info.sheets.find((s) => sameSheetName(s.name, write.sheet));
     if (clash && clash !== replaced) {
       return {
         sheet: write.sheet,
         message: `A sheet named "${write.sheet}" already exists and is not Scorecard's; it was left alone.`,
       };
     }
-    const position = replaced ? sheetPosition(replaced) : undefined;
-    if (replaced) this.workbook.removeWorksheet(replaced.id);
-    let ws: Worksheet;
-    try {
-      ws = this.workbook.addWorksheet(write.sheet);
-    } catch (error) {
-      return { sheet: write.sheet, message: `Could not add sheet "${write.sheet}": ${(error as Error).message}` };
+    const ns = namespaces(r.info.strict);
+    let part: string;
+    if (replaced?.part) {
+      part = replaced.part;
+      if (replaced.name !== write.sheet)
+        setSheetAttributes(this.pkg, this.currentInfo(), replaced.name, { name: write.sheet });
+    } else {
+      part = addSheet(this.pkg, this.currentInfo(), write.sheet, "visible", "", ns.rel);
     }
-    if (position !== undefined) setSheetPosition(ws, position);
-    writeSheet(ws, write, styler);
-    if (write.freezeRows) ws.views = [{ state: "frozen", ySplit: write.freezeRows, xSplit: 0 }];
-    if (write.page) setPageLayout(ws, write.page);
-    return null;
+    const drawingRelId = writeChart(this.pkg, part);
+    const { xml, formulas } = ownedSheetXml(write, ns, ctx, drawingRelId);
+    this.pkg.setText(part, xml);
+    const info = this.currentInfo();
+    const index = info.sheets.findIndex((s) => s.name === write.sheet);
+    const repeat = write.page?.repeatRows ?? 0;
+    setLocalName(
+      this.pkg,
+      info,
+      "_xlnm.Print_Titles",
+      index,
+      repeat > 0 ? `${quotedSheet(write.sheet)}!$1:$${repeat}` : null,
+    );
+    return formulas;
   }
+
+  /** Returns a notice when the state had to take another name than usual. */
+  private writeState(state: string): WriteProblem | null {
+    const r = this.read();
+    const ns = namespaces(r.info.strict);
+    const xml = stateSheetXml(encodeState(state), ns);
+    if (r.stateSheet?.part) {
+      this.pkg.setText(r.stateSheet.part, xml);
+      return null;
+    }
+    const info = this.currentInfo();
+    let name = STATE_SHEET_NAME;
+    for (let n = 2; info.sheets.some((s) => sameSheetName(s.name, name)); n++) name = `${STATE_SHEET_NAME} (${n})`;
+    addSheet(this.pkg, info, name, "veryHidden", xml, ns.rel);
+    if (name === STATE_SHEET_NAME) return null;
+    return {
+      sheet: STATE_SHEET_NAME,
+      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours was left alone.`,
+    };
+  }
+
+  private saveStrings(strings: StringTable): void {
+    const info = this.currentInfo();
+    if (info.sharedStrings) {
+      this.pkg.setText(info.sharedStrings, strings.result());
+      return;
+    }
+    const folder = info.part.slice(0, info.part.lastIndexOf("/") + 1);
+    const part = `${folder}sharedStrings.xml`;
+    this.pkg.setText(part, strings.result());
+    this.pkg.setContentType(part, CONTENT_TYPE.sharedStrings);
+    this.pkg.addRelationship(info.part, relType(info.strict, "sharedStrings"), relativeTarget(info.part, part));
+  }
+
+  private saveStyles(xml: string): void {
+    const info = this.currentInfo();
+    if (info.styles) {
+      this.pkg.setText(info.styles, xml);
+      return;
+    }
+    const folder = info.part.slice(0, info.part.lastIndexOf("/") + 1);
+    const part = `${folder}styles.xml`;
+    this.pkg.setText(part, xml);
+    this.pkg.setContentType(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
+    this.pkg.addRelationship(info.part, relType(info.strict, "styles"), relativeTarget(info.part, part));
+  }
+}
+
+function isStateName(name: string): boolean {
+  return name === STATE_SHEET_NAME || new RegExp(`^${STATE_SHEET_NAME} \\(\\d+\\)$`).test(name);
+}
+
+/** The text the plan writes into (row, col), or null. */
+function headerWritten(write: SheetWrite, row: number, col: number): string | null {
+  for (const block of write.blocks) {
+    const r = row - block.row;
+    const c = col - block.col;
+    const value = block.cells[r]?.[c]?.value;
+    if (typeof value === "string" && value.trim() !== "") return value;
+  }
+  return null;
 }

@@ -1,11 +1,11 @@
 /**
- * The browser demo's workbook: an ExcelJS workbook in memory (the sample, the user's own file, or the one
- * kept from the last visit), driven through the same ExcelJS host of the port as the CLI.
- * Loaded with import() so ExcelJS never weighs on the task pane's first paint inside Excel.
+ * The browser demo's workbook: the .xlsx host over the file's package in memory (the sample, the user's own file,
+ * or the one kept from the last visit), driven through the same port as the CLI. What it downloads is the user's
+ * file with only Scorecard's cells and sheets changed. Loaded with import() so none of it weighs on the task pane's
+ * first paint inside Excel.
  */
-import { Workbook } from "exceljs";
 import { XlsxWorkbook } from "../../hosts/xlsx";
-import { buildSampleWorkbook } from "../../sample/buildSample";
+import { sampleWorkbookBytes } from "../../sample/sampleBytes";
 import type { WorkbookPort } from "../../workbook/port";
 import { forget, loadSaved, save } from "./persist";
 import { previewSheet, type PreviewSheet } from "./preview";
@@ -27,33 +27,34 @@ export interface DemoWorkbook {
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
-/** ExcelJS's browser build hands back a Buffer polyfill (a Uint8Array view); IndexedDB and Blob want the bytes alone. */
-function toArrayBuffer(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
-  if (data instanceof ArrayBuffer) return data;
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
+/** IndexedDB and Blob want an ArrayBuffer of exactly the bytes. */
+function toArrayBuffer(data: Uint8Array): ArrayBuffer {
+  return data.slice().buffer as ArrayBuffer;
 }
 
-function demoWorkbook(workbook: Workbook, name: string): DemoWorkbook {
-  const buffer = async () => toArrayBuffer(await workbook.xlsx.writeBuffer());
+function demoWorkbook(host: XlsxWorkbook, name: string): DemoWorkbook {
+  const macros = /\.xlsm$/i.test(name);
   return {
     name,
-    port: new XlsxWorkbook(workbook),
-    downloadName: name.replace(/\.xlsx$/i, "") + ".scored.xlsx",
-    sheetNames: () => workbook.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name),
-    preview(sheet) {
-      const ws = workbook.getWorksheet(sheet);
-      return ws ? previewSheet(ws) : null;
-    },
-    remember: async () => save({ name, data: await buffer() }),
-    toBlob: async () => new Blob([await buffer()], { type: XLSX_TYPE }),
+    port: host,
+    downloadName: name.replace(/\.xls[xm]$/i, "") + (macros ? ".scored.xlsm" : ".scored.xlsx"),
+    sheetNames: () =>
+      host
+        .sheetList()
+        .filter((sheet) => sheet.visible)
+        .map((sheet) => sheet.name),
+    preview: (sheet) => previewSheet(host, sheet),
+    remember: async () => save({ name, data: toArrayBuffer(host.save()) }),
+    toBlob: async () => new Blob([toArrayBuffer(host.save())], { type: macros ? XLSM_TYPE : XLSX_TYPE }),
   };
 }
 
 /** The sample scorecard, fresh. Forgets any workbook kept from an earlier visit. */
 export async function openSample(): Promise<DemoWorkbook> {
   await forget();
-  return demoWorkbook(buildSampleWorkbook(), SAMPLE_NAME);
+  return demoWorkbook(XlsxWorkbook.open(await sampleWorkbookBytes()), SAMPLE_NAME);
 }
 
 /** The workbook kept from the last visit, or the sample when there is none (or it no longer opens). */
@@ -71,14 +72,15 @@ export async function openLastOrSample(): Promise<DemoWorkbook> {
 
 /** A user's .xlsx file, read in this browser only. Throws an Error with a message fit for the user. */
 export async function openFile(name: string, data: ArrayBuffer): Promise<DemoWorkbook> {
-  const workbook = new Workbook();
+  let host: XlsxWorkbook;
   try {
-    await workbook.xlsx.load(data);
-  } catch {
+    host = XlsxWorkbook.open(new Uint8Array(data));
+  } catch (error) {
+    const reason = error instanceof Error ? ` (it ${error.message})` : "";
     throw new Error(
-      `"${name}" could not be opened: it is not an .xlsx workbook, or it is password-protected or damaged.`,
+      `"${name}" could not be opened: it is not an .xlsx workbook, or it is password-protected or damaged${reason}.`,
     );
   }
-  if (workbook.worksheets.length === 0) throw new Error(`"${name}" has no worksheets.`);
-  return demoWorkbook(workbook, name);
+  if (host.sheetList().length === 0) throw new Error(`"${name}" has no worksheets.`);
+  return demoWorkbook(host, name);
 }

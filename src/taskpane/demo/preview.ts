@@ -1,11 +1,13 @@
 /**
- * A read-only picture of one ExcelJS worksheet for the browser demo: the text Excel would show and the
- * colours it would paint, including the add-in's conditional formats (expression rules like `=$H5="Red"`),
- * which is how live-formula status cells get their colour.
+ * A read-only picture of one worksheet for the browser demo, read from the workbook's package by the .xlsx host's
+ * own sheet reader: the text Excel would show and the colours it would paint, including the add-in's conditional
+ * formats (expression rules like `=$H5="Red"`), which is how live-formula status cells get their colour.
  */
-import type { Cell, ConditionalFormattingRule, Fill, Worksheet } from "exceljs";
+import type { CellValue } from "../../core/types";
+import type { XlsxWorkbook } from "../../hosts/xlsx";
+import { readSheetPart, type ConditionalRead } from "../../hosts/xlsx/read/sheetReader";
+import type { StyleBook } from "../../hosts/xlsx/read/styles";
 import { columnLetters, parseRangeRef } from "../../workbook/a1";
-import { conditionalFormattings } from "../../hosts/xlsx/exceljsShapes";
 
 export interface PreviewCell {
   readonly text: string;
@@ -33,25 +35,44 @@ const DEFAULT_WIDTH_PX = 64;
 const MAX_WIDTH_PX = 200;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-export function previewSheet(ws: Worksheet): PreviewSheet {
-  const rowCount = Math.min(ws.rowCount, MAX_ROWS);
-  const colCount = Math.min(ws.columnCount, MAX_COLS);
-  const conditional = conditionalPainter(ws);
+interface ReadCell {
+  readonly value: CellValue;
+  readonly xf: number;
+}
+
+/** The top-left of a sheet (up to MAX_ROWS × MAX_COLS) as the preview shows it, or null when there is no such sheet. */
+export function previewSheet(host: XlsxWorkbook, name: string): PreviewSheet | null {
+  const sheet = host.sheetPart(name);
+  if (!sheet) return null;
+  const { pkg, part, context } = sheet;
+  const cells = new Map<number, ReadCell>();
+  let lastRow = -1;
+  let lastCol = -1;
+  const extras = readSheetPart(pkg, part, context, (row, col, value, _formula, xf) => {
+    if (row > lastRow) lastRow = row;
+    if (col > lastCol) lastCol = col;
+    if (row < MAX_ROWS && col < MAX_COLS) cells.set(row * MAX_COLS + col, { value, xf });
+  });
+  const rowCount = Math.min(lastRow + 1, MAX_ROWS);
+  const colCount = Math.min(lastCol + 1, MAX_COLS);
+  const shown = (row: number, col: number): CellValue => cells.get(row * MAX_COLS + col)?.value ?? null;
+  const conditional = conditionalPainter(extras.conditional, context.styles, shown);
   const rows: PreviewCell[][] = [];
-  for (let r = 1; r <= rowCount; r++) {
+  for (let r = 0; r < rowCount; r++) {
     const row: PreviewCell[] = [];
-    for (let c = 1; c <= colCount; c++) {
-      const cell = ws.findCell(r, c);
-      row.push(cell ? { ...previewCell(cell), ...conditional(r, c) } : { text: "" });
+    for (let c = 0; c < colCount; c++) {
+      const cell = cells.get(r * MAX_COLS + c);
+      row.push(cell ? { ...previewCell(cell, context.styles), ...conditional(r, c) } : { text: "" });
     }
     rows.push(row);
   }
+  const width = (col: number) => extras.columns.find((w) => w.min <= col && col <= w.max)?.width;
   return {
-    name: ws.name,
+    name,
     columns: Array.from({ length: colCount }, (_, i) => columnLetters(i)),
-    widths: Array.from({ length: colCount }, (_, i) => columnWidthPx(ws.getColumn(i + 1).width)),
+    widths: Array.from({ length: colCount }, (_, i) => columnWidthPx(width(i))),
     rows,
-    truncated: ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLS,
+    truncated: lastRow + 1 > MAX_ROWS || lastCol + 1 > MAX_COLS,
   };
 }
 
@@ -61,28 +82,24 @@ function columnWidthPx(characters: number | undefined): number {
   return Math.min(MAX_WIDTH_PX, Math.round(characters * 7 + 5));
 }
 
-function previewCell(cell: Cell): PreviewCell {
-  if (cell.master !== cell) return { text: "" };
-  const value = displayedValue(cell.value);
+function previewCell(cell: ReadCell, styles: StyleBook): PreviewCell {
+  const look = styles.look(cell.xf);
+  const value = shownValue(cell.value);
   return {
-    text: formatValue(value, cell.numFmt),
-    fill: fillColour(cell.fill),
-    font: argbToHex(cell.font?.color?.argb),
-    bold: cell.font?.bold === true || undefined,
+    text: formatValue(value, look.numberFormat),
+    fill: look.fill,
+    font: look.font,
+    bold: look.bold || undefined,
     numeric: typeof value === "number" || undefined,
   };
 }
 
 type Shown = string | number | boolean | Date | null;
 
-function displayedValue(value: Cell["value"]): Shown {
+function shownValue(value: CellValue): Shown {
   if (value === null || value === undefined) return null;
-  if (typeof value !== "object" || value instanceof Date) return value;
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("error" in value) return value.error;
-  if ("formula" in value || "sharedFormula" in value) return displayedValue((value.result ?? null) as Cell["value"]);
-  if ("text" in value) return typeof value.text === "string" ? value.text : "";
-  return null;
+  if (typeof value === "object" && !(value instanceof Date)) return value.error;
+  return value;
 }
 
 /** Enough of Excel's number formats for a scorecard: percentages, decimals, thousands, month and date formats. */
@@ -110,20 +127,8 @@ function formatDate(date: Date, numFmt: string): string {
   return `${month}-${String(year % 100).padStart(2, "0")}`;
 }
 
-function fillColour(fill: Fill | undefined): string | undefined {
-  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return undefined;
-  return argbToHex(fill.fgColor?.argb) ?? argbToHex(fill.bgColor?.argb);
-}
-
-function argbToHex(argb: string | undefined): string | undefined {
-  return argb && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : undefined;
-}
-
 interface PaintRule {
-  readonly top: number;
-  readonly left: number;
-  readonly rows: number;
-  readonly cols: number;
+  readonly range: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
   readonly test: (row: number, col: number) => boolean;
   readonly fill?: string;
   readonly font?: string;
@@ -133,53 +138,41 @@ interface PaintRule {
 /** `$H5="Red"` (either part may be absolute) as a test on the cell it points to from each cell of the range. */
 const EQUALS_TEXT = /^=?(\$?)([A-Z]{1,3})(\$?)(\d+)\s*=\s*"([^"]*)"$/i;
 
-function conditionalPainter(ws: Worksheet): (row: number, col: number) => Partial<PreviewCell> {
+function conditionalPainter(
+  formats: readonly ConditionalRead[],
+  styles: StyleBook,
+  shown: (row: number, col: number) => CellValue,
+): (row: number, col: number) => Partial<PreviewCell> {
   const rules: PaintRule[] = [];
-  for (const cf of conditionalFormattings(ws)) {
-    for (const ref of cf.ref.split(/\s+/)) {
-      const range = parseRangeRef(ref);
-      if (!range) continue;
+  for (const cf of formats) {
+    for (const range of cf.ranges) {
       for (const rule of cf.rules) {
-        const paint = paintRule(ws, rule, range.row + 1, range.col + 1);
-        if (paint) rules.push({ ...paint, rows: range.rows, cols: range.cols });
+        if (rule.type !== "expression" || !rule.formula) continue;
+        const match = EQUALS_TEXT.exec(rule.formula.trim());
+        if (!match) continue;
+        const [, colFixed, letters, rowFixed, rowText, expected] = match;
+        const refCol = parseRangeRef(`${letters}1`)?.col ?? 0;
+        const refRow = Number(rowText) - 1;
+        const test = (row: number, col: number) => {
+          const r = rowFixed ? refRow : refRow + (row - range.row);
+          const c = colFixed ? refCol : refCol + (col - range.col);
+          return String(shownValue(shown(r, c)) ?? "").toLowerCase() === expected.toLowerCase();
+        };
+        const look = rule.dxfId === null ? undefined : styles.dxfLooks[rule.dxfId];
+        rules.push({ range, test, fill: look?.fill, font: look?.font, priority: rule.priority });
       }
     }
   }
   rules.sort((a, b) => a.priority - b.priority);
   return (row, col) => {
     const hit = rules.find(
-      (r) => row >= r.top && row < r.top + r.rows && col >= r.left && col < r.left + r.cols && r.test(row, col),
+      ({ range, test }) =>
+        row >= range.row &&
+        row < range.row + range.rows &&
+        col >= range.col &&
+        col < range.col + range.cols &&
+        test(row, col),
     );
     return hit ? { ...(hit.fill && { fill: hit.fill }), ...(hit.font && { font: hit.font }) } : {};
-  };
-}
-
-function paintRule(
-  ws: Worksheet,
-  rule: ConditionalFormattingRule,
-  top: number,
-  left: number,
-): Omit<PaintRule, "rows" | "cols"> | null {
-  if (rule.type !== "expression" || !rule.formulae?.[0]) return null;
-  const match = EQUALS_TEXT.exec(String(rule.formulae[0]).trim());
-  if (!match) return null;
-  const [, colFixed, letters, rowFixed, rowText, expected] = match;
-  const refCol = parseRangeRef(`${letters}1`)?.col ?? 0;
-  const refRow = Number(rowText);
-  const test = (row: number, col: number) => {
-    const r = rowFixed ? refRow : refRow + (row - top);
-    const c = colFixed ? refCol + 1 : refCol + 1 + (col - left);
-    const cell = ws.findCell(r, c);
-    const shown = cell ? displayedValue(cell.value) : null;
-    return String(shown ?? "").toLowerCase() === expected.toLowerCase();
-  };
-  const fill = rule.style?.fill;
-  return {
-    top,
-    left,
-    test,
-    fill: fill?.type === "pattern" ? (argbToHex(fill.bgColor?.argb) ?? argbToHex(fill.fgColor?.argb)) : undefined,
-    font: argbToHex(rule.style?.font?.color?.argb),
-    priority: rule.priority ?? 0,
   };
 }

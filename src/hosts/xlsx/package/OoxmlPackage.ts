@@ -1,0 +1,154 @@
+/**
+ * An OOXML package held as its zip entries: parts are inflated only when read, and only the parts Scorecard
+ * changes are written anew; every other part is copied as the compressed bytes it came with.
+ */
+import { CONTENT_TYPES_PART, withOverride, withoutOverride } from "./contentTypes";
+import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "./limits";
+import {
+  addRelationship,
+  parseRelationships,
+  removeRelationship,
+  relKind,
+  relsPartOf,
+  resolveTarget,
+  type Relationship,
+} from "./opc";
+import { checkDeclaredSizes, inflateEntry, inflateWhole, readZip, writeZip, type ZipEntry, type ZipItem } from "./zip";
+
+const utf8 = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+export class OoxmlPackage {
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Part name (lower case) -> the name as stored, in the package's order; new parts at the end. */
+  private readonly order = new Map<string, string>();
+  private readonly changed = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+
+  private constructor(entries: readonly ZipEntry[]) {
+    for (const entry of entries) {
+      const key = entry.name.toLowerCase();
+      if (entry.name.endsWith("/")) continue;
+      this.entries.set(key, entry);
+      this.order.set(key, entry.name);
+    }
+  }
+
+  /** Reads the zip's directory and checks the declared sizes; nothing is inflated yet. */
+  static open(data: Uint8Array, limits: SizeLimits = DEFAULT_LIMITS): OoxmlPackage {
+    const entries = readZip(data);
+    checkDeclaredSizes(entries, limits);
+    const pkg = new OoxmlPackage(entries);
+    if (!pkg.has(CONTENT_TYPES_PART))
+      throw new PackageError("is a zip file but not an Office document (no [Content_Types].xml)");
+    return pkg;
+  }
+
+  has(part: string): boolean {
+    const key = part.toLowerCase();
+    return this.changed.has(key) || (this.entries.has(key) && this.order.has(key));
+  }
+
+  /** The part as text (UTF-8), or null when the package has no such part. Cached: edited parts are read once. */
+  text(part: string): string | null {
+    const key = part.toLowerCase();
+    const changed = this.changed.get(key);
+    if (changed !== undefined) return changed;
+    if (!this.order.has(key)) return null;
+    const cached = this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    const text = decodeXml(inflateWhole(entry));
+    this.texts.set(key, text);
+    return text;
+  }
+
+  /** Streams the part's bytes in chunks, without holding it whole (the big sheets). */
+  stream(part: string, sink: (chunk: Uint8Array) => void): void {
+    const key = part.toLowerCase();
+    const changed = this.changed.get(key);
+    if (changed !== undefined) return sink(encoder.encode(changed));
+    const entry = this.order.has(key) ? this.entries.get(key) : undefined;
+    if (!entry) throw new PackageError(`has no part ${part}`);
+    inflateEntry(entry, sink);
+  }
+
+  /** Drops the cached text of a part that will not be read again (keeps memory flat over many sheets). */
+  forget(part: string): void {
+    this.texts.delete(part.toLowerCase());
+  }
+
+  setText(part: string, text: string): void {
+    const key = part.toLowerCase();
+    if (!this.order.has(key)) this.order.set(key, part);
+    this.changed.set(key, text);
+    this.texts.delete(key);
+  }
+
+  remove(part: string): void {
+    const key = part.toLowerCase();
+    this.order.delete(key);
+    this.changed.delete(key);
+    this.texts.delete(key);
+  }
+
+  /** A part name not used yet: "xl/worksheets/sheet" + n + ".xml". */
+  freePartName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
+  }
+
+  relationships(part: string): Relationship[] {
+    const xml = this.text(relsPartOf(part));
+    return xml === null ? [] : parseRelationships(xml);
+  }
+
+  /** Parts `part` points to with relationships of this kind ("worksheet", "table"…), resolved. */
+  related(part: string, kind: string): { rel: Relationship; part: string }[] {
+    return this.relationships(part)
+      .filter((rel) => !rel.external && relKind(rel.type) === kind)
+      .map((rel) => ({ rel, part: resolveTarget(part, rel.target) }));
+  }
+
+  addRelationship(source: string, type: string, target: string): string {
+    const rels = relsPartOf(source);
+    const { xml, id } = addRelationship(this.text(rels), type, target);
+    this.setText(rels, xml);
+    return id;
+  }
+
+  removeRelationship(source: string, id: string): void {
+    const rels = relsPartOf(source);
+    const xml = this.text(rels);
+    if (xml !== null) this.setText(rels, removeRelationship(xml, id));
+  }
+
+  setContentType(part: string, type: string): void {
+    this.setText(CONTENT_TYPES_PART, withOverride(this.text(CONTENT_TYPES_PART) ?? "", part, type));
+  }
+
+  removeContentType(part: string): void {
+    this.setText(CONTENT_TYPES_PART, withoutOverride(this.text(CONTENT_TYPES_PART) ?? "", part));
+  }
+
+  /** The package as zip bytes: changed parts deflated, the rest copied compressed. */
+  save(): Uint8Array {
+    const items: ZipItem[] = [];
+    for (const [key, name] of this.order) {
+      const changed = this.changed.get(key);
+      if (changed !== undefined) items.push({ name, data: encoder.encode(changed) });
+      else {
+        const entry = this.entries.get(key);
+        if (entry) items.push({ copy: entry });
+      }
+    }
+    return writeZip(items);
+  }
+}
+
+/** XML parts are UTF-8 or UTF-16 (with a byte order mark); Excel writes UTF-8. */
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return utf8.decode(bytes);
+}

@@ -1,0 +1,23 @@
+/** The Excel Tables (ListObjects) of a sheet, found through its relationships. */
+import type { CellRange } from "../../../workbook/port";
+import { parseRangeRef } from "../../../workbook/a1";
+import type { OoxmlPackage } from "../package/OoxmlPackage";
+import { attributes, rootOf } from "../xml/scan";
+
+export interface TablePart {
+  /** The name Excel shows and formulas use (displayName; name when there is none). */
+  readonly name: string;
+  readonly range: CellRange;
+  readonly part: string;
+}
+
+export function readTables(pkg: OoxmlPackage, sheetPart: string): TablePart[] {
+  return pkg.related(sheetPart, "table").flatMap(({ part }) => {
+    const xml = pkg.text(part);
+    if (xml === null) return [];
+    const attrs = attributes(xml, rootOf(xml).tag);
+    const range = parseRangeRef(attrs.get("ref") ?? "");
+    const name = attrs.get("displayName") ?? attrs.get("name");
+    return range && name ? [{ name, range, part }] : [];
+  });
+}
