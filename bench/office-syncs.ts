@@ -27,7 +27,7 @@ async function measureApply(rows: number, output: "formulas" | "values"): Promis
   const ctx = fakeContext([longScorecard(rows)]);
   ctx.requestLimit = null; // measure, never refuse
   const started = performance.now();
-  const report = await applyRules(new OfficeWorkbook(ctx, { supports: () => true }), { settings: { output } });
+  const report = await applyRules(new OfficeWorkbook(ctx), { settings: { output } });
   const ms = performance.now() - started;
   if (report.writeProblems.length > 0) throw new Error(JSON.stringify(report.writeProblems));
   const reads = ctx.syncs.filter((s) => s.responseBytes > 0).length;
@@ -48,7 +48,7 @@ async function measureApply(rows: number, output: "formulas" | "values"): Promis
 async function webReadSyncs(rows: number): Promise<number> {
   const ctx = fakeContext([longScorecard(rows)]);
   ctx.responseLimit = WEB_LIMIT;
-  await new OfficeWorkbook(ctx, { supports: () => true }).readWorkbook();
+  await new OfficeWorkbook(ctx).readWorkbook();
   return ctx.syncCount;
 }
 
@@ -70,16 +70,17 @@ function estimates(plan: WritePlan): string {
     visibility: "Visible",
     protected: false,
     tables: [],
+    charts: [],
     position,
   }));
-  const colours = (supports: (v: string) => boolean): number =>
-    planWriteOps(
-      { sheets: plan.sheets.map((s) => ({ ...s, blocks: [], conditionalRules: [] })) },
-      facts,
-      supports,
-      900_000,
-    ).ops.reduce((n, op) => n + op.bytes, 0);
-  return `cells ${mb(plain)} as plain arrays -> ${mb(filled)} with R1C1 fills; colours ${mb(colours((v) => v !== "1.9"))} range by range -> ${mb(colours(() => true))} as multi-area ranges`;
+  const { ops } = planWriteOps(
+    { sheets: plan.sheets.map((s) => ({ ...s, blocks: [], conditionalRules: [] })) },
+    facts,
+    900_000,
+  );
+  const bytes = (list: readonly { bytes: number }[]) => list.reduce((n, op) => n + op.bytes, 0);
+  const byRange = bytes(ops.flatMap((op) => op.fallback ?? [op]));
+  return `cells ${mb(plain)} as plain arrays -> ${mb(filled)} with R1C1 fills; colours ${mb(byRange)} range by range -> ${mb(bytes(ops))} as multi-area ranges`;
 }
 
 async function main(): Promise<void> {

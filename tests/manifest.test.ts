@@ -157,6 +157,8 @@ describe("manifest.xml", () => {
     const sets = all(one(doc, "Requirements"), "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]);
     expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
     expect(sets).toContainEqual(["CustomFunctionsRuntime", "1.2"]); // CustomFunctions.Error with messages
+    // Every Excel call the host makes (src/hosts/office/excelApi.ts) is in ExcelApi 1.9, so none is checked at run time.
+    expect(sets).toContainEqual(["ExcelApi", "1.9"]);
     const runtime = one(doc, "Runtime");
     expect(attr(runtime, "lifetime")).toBe("long");
     const page = attr(runtime, "resid");

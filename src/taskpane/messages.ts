@@ -22,17 +22,20 @@ export function applyOutcome(report: ApplyReport, source: Outcome["source"], she
   return {
     source,
     intent: report.writeProblems.length > 0 ? "warning" : "success",
-    title: report.writeProblems.length > 0 ? "Rules applied, with sheets left unchanged" : "Rules applied",
+    title: report.writeProblems.some((p) => !p.optional)
+      ? "Rules applied, with sheets left unchanged"
+      : "Rules applied",
     lines,
   };
 }
 
 export function summaryOutcome(result: SummaryResult, source: Outcome["source"]): Report {
   const measures = result.summary.reduce((n, s) => n + s.total, 0);
-  const failed = result.writeProblems.length > 0;
+  // A print layout or chart Excel would not set is worth a warning, not "not fully written".
+  const failed = result.writeProblems.some((p) => !p.optional);
   return {
     source,
-    intent: failed ? "warning" : "success",
+    intent: result.writeProblems.length > 0 ? "warning" : "success",
     title: failed ? "Summary sheet not fully written" : "Summary sheet generated",
     lines: [
       `"${result.summarySheet}" summarises ${counted(measures, "measure")} on ${counted(result.summary.length, "sheet")}.`,

@@ -152,4 +152,6 @@ export interface WorkbookPort {
 export interface WriteProblem {
   readonly sheet: string;
   readonly message: string;
+  /** Only an optional part (print layout, chart) is missing: the sheet's contents were written. */
+  readonly optional?: boolean;
 }

@@ -9,12 +9,10 @@ import { fakeContext } from "../support/officeFixtures";
 import { CONTRACT_EXAMPLES, CONTRACT_WANT, medwaySheet } from "../workbook/fixtures";
 import type { FakeContext, FakeSheet } from "./fakeExcel";
 
-const supportsAll = { supports: () => true };
-
 async function applyBoth(sheets: readonly MemorySheetInit[]) {
   const memory = new MemoryPort({ sheets });
   const ctx = fakeContext(sheets);
-  const office = new OfficeWorkbook(ctx, supportsAll);
+  const office = new OfficeWorkbook(ctx);
   const [expected, actual] = [await applyRules(memory), await applyRules(office)];
   return { memory, ctx, office, expected, actual };
 }
@@ -81,7 +79,7 @@ describe("applying the rules in Excel", () => {
     expectWrittenAsPlanned(ctx.book.sheet(summaryName), plan.ownedSheet as SheetWrite);
     expect(ctx.book.sheet(summaryName).charts).toHaveLength(1);
     expect(ctx.book.sheet(STATE_SHEET_NAME).visibility).toBe("VeryHidden");
-    expect((await new OfficeWorkbook(ctx, supportsAll).readWorkbook()).state).toBe(memory.state);
+    expect((await new OfficeWorkbook(ctx).readWorkbook()).state).toBe(memory.state);
   });
 
   it("reads group titles from bold cells on the Medway sheet, as the in-memory host does", async () => {
@@ -138,7 +136,7 @@ describe("applying the rules in Excel", () => {
   it("skips a protected sheet with a notice and still writes the others and the summary", async () => {
     const sheets: MemorySheetInit[] = [{ ...CONTRACT_EXAMPLES[0], protected: true }, { ...medwaySheet() }];
     const ctx = fakeContext(sheets);
-    const report = await applyRules(new OfficeWorkbook(ctx, supportsAll));
+    const report = await applyRules(new OfficeWorkbook(ctx));
     expect(report.notices.join(" ")).toMatch(/"Examples" is protected/);
     expect(report.writeProblems).toEqual([]);
     expect(ctx.book.sheet("Examples").usedRange()?.cols).toBe(7);
@@ -148,7 +146,7 @@ describe("applying the rules in Excel", () => {
 
   it("a sheet protected between the read and the write is a write problem naming it; the rest is written", async () => {
     const ctx = fakeContext([...CONTRACT_EXAMPLES, medwaySheet()]);
-    const office = new OfficeWorkbook(ctx, supportsAll);
+    const office = new OfficeWorkbook(ctx);
     const read = office.readWorkbook.bind(office);
     office.readWorkbook = async () => {
       const snapshot = await read();
@@ -173,10 +171,10 @@ describe("applying the rules in Excel", () => {
 
   it("stores settings in the workbook and reads them back", async () => {
     const ctx = fakeContext(CONTRACT_EXAMPLES);
-    const office = new OfficeWorkbook(ctx, supportsAll);
+    const office = new OfficeWorkbook(ctx);
     const settings = { ...(await loadSettings(office)), band: 0.1, trendLabels: "arrows" as const };
     await saveSettings(office, settings);
-    expect(await loadSettings(new OfficeWorkbook(ctx, supportsAll))).toEqual(settings);
+    expect(await loadSettings(new OfficeWorkbook(ctx))).toEqual(settings);
     expect((await scanWorkbook(office)).settings.band).toBe(0.1);
   });
 });

@@ -40,6 +40,50 @@ export const EXCEL_BEHAVIOURS = {
       "https://github.com/OfficeDev/office-js/issues/1951",
     ],
   },
+  listSeparator: {
+    what:
+      'Worksheet.getRanges wants its areas separated by the list separator of Excel\'s locale: under a ";" locale ' +
+      'Excel desktop throws InvalidArgument for "E5:E9,E12:E20".',
+    evidence: [
+      "https://github.com/OfficeDev/office-js/issues/1167",
+      "https://github.com/OfficeDev/office-js/issues/1985",
+    ],
+  },
+  partialSync: {
+    what:
+      "A sync that fails part-way is not rolled back: the calls queued before the failing one stay applied, the " +
+      "rest never run.",
+    evidence: [
+      "https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling",
+      "https://github.com/OfficeDev/office-js/issues/1985",
+    ],
+  },
+  valuesNull: {
+    what: "Reading more than five million cells can give Range.values === null instead of an error.",
+    evidence: [
+      "https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices",
+      "https://github.com/OfficeDev/office-js-docs-pr/pull/5821",
+    ],
+  },
+  payloadAsGeneralException: {
+    what:
+      "Excel on the web limits requests and responses to 5 MB and often reports an oversized payload as a bare " +
+      'GeneralException ("An internal error has occurred") rather than a payload error.',
+    evidence: [
+      "https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins",
+      "https://github.com/OfficeDev/office-js/issues/1314",
+      "https://github.com/OfficeDev/office-js/issues/1012",
+    ],
+  },
+  deletedSheetRef: {
+    what:
+      "Deleting a sheet turns every formula that refers to it into #REF! (='Scorecard Summary'!B7 becomes =#REF!B7); " +
+      "renaming it rewrites those references instead.",
+    evidence: [
+      "https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d02-bf29-ec4b8c5ff4ac",
+      "https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)",
+    ],
+  },
 } satisfies Record<string, Behaviour>;
 
 /** The part of functions.json the call model reads. */

@@ -11,6 +11,10 @@
  * It also measures what a real host cannot: syncs, and the bytes of each request (the JSON of every
  * queued call and object path) and of each response (the JSON of every loaded property), so tests can
  * hold the host to the 5 MB limit of Excel on the web.
+ *
+ * Where real Excel is less kind than a naive fake (a ";" list separator, reads over the cell limit, payload errors
+ * spelt GeneralException, #REF! when a sheet is deleted, no rollback of a failed sync) it behaves as
+ * excelBehaviour.ts describes, with the evidence for each.
  */
 import type { CellRange } from "../../src/workbook/port";
 import type {
@@ -63,6 +67,10 @@ export interface FakeChart {
 export interface FakePage {
   orientation: XlPageLayout["orientation"];
   zoom: XlPageLayout["zoom"] & { scale?: number };
+  paperSize: string;
+  printTitleRows: string | null;
+  leftFooter: string;
+  rightFooter: string;
 }
 
 /** One cell as it would be typed: a value, a formula ("=…" with an optional cached value), or bold text. */
@@ -83,6 +91,7 @@ const MAX_COLS = 16_384;
 /** What Office.js serialises for each queued call or object path besides its arguments. */
 const ACTION_OVERHEAD = 80;
 const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+const READ_CELL_LIMIT = 5_000_000;
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation: string };
@@ -111,8 +120,15 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   readonly tables: { name: string; range: CellRange }[] = [];
   frozenRows = 0;
-  /** A new sheet's print layout in Excel: portrait at 100%. */
-  page: FakePage = { orientation: "Portrait", zoom: { scale: 100 } };
+  /** A new sheet's print layout in Excel: portrait at 100% on Letter paper (en-US), no titles, no footer. */
+  page: FakePage = {
+    orientation: "Portrait",
+    zoom: { scale: 100 },
+    paperSize: "Letter",
+    printTitleRows: null,
+    leftFooter: "",
+    rightFooter: "",
+  };
 
   constructor(public name: string) {}
 
@@ -149,6 +165,20 @@ export class FakeSheet {
       right = Math.max(right, col);
     }
     return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  /** Range.clear: contents, and with "All" the formats and conditional formats too. */
+  clear(range: CellRange, applyTo: "Contents" | "All"): void {
+    for (const k of [...this.values.keys(), ...this.formulas.keys()]) {
+      if (!contains(range, Math.floor(k / MAX_COLS), k % MAX_COLS)) continue;
+      this.values.delete(k);
+      this.formulas.delete(k);
+    }
+    if (applyTo === "Contents") return;
+    const styles = this.styles.flatMap((s) => subtract(s.range, range).map((r) => ({ ...s, range: r })));
+    this.styles.splice(0, this.styles.length, ...styles);
+    const rules = this.rules.flatMap((rule) => subtract(rule.range, range).map((r) => ({ ...rule, range: r })));
+    this.rules.splice(0, this.rules.length, ...rules);
   }
 
   /** Enters `input` into a cell the way Excel parses typing. */
@@ -224,6 +254,41 @@ export class FakeWorkbook {
   find(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
+
+  /** Renaming a sheet rewrites every formula that refers to it, as Excel does. */
+  rename(sheet: FakeSheet, name: string): void {
+    const other = this.find(name);
+    if (other && other !== sheet) {
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`, "Worksheet.name");
+    }
+    this.rewriteReferences(sheet.name, quoteSheet(name));
+    sheet.name = name;
+  }
+
+  /** EXCEL_BEHAVIOURS.deletedSheetRef: deleting a sheet turns every formula that refers to it into #REF!. */
+  remove(sheet: FakeSheet): void {
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const other of this.sheets) {
+      for (const [k, formula] of other.formulas) {
+        if (!sheetReference(sheet.name).test(formula)) continue;
+        other.formulas.set(k, formula.replace(sheetReference(sheet.name), "#REF!"));
+        other.values.set(k, "#REF!");
+      }
+    }
+  }
+
+  private rewriteReferences(from: string, to: string): void {
+    for (const sheet of this.sheets) {
+      for (const [k, formula] of sheet.formulas) sheet.formulas.set(k, formula.replace(sheetReference(from), `${to}!`));
+    }
+  }
+}
+
+/** A formula's references to a sheet: 'Scorecard Summary'!B7 or Data!B7, case-blind as Excel matches sheet names. */
+function sheetReference(name: string): RegExp {
+  const quoted = `'${name.replace(/'/g, "''")}'`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const bare = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:${quoted}|(?<![A-Za-z0-9_.'])${bare})!`, "gi");
 }
 
 // ---------------------------------------------------------------- the request context
@@ -248,6 +313,14 @@ export class FakeContext implements XlContext {
   /** Excel on the web's limits; null lifts one (desktop Excel has none). */
   requestLimit: number | null = WEB_PAYLOAD_LIMIT;
   responseLimit: number | null = null;
+  /** EXCEL_BEHAVIOURS.payloadAsGeneralException: how Excel on the web names a payload over its limit. */
+  payloadError: "PayloadSizeLimitExceeded" | "GeneralException" = "PayloadSizeLimitExceeded";
+  /** EXCEL_BEHAVIOURS.valuesNull: reads over this many cells give values null (Excel's limit: five million). */
+  readCellLimit = READ_CELL_LIMIT;
+  /** EXCEL_BEHAVIOURS.listSeparator: the list separator of Excel's locale, which getRanges wants between areas. */
+  listSeparator: "," | ";" = ",";
+  /** Calls this Excel refuses (a feature it lacks, a printer without the paper): they fail with NotImplemented. */
+  readonly refusedCalls = new Set<string>();
   private queue: Action[] = [];
 
   constructor(readonly book: FakeWorkbook) {
@@ -271,8 +344,23 @@ export class FakeContext implements XlContext {
     return this.syncs.flatMap((s) => s.actions);
   }
 
+  private payloadTooLarge(which: "Request" | "Response"): FakeOfficeError {
+    if (this.payloadError === "GeneralException") {
+      return new FakeOfficeError("GeneralException", "An internal error has occurred.", "");
+    }
+    return new FakeOfficeError(
+      `${which}PayloadSizeLimitExceeded`,
+      `The ${which.toLowerCase()} payload size has exceeded the limit.`,
+      "",
+    );
+  }
+
   enqueue(name: string, args: unknown, run: () => number | void): void {
-    this.queue.push({ name, bytes: ACTION_OVERHEAD + byteLength(JSON.stringify([name, args]) ?? ""), run });
+    const refused = () => {
+      throw new FakeOfficeError("NotImplemented", "This operation is not implemented.", name);
+    };
+    const bytes = ACTION_OVERHEAD + byteLength(JSON.stringify([name, args]) ?? "");
+    this.queue.push({ name, bytes, run: this.refusedCalls.has(name) ? refused : run });
   }
 
   async sync(): Promise<void> {
@@ -281,11 +369,7 @@ export class FakeContext implements XlContext {
     const requestBytes = actions.reduce((n, a) => n + a.bytes, 0);
     if (this.requestLimit !== null && requestBytes > this.requestLimit) {
       this.syncs.push({ requestBytes, responseBytes: 0, actions: [], failed: true });
-      throw new FakeOfficeError(
-        "RequestPayloadSizeLimitExceeded",
-        "The request payload size has exceeded the limit.",
-        "",
-      );
+      throw this.payloadTooLarge("Request");
     }
     let responseBytes = 0;
     const ran: string[] = [];
@@ -300,11 +384,7 @@ export class FakeContext implements XlContext {
     }
     if (this.responseLimit !== null && responseBytes > this.responseLimit) {
       this.syncs.push({ requestBytes, responseBytes, actions: ran, failed: true });
-      throw new FakeOfficeError(
-        "ResponsePayloadSizeLimitExceeded",
-        "The response payload size has exceeded the limit.",
-        "",
-      );
+      throw this.payloadTooLarge("Response");
     }
     this.syncs.push({ requestBytes, responseBytes, actions: ran, failed: false });
   }
@@ -411,10 +491,12 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
   readonly charts: XlChartCollection;
   readonly pageLayout: XlPageLayout;
   private loadedTables: XlTableCollection | null = null;
+  private loadedCharts: { name: string }[] | null = null;
 
   constructor(
     private readonly ctx: FakeContext,
-    private readonly sheetName: string,
+    /** The proxy follows its sheet through a rename, as an Office.js object does. */
+    private sheetName: string,
   ) {
     super();
     this.freezePanes = {
@@ -423,7 +505,23 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
           this.model("WorksheetFreezePanes.freezeRows").frozenRows = count;
         }),
     };
+    const loadedCharts = () => this.loadedCharts;
     this.charts = {
+      get items(): readonly { readonly name: string }[] {
+        const items = loadedCharts();
+        if (!items) throw new FakeOfficeError("PropertyNotLoaded", "charts were not loaded", "ChartCollection.items");
+        return items;
+      },
+      getItem: (name) => {
+        const chart = new ChartProxy(ctx);
+        ctx.enqueue("ChartCollection.getItem", [name], () => {
+          const found = this.model("ChartCollection.getItem").charts.find((c) => c.name === name);
+          if (!found) throw new FakeOfficeError("ItemNotFound", `No chart ${name}`, "ChartCollection.getItem");
+          chart.model = found;
+        });
+        chart.owner = () => this.model("Chart.delete");
+        return chart;
+      },
       add: (type, sourceData, seriesBy) => {
         const chart = new ChartProxy(ctx);
         ctx.enqueue("ChartCollection.add", [type, seriesBy], () => {
@@ -459,6 +557,7 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
       this.sheetName,
       sheet.tables.map((t) => ({ name: t.name })),
     );
+    this.loadedCharts = sheet.charts.map((c) => ({ name: c.name }));
   }
 
   model(location: string): FakeSheet {
@@ -467,6 +566,14 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
 
   get name(): string {
     return this.getLoaded("name");
+  }
+
+  set name(value: string) {
+    this.ctx.enqueue("Worksheet.name", value, () => {
+      const sheet = this.model("Worksheet.name");
+      this.ctx.book.rename(sheet, value);
+      this.sheetName = value;
+    });
   }
 
   get visibility(): string {
@@ -509,9 +616,10 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
     });
   }
 
-  getRange(address: string): XlRange {
+  getRange(address?: string): XlRange {
     this.ctx.enqueue("Worksheet.getRange", [address], () => {});
-    return new RangeProxy(this.ctx, (location) => ({ sheet: this.model(location), range: parseA1(address) }));
+    const range = address === undefined ? WHOLE_SHEET : parseA1(address);
+    return new RangeProxy(this.ctx, (location) => ({ sheet: this.model(location), range }));
   }
 
   getCell(row: number, column: number): XlRange {
@@ -523,7 +631,16 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
   }
 
   getRanges(address: string): XlRangeAreas {
-    this.ctx.enqueue("Worksheet.getRanges", [address], () => {});
+    this.ctx.enqueue("Worksheet.getRanges", [address], () => {
+      // EXCEL_BEHAVIOURS.listSeparator
+      if (this.ctx.listSeparator !== "," && address.includes(",")) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format.",
+          "Worksheet.getRanges",
+        );
+      }
+    });
     return new AreasProxy(this.ctx, (location) => this.model(location), address);
   }
 
@@ -544,7 +661,7 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
           "Worksheet.delete",
         );
       }
-      this.ctx.book.sheets.splice(this.ctx.book.sheets.indexOf(sheet), 1);
+      this.ctx.book.remove(sheet);
     });
   }
 }
@@ -632,19 +749,19 @@ class RangeProxy extends Loadable implements XlRange {
     return this.getLoaded("address");
   }
 
-  get values(): unknown[][] {
+  get values(): unknown[][] | null {
     return this.getLoaded("values");
   }
 
-  set values(input: unknown[][]) {
+  set values(input: unknown[][] | null) {
     this.change("Range.values", input, (sheet, range) => enterAll(sheet, range, input, (v) => v));
   }
 
-  get formulas(): unknown[][] {
+  get formulas(): unknown[][] | null {
     return this.getLoaded("formulas");
   }
 
-  set formulas(input: unknown[][]) {
+  set formulas(input: unknown[][] | null) {
     this.change("Range.formulas", input, (sheet, range) => enterAll(sheet, range, input, (v) => v));
   }
 
@@ -688,11 +805,13 @@ class RangeProxy extends Loadable implements XlRange {
       if (!resolved) return 0;
       const { sheet, range } = resolved;
       const loaded: Record<string, unknown> = {};
+      // EXCEL_BEHAVIOURS.valuesNull
+      const overLimit = range.rows * range.cols > this.ctx.readCellLimit;
       for (const name of names) {
         if (name === "address") loaded.address = `${quoteSheet(sheet.name)}!${rangeA1(range)}`;
-        else if (name === "values") loaded.values = grid(range, (r, c) => sheet.value(r, c) ?? "");
+        else if (name === "values") loaded.values = overLimit ? null : grid(range, (r, c) => sheet.value(r, c) ?? "");
         else if (name === "formulas")
-          loaded.formulas = grid(range, (r, c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? "");
+          loaded.formulas = overLimit ? null : grid(range, (r, c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? "");
         else if (name === "format/font/bold") loaded[name] = sheet.style(range.row, range.col).bold === true;
         else throw new FakeOfficeError("InvalidArgument", `The fake cannot load ${name}`, "Range.load");
       }
@@ -702,15 +821,8 @@ class RangeProxy extends Loadable implements XlRange {
     return this;
   }
 
-  clear(applyTo: "Contents"): void {
-    this.change("Range.clear", [applyTo], (sheet, range) => {
-      for (let r = range.row; r < range.row + range.rows && r <= lastRow(sheet); r += 1) {
-        for (let c = range.col; c < range.col + range.cols; c += 1) {
-          sheet.values.delete(key(r, c));
-          sheet.formulas.delete(key(r, c));
-        }
-      }
-    });
+  clear(applyTo: "Contents" | "All"): void {
+    this.change("Range.clear", [applyTo], (sheet, range) => sheet.clear(range, applyTo));
   }
 
   select(): void {
@@ -906,10 +1018,44 @@ class PageLayoutProxy implements XlPageLayout {
     const copy = { ...value };
     this.change("PageLayout.zoom", copy, (page) => (page.zoom = copy));
   }
+
+  get paperSize(): string {
+    throw new FakeOfficeError("PropertyNotLoaded", "PageLayout.paperSize was not loaded", "PageLayout.paperSize");
+  }
+
+  set paperSize(value: string) {
+    this.change("PageLayout.paperSize", value, (page) => (page.paperSize = value));
+  }
+
+  get headersFooters(): XlPageLayout["headersFooters"] {
+    const change = (name: string, value: string, apply: (page: FakePage) => void) => this.change(name, value, apply);
+    return {
+      defaultForAllPages: {
+        get leftFooter(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "not loaded", "HeaderFooter.leftFooter");
+        },
+        set leftFooter(value: string) {
+          change("HeaderFooter.leftFooter", value, (page) => (page.leftFooter = value));
+        },
+        get rightFooter(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "not loaded", "HeaderFooter.rightFooter");
+        },
+        set rightFooter(value: string) {
+          change("HeaderFooter.rightFooter", value, (page) => (page.rightFooter = value));
+        },
+      },
+    };
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.change("PageLayout.setPrintTitleRows", [rows], (page) => (page.printTitleRows = rows));
+  }
 }
 
 class ChartProxy implements XlChart {
   model: FakeChart | null = null;
+  /** The sheet of a chart got by name (Chart.delete needs it). */
+  owner: (() => FakeSheet) | null = null;
   readonly title: { text: string };
   readonly series: XlChart["series"];
 
@@ -960,6 +1106,15 @@ class ChartProxy implements XlChart {
     });
   }
 
+  delete(): void {
+    this.ctx.enqueue("Chart.delete", [], () => {
+      const sheet = this.owner?.();
+      if (!this.model || !sheet)
+        throw new FakeOfficeError("InvalidOperation", "The chart was not found.", "Chart.delete");
+      sheet.charts.splice(sheet.charts.indexOf(this.model), 1);
+    });
+  }
+
   setPosition(startCell: string): void {
     this.ctx.enqueue("Chart.setPosition", [startCell], () => {
       if (this.model) this.model.position = startCell;
@@ -969,12 +1124,10 @@ class ChartProxy implements XlChart {
 
 // ---------------------------------------------------------------- helpers
 
+const WHOLE_SHEET: CellRange = { row: 0, col: 0, rows: 1_048_576, cols: MAX_COLS };
+
 function key(row: number, col: number): number {
   return row * MAX_COLS + col;
-}
-
-function lastRow(sheet: FakeSheet): number {
-  return (sheet.usedRange()?.row ?? 0) + (sheet.usedRange()?.rows ?? 0);
 }
 
 function contains(range: CellRange, row: number, col: number): boolean {

@@ -1,5 +1,6 @@
 /**
- * The slice of the Office.js Excel API this host uses, as structural types.
+ * The slice of the Office.js Excel API this host uses, as structural types. Everything here is in ExcelApi 1.9 or
+ * earlier, the requirement set manifest.xml declares, so no call needs a runtime support check.
  *
  * `Excel.RequestContext` satisfies `XlContext` (the compiler checks it where the host calls `Excel.run`),
  * and the tests' fake implements the same interfaces — so the host is typed against exactly what it
@@ -17,9 +18,7 @@ export interface XlWorkbook {
 }
 
 export interface XlApplication {
-  /** ExcelApi 1.6 */
   suspendApiCalculationUntilNextSync(): void;
-  /** ExcelApi 1.9 */
   suspendScreenUpdatingUntilNextSync(): void;
 }
 
@@ -29,6 +28,7 @@ export interface SheetListLoad {
   readonly visibility: true;
   readonly protection: { readonly protected: true };
   readonly tables: { readonly name: true };
+  readonly charts: { readonly name: true };
 }
 
 export interface XlWorksheetCollection {
@@ -39,7 +39,8 @@ export interface XlWorksheetCollection {
 }
 
 export interface XlWorksheet {
-  readonly name: string;
+  /** Setting it renames the sheet; Excel rewrites the references to it. */
+  name: string;
   /** "Visible" | "Hidden" | "VeryHidden" */
   visibility: string;
   readonly protection: { readonly protected: boolean };
@@ -48,12 +49,12 @@ export interface XlWorksheet {
   readonly tables: XlTableCollection;
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: XlChartCollection;
-  /** ExcelApi 1.9 */
   readonly pageLayout: XlPageLayout;
   getUsedRangeOrNullObject(valuesOnly: boolean): XlRange;
-  getRange(address: string): XlRange;
+  /** No address: the whole sheet. */
+  getRange(address?: string): XlRange;
   getCell(row: number, column: number): XlRange;
-  /** ExcelApi 1.9: several areas, comma-separated, as one object. */
+  /** Several areas as one object, separated by the list separator of Excel's locale (see styleBatches.ts). */
   getRanges(address: string): XlRangeAreas;
   activate(): void;
   delete(): void;
@@ -61,8 +62,19 @@ export interface XlWorksheet {
 
 export interface XlPageLayout {
   orientation: "Portrait" | "Landscape";
+  /** Excel.PaperType: "A4", "Letter"… */
+  paperSize: string;
   /** Set as a whole object; a count of 0 pages is "Automatic". */
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number };
+  readonly headersFooters: { readonly defaultForAllPages: XlHeaderFooter };
+  /** Rows printed at the top of every page, e.g. "$1:$2". */
+  setPrintTitleRows(rows: string): void;
+}
+
+/** Header and footer texts take Excel's codes: &F the workbook's file name, &P the page, &N the page count. */
+export interface XlHeaderFooter {
+  leftFooter: string;
+  rightFooter: string;
 }
 
 export interface XlTableCollection {
@@ -73,8 +85,9 @@ export interface XlTableCollection {
 export interface XlRange {
   readonly isNullObject: boolean;
   readonly address: string;
-  values: unknown[][];
-  formulas: unknown[][];
+  /** null, rather than an error, when a read goes over Excel's five-million-cell limit. */
+  values: unknown[][] | null;
+  formulas: unknown[][] | null;
   /**
    * Office.js also accepts a single value here and applies it to every cell of the range; the host
    * uses that to write a run of identical R1C1 formulas as one small assignment.
@@ -85,7 +98,8 @@ export interface XlRange {
   readonly format: XlRangeFormat;
   readonly conditionalFormats: XlConditionalFormatCollection;
   load(propertyNames: string): XlRange;
-  clear(applyTo: "Contents"): void;
+  /** "All": contents, formats and conditional formats. */
+  clear(applyTo: "Contents" | "All"): void;
   select(): void;
 }
 
@@ -120,11 +134,15 @@ export interface XlConditionalFormat {
 }
 
 export interface XlChartCollection {
-  add(type: "ColumnClustered", sourceData: XlRange, seriesBy: "Columns"): XlChart;
+  /** Loaded with the sheet list. */
+  readonly items: readonly { readonly name: string }[];
+  add(type: "BarStacked", sourceData: XlRange, seriesBy: "Columns"): XlChart;
+  getItem(name: string): XlChart;
 }
 
 export interface XlChart {
   name: string;
+  delete(): void;
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): { readonly format: { readonly fill: XlChartFill } } };
   setPosition(startCell: string): void;
@@ -136,6 +154,3 @@ export interface XlChartFill {
 
 /** Runs a batch of work in one request context (Excel.run, or a context the caller already has). */
 export type ExcelRunner = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;
-
-/** Whether the running Excel supports an ExcelApi requirement set, e.g. "1.9". */
-export type ApiSupport = (version: string) => boolean;

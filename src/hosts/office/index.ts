@@ -1,2 +1,2 @@
 export { OfficeWorkbook, type OfficeWorkbookOptions } from "./officeWorkbook";
-export type { ApiSupport, ExcelRunner, XlContext } from "./excelApi";
+export type { ExcelRunner, XlContext } from "./excelApi";

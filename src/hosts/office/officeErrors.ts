@@ -22,9 +22,19 @@ function officeErrorFields(error: unknown): OfficeErrorFields {
 }
 
 /** Excel on the web refused a request or its answer for its size (5 MB). */
-export function isPayloadTooLarge(error: unknown): boolean {
+function isPayloadTooLarge(error: unknown): boolean {
   const { code } = officeErrorFields(error);
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+/**
+ * Whether a request failed for its size: Excel on the web says so with a payload error
+ * (learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices), or often with a
+ * bare GeneralException "An internal error has occurred" (office-js#1314, #1012; office-js-docs-reference#354),
+ * which only a `large` request (the caller's judgement) is taken to mean.
+ */
+export function isTooLarge(error: unknown, large: boolean): boolean {
+  return isPayloadTooLarge(error) || (large && officeErrorFields(error).code === "GeneralException");
 }
 
 const UNSUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "UnsupportedOperation"]);
@@ -51,6 +61,18 @@ export function writeFailureMessage(sheet: string, error: unknown): string {
     return `${target}: Excel refused the change (${message}). If someone else is editing the sheet, wait and apply again.`;
   }
   return `${target}: ${message}`;
+}
+
+/** The cells of `sheet` were written (the retry proved it); its colours, rules or widths were not. */
+export function formatFailureMessage(sheet: string, error: unknown): string {
+  const { message } = officeErrorFields(error);
+  return `Sheet "${sheet}": the cells were written, but Excel refused their colours and formats (${message}). Apply again to colour them.`;
+}
+
+/** An optional part (print layout, chart) Excel would not set; the sheet itself was written. */
+export function optionalFailureMessage(what: string, error: unknown): string {
+  const { message } = officeErrorFields(error);
+  return `Written, but Excel did not set ${what} (${message}).`;
 }
 
 export function protectedSheetMessage(sheet: string): string {

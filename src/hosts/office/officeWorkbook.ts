@@ -1,11 +1,12 @@
 /**
  * The workbook port over Office.js. Round trips to Excel are the cost that matters, so each port call
- * takes a fixed number of syncs whatever the row count: readWorkbook 2, readBold 1, write 1 per ~3.6 MB
- * of changes (after the formula compression in blockWrites), select 1.
+ * takes a fixed number of syncs whatever the row count: readWorkbook 3 (2 plus 1 per half a million cells),
+ * readBold 1, write 1 per ~3.6 MB of changes (after the formula compression in blockWrites) and 1 for the
+ * summary's print layout and chart, select 1.
  */
 import type { CellRef, Progress, WorkbookPort, WorkbookSnapshot, WritePlan, WriteProblem } from "../../workbook/port";
-import type { ApiSupport, ExcelRunner, XlContext } from "./excelApi";
-import { excelRun, officeApiSupport } from "./officeRuntime";
+import type { ExcelRunner, XlContext } from "./excelApi";
+import { excelRun } from "./officeRuntime";
 import { DEFAULT_SYNC_BUDGET } from "./payload";
 import { readSnapshot } from "./readSnapshot";
 import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
@@ -13,23 +14,21 @@ import { runBatches } from "./writeBatches";
 import { planWriteOps } from "./writeOps";
 
 export interface OfficeWorkbookOptions {
-  /** Requirement-set check; defaults to Office.context.requirements (false outside Office). */
-  readonly supports?: ApiSupport;
   /** Estimated request bytes per sync. */
   readonly syncBudget?: number;
 }
 
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRunner;
-  private readonly supports: ApiSupport;
   private readonly budget: number;
+  /** Whether Excel refused a multi-area range (a ";" list-separator locale): later writes style range by range. */
+  private readonly areas = { refused: false };
   /** Sheet list from the last read, so a write right after it needs no extra round trip. */
   private facts: SheetFacts[] | null = null;
 
   /** With no argument, every call runs in its own `Excel.run`; tests and callers may pass a context. */
   constructor(source: XlContext | ExcelRunner = excelRun, options: OfficeWorkbookOptions = {}) {
     this.run = typeof source === "function" ? source : (batch) => batch(source);
-    this.supports = options.supports ?? officeApiSupport;
     this.budget = options.syncBudget ?? DEFAULT_SYNC_BUDGET;
   }
 
@@ -62,12 +61,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const facts = this.facts ?? (await loadSheetFacts(context));
       // The write may add and delete sheets: the next write reads the list afresh unless a read comes first.
       this.facts = null;
-      const { ops, problems } = planWriteOps(plan, facts, this.supports, this.budget / 4);
-      const failures = await runBatches(context, ops, facts, {
-        supports: this.supports,
-        budget: this.budget,
-        progress,
-      });
+      const { ops, problems } = planWriteOps(plan, facts, this.budget / 4);
+      const failures = await runBatches(context, ops, facts, { budget: this.budget, progress, areas: this.areas });
       return [...problems, ...failures];
     });
   }

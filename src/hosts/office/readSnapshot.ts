@@ -1,11 +1,14 @@
 /**
- * Reads the workbook in two syncs whatever its size: (1) the sheet list with visibility, protection and
- * table names; (2) every visible sheet's used range (address, values, formulas), every table's address
- * and the state sheet. Hidden sheets are listed but not read: the operations never scan them, and
- * hidden sheets often hold large raw data.
+ * Reads the workbook in three syncs whatever its size up to half a million cells: (1) the sheet list with visibility,
+ * protection, table and chart names; (2) every visible sheet's used-range address, every table's address and the
+ * state sheet; (3) the used ranges' values and formulas, planned from those addresses in row chunks of at most
+ * CELLS_PER_SYNC cells per sync. Hidden sheets are listed but not read: the operations never scan them, and hidden
+ * sheets often hold large raw data.
  *
- * Excel on the web refuses answers over 5 MB. When the second sync is refused for that, the same data
- * is read again in row chunks, a few syncs each under the limit — slower, but it still works.
+ * Reading the addresses first is what keeps a read under Excel's limits: a range of more than five million cells
+ * can come back with `values === null` instead of an error, and Excel on the web refuses answers over 5 MB, with a
+ * payload error or a bare GeneralException (learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-
+ * limit-best-practices; office-js#1314). Either way the chunk is read again in halves.
  */
 import type { CellValue } from "../../core/types";
 import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
@@ -13,12 +16,14 @@ import { decodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { addressRange, rangeToA1 } from "../../workbook/a1";
 import { appendAll } from "./arrays";
 import type { XlContext, XlRange, XlWorksheet } from "./excelApi";
-import { isPayloadTooLarge } from "./officeErrors";
-import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { isTooLarge } from "./officeErrors";
 import { sameSheetName } from "../../workbook/sheetNames";
+import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
 
-/** Cells per sync in the chunked fallback (values and formulas each), halved while Excel still refuses. */
-const FALLBACK_CELLS_PER_SYNC = 100_000;
+/** Cells per sync (values and formulas each): a tenth of the five-million-cell read limit. */
+const CELLS_PER_SYNC = 500_000;
+/** A GeneralException on a read of fewer cells is a real failure, not an answer too large for Excel on the web. */
+const LARGE_READ_CELLS = 10_000;
 
 const EXCEL_ERRORS = new Set([
   "#N/A",
@@ -53,22 +58,11 @@ interface SheetLoads {
 
 export async function readSnapshot(context: XlContext): Promise<{ snapshot: WorkbookSnapshot; facts: SheetFacts[] }> {
   const facts = await loadSheetFacts(context);
-  const sheetFacts = facts.filter((f) => !sameSheetName(f.name, STATE_SHEET_NAME));
   const state = findSheet(facts, STATE_SHEET_NAME);
-  const queueState = () => (state ? usedRange(context.workbook.worksheets.getItem(state.name)).load("values") : null);
-  const stateRange = queueState();
-  const loads = sheetFacts.map((f) => queueSheetLoads(context, f, true));
-  try {
-    await context.sync();
-  } catch (error) {
-    if (!isPayloadTooLarge(error)) throw error;
-    const stateAgain = queueState();
-    const addressed = sheetFacts.map((f) => queueSheetLoads(context, f, false));
-    await context.sync();
-    return { snapshot: assemble(addressed, await readInChunks(context, addressed), stateAgain), facts };
-  }
-  const grids = loads.map((l) => (l.used && !l.used.isNullObject ? gridOf(l.used) : null));
-  return { snapshot: assemble(loads, grids, stateRange), facts };
+  const stateRange = state ? usedRange(context.workbook.worksheets.getItem(state.name)).load("values") : null;
+  const loads = facts.filter((f) => !sameSheetName(f.name, STATE_SHEET_NAME)).map((f) => queueAddresses(context, f));
+  await context.sync();
+  return { snapshot: assemble(loads, await readInChunks(context, loads), stateRange), facts };
 }
 
 /** Cells with values or formulas; formatting alone does not stretch it. */
@@ -76,12 +70,11 @@ function usedRange(sheet: XlWorksheet): XlRange {
   return sheet.getUsedRangeOrNullObject(true);
 }
 
-/** Queues the used range (with its data, or only its address for the chunked fallback) and the tables' addresses. */
-function queueSheetLoads(context: XlContext, facts: SheetFacts, withData: boolean): SheetLoads {
+/** Queues the used range's address and the tables' addresses. */
+function queueAddresses(context: XlContext, facts: SheetFacts): SheetLoads {
   const sheet = context.workbook.worksheets.getItem(facts.name);
   const used = facts.visibility === "Visible" ? usedRange(sheet) : null;
-  if (withData) used?.load("address,values,formulas");
-  else used?.load("address");
+  used?.load("address");
   const tables = facts.tables.map((name) => {
     const range = sheet.tables.getItem(name).getRange();
     range.load("address");
@@ -90,18 +83,14 @@ function queueSheetLoads(context: XlContext, facts: SheetFacts, withData: boolea
   return { facts, used, tables };
 }
 
-function gridOf(range: XlRange): Grid {
-  const at = addressRange(range.address);
-  return { top: at.row, left: at.col, values: range.values, formulas: range.formulas };
-}
-
 function assemble(
   loads: readonly SheetLoads[],
   grids: readonly (Grid | null)[],
   stateRange: XlRange | null,
 ): WorkbookSnapshot {
   const sheets = loads.map((load, i) => sheetSnapshot(load, grids[i]));
-  const stateRows = stateRange && !stateRange.isNullObject ? stateRange.values.map((row) => row.map(cellValue)) : [];
+  const stateRows =
+    stateRange && !stateRange.isNullObject ? (stateRange.values ?? []).map((row) => row.map(cellValue)) : [];
   return { sheets, state: decodeState(stateRows) };
 }
 
@@ -141,10 +130,10 @@ interface Chunk {
   readonly range: CellRange;
 }
 
-/** The fallback: each used range read in row chunks, grouped into syncs of a cell budget. */
+/** Each used range read in row chunks, grouped into syncs under a cell budget that halves while Excel refuses. */
 async function readInChunks(context: XlContext, loads: readonly SheetLoads[]): Promise<(Grid | null)[]> {
   const grids: (Grid | null)[] = loads.map((l) => (l.used && !l.used.isNullObject ? emptyGrid(l.used) : null));
-  let budget = FALLBACK_CELLS_PER_SYNC;
+  let budget = CELLS_PER_SYNC;
   let pending: Chunk[] = loads.flatMap((l, sheet) =>
     l.used && !l.used.isNullObject ? rowChunks({ sheet, range: addressRange(l.used.address) }, budget) : [],
   );
@@ -164,22 +153,34 @@ async function readInChunks(context: XlContext, loads: readonly SheetLoads[]): P
       range.load("values,formulas");
       return range;
     });
+    let tooLarge: boolean;
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per group of chunks is the fallback's point
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budget of cells
       await context.sync();
-      group.forEach((chunk, i) => done.push({ chunk, range: ranges[i] }));
+      // Over Excel's cell limit a read can succeed with no values at all.
+      tooLarge = ranges.some((range) => range.values === null || range.formulas === null);
     } catch (error) {
-      if (!isPayloadTooLarge(error) || (group.length === 1 && group[0].range.rows === 1)) throw error;
-      budget = Math.max(1, Math.floor(budget / 2));
-      pending = [...group.flatMap((chunk) => rowChunks(chunk, budget)), ...pending];
+      if (!isTooLarge(error, cells >= LARGE_READ_CELLS)) throw error;
+      tooLarge = true;
     }
+    if (!tooLarge) {
+      group.forEach((chunk, i) => done.push({ chunk, range: ranges[i] }));
+      continue;
+    }
+    if (group.length === 1 && group[0].range.rows === 1) {
+      throw new Error(
+        `Excel could not read row ${group[0].range.row + 1} of "${loads[group[0].sheet].facts.name}": it is too large.`,
+      );
+    }
+    budget = Math.max(1, Math.floor(Math.min(budget, cells) / 2));
+    pending = [...group.flatMap((chunk) => rowChunks(chunk, budget)), ...pending];
   }
   done.sort((a, b) => a.chunk.sheet - b.chunk.sheet || a.chunk.range.row - b.chunk.range.row);
   for (const { chunk, range } of done) {
     const grid = grids[chunk.sheet];
     if (!grid) continue;
-    appendAll(grid.values, range.values);
-    appendAll(grid.formulas, range.formulas);
+    appendAll(grid.values, range.values ?? []);
+    appendAll(grid.formulas, range.formulas ?? []);
   }
   return grids;
 }

@@ -1,17 +1,36 @@
 /**
- * Runs write operations in as few syncs as the payload limit allows: operations are packed in plan
- * order into batches under the budget, one sync each. If a batch fails (a sheet protected since the
- * read, a sheet being edited, an unsupported call), the host re-reads the sheet list and retries that
- * batch sheet by sheet, once: the sheets that fail again become WriteProblems, the others are written.
- * Every operation is idempotent (assignments, and conditional formats cleared before they are added),
- * so running part of a batch twice is harmless.
+ * Runs write operations in as few syncs as the payload limit allows: the cells and formats in plan order, packed
+ * into batches under the budget, one sync each; then the optional operations (print layout, chart) on their own.
+ *
+ * Office.js does not roll back a sync that fails part-way: what ran before the failing call stays written. So a
+ * failed batch is retried sheet by sheet (after re-reading the sheet list), cells first and formats after, every
+ * operation being idempotent (assignments; conditional formats cleared before they are added; the summary found
+ * again by name), and what a sheet reports is what is true of it afterwards: not written, or written without its
+ * formats. A multi-area operation Excel refuses (a ";" list-separator locale) is retried as its plain fallback, and
+ * the host remembers that for the writes that follow.
  */
 import type { Progress, WriteProblem } from "../../workbook/port";
-import type { ApiSupport, XlContext, XlWorksheet } from "./excelApi";
-import { isPayloadTooLarge, protectedSheetMessage, writeFailureMessage } from "./officeErrors";
-import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import type { XlContext, XlWorksheet } from "./excelApi";
+import {
+  formatFailureMessage,
+  isTooLarge,
+  optionalFailureMessage,
+  protectedSheetMessage,
+  writeFailureMessage,
+} from "./officeErrors";
 import { sheetKey } from "../../workbook/sheetNames";
+import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
 import type { WriteOp, WriteTarget } from "./writeOps";
+
+/** A GeneralException on a smaller request is a real failure, not a payload too large for Excel on the web. */
+const LARGE_REQUEST_BYTES = 1_000_000;
+
+export interface BatchOptions {
+  readonly budget: number;
+  readonly progress?: Progress;
+  /** Set once Excel refused a multi-area range: from then on the fallbacks are sent straight away. */
+  readonly areas: { refused: boolean };
+}
 
 function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {
   const batches: WriteOp[][] = [];
@@ -30,11 +49,8 @@ function packBatches(ops: readonly WriteOp[], budget: number): WriteOp[][] {
   return batches;
 }
 
-export interface BatchOptions {
-  readonly supports: ApiSupport;
-  readonly budget: number;
-  readonly progress?: Progress;
-}
+const plain = (ops: readonly WriteOp[]): WriteOp[] => ops.flatMap((op) => op.fallback ?? [op]);
+const bytesOf = (ops: readonly WriteOp[]): number => ops.reduce((n, op) => n + op.bytes, 0);
 
 export async function runBatches(
   context: XlContext,
@@ -42,53 +58,55 @@ export async function runBatches(
   facts: readonly SheetFacts[],
   options: BatchOptions,
 ): Promise<WriteProblem[]> {
-  const pending = packBatches(ops, options.budget);
+  const planned = options.areas.refused ? plain(ops) : ops;
+  const pending = packBatches(
+    planned.filter((op) => op.part !== "optional"),
+    options.budget,
+  );
   const failed = new Map<string, WriteProblem>();
   let known = facts;
   let done = 0;
   for (let batch = pending.shift(); batch; batch = pending.shift()) {
-    options.progress?.(done, done + pending.length + 1, "Writing to Excel");
+    options.progress?.(done, done + pending.length + 2, "Writing to Excel");
     const live = batch.filter((op) => !failed.has(sheetKey(op.sheet)));
     try {
-      if (live.length > 0) await runBatch(context, live, known, options.supports);
+      if (live.length > 0) await runBatch(context, live, known);
     } catch (error) {
-      if (isPayloadTooLarge(error) && live.length > 1) {
+      if (isTooLarge(error, bytesOf(live) >= LARGE_REQUEST_BYTES) && live.length > 1) {
         // Excel refused the request for its size before running any of it: send it in halves.
         const half = Math.ceil(live.length / 2);
         pending.unshift(live.slice(0, half), live.slice(half));
         continue;
       }
       known = await loadSheetFacts(context);
-      for (const problem of await retryBySheet(context, live, known, options.supports)) {
+      for (const problem of await retryBySheet(context, live, known, options))
         failed.set(sheetKey(problem.sheet), problem);
-      }
       known = await loadSheetFacts(context);
     }
     done += 1;
   }
-  options.progress?.(done, done, "Writing to Excel");
-  return [...failed.values()];
+  options.progress?.(done, done + 1, "Writing to Excel");
+  const optional = planned.filter((op) => op.part === "optional" && !failed.has(sheetKey(op.sheet)));
+  const soft = await runOptional(context, optional, known);
+  options.progress?.(done + 1, done + 1, "Writing to Excel");
+  return [...failed.values(), ...soft];
 }
 
-async function runBatch(
-  context: XlContext,
-  ops: readonly WriteOp[],
-  facts: readonly SheetFacts[],
-  supports: ApiSupport,
-): Promise<void> {
+async function runBatch(context: XlContext, ops: readonly WriteOp[], facts: readonly SheetFacts[]): Promise<void> {
   // Both last until the next sync: one call per batch, as the docs ask.
-  if (supports("1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-  if (supports("1.9")) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  context.workbook.application.suspendScreenUpdatingUntilNextSync();
   const target = writeTarget(context, facts);
   for (const op of ops) op.queue(target);
   await context.sync();
 }
 
+/** A sheet's operations again, cells first: each sheet's report says what was written and what was not. */
 async function retryBySheet(
   context: XlContext,
   ops: readonly WriteOp[],
   facts: readonly SheetFacts[],
-  supports: ApiSupport,
+  options: BatchOptions,
 ): Promise<WriteProblem[]> {
   const bySheet = new Map<string, WriteOp[]>();
   for (const op of ops) {
@@ -105,18 +123,73 @@ async function retryBySheet(
       continue;
     }
     try {
-      await runBatch(context, sheetOps, known, supports);
+      await runPacked(
+        context,
+        sheetOps.filter((op) => op.part === "cells"),
+        known,
+        options.budget,
+      );
     } catch (error) {
       problems.push({ sheet, message: writeFailureMessage(sheet, error) });
       // What the failed sheet did to the sheet list (a half-made summary) matters to the next one.
       known = await loadSheetFacts(context);
+      continue;
+    }
+    const formats = sheetOps.filter((op) => op.part === "format");
+    try {
+      await runPacked(context, formats, known, options.budget);
+    } catch (error) {
+      if (!formats.some((op) => op.fallback)) {
+        problems.push({ sheet, message: formatFailureMessage(sheet, error) });
+        continue;
+      }
+      try {
+        await runPacked(context, plain(formats), known, options.budget);
+        options.areas.refused = true;
+      } catch (again) {
+        problems.push({ sheet, message: formatFailureMessage(sheet, again) });
+      }
     }
   }
   return problems;
 }
 
+async function runPacked(context: XlContext, ops: readonly WriteOp[], facts: readonly SheetFacts[], budget: number) {
+  for (const batch of packBatches(ops, budget)) {
+    await runBatch(context, batch, facts);
+  }
+}
+
+/** Print layout and chart: together in one sync, or one by one when Excel refuses one of them. */
+async function runOptional(
+  context: XlContext,
+  ops: readonly WriteOp[],
+  facts: readonly SheetFacts[],
+): Promise<WriteProblem[]> {
+  if (ops.length === 0) return [];
+  try {
+    await runBatch(context, ops, facts);
+    return [];
+  } catch {
+    const known = await loadSheetFacts(context);
+    const problems: WriteProblem[] = [];
+    for (const op of ops) {
+      try {
+        await runBatch(context, [op], known);
+      } catch (error) {
+        problems.push({
+          sheet: op.sheet,
+          message: optionalFailureMessage(op.what ?? "a detail", error),
+          optional: true,
+        });
+      }
+    }
+    return problems;
+  }
+}
+
 function writeTarget(context: XlContext, facts: readonly SheetFacts[]): WriteTarget {
-  const proxies = new Map<string, XlWorksheet | null>();
+  const proxies = new Map<string, XlWorksheet>();
   return {
     context,
     facts,

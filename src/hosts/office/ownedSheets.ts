@@ -1,0 +1,156 @@
+/**
+ * The sheets the add-in owns: the summary, rewritten in place, and the very hidden state sheet.
+ *
+ * The summary is never deleted and re-added: deleting a sheet turns every formula, name or chart that refers to it
+ * into #REF! (committee dashboards link to summary cells). The sheet it replaces is renamed if the name changed
+ * (Excel rewrites references to follow), cleared of contents and formats, and written again; Scorecard's chart is
+ * found by its name and drawn again. Print layout and chart are optional: they run after the rest and a refusal
+ * costs only themselves.
+ */
+import type { ChartSpec, OwnedSheetWrite, PageLayout, WriteProblem } from "../../workbook/port";
+import { rangeToA1, toA1 } from "../../workbook/a1";
+import { encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import type { XlWorksheet } from "./excelApi";
+import { ACTION_BYTES, jsonBytes } from "./payload";
+import { sameSheetName } from "../../workbook/sheetNames";
+import { findSheet, type SheetFacts } from "./sheetFacts";
+import type { WriteOp, WriteTarget } from "./writeOps";
+
+/** Excel's header and footer codes: the workbook's file name; "Page 3 of 7". */
+const FOOTER = { left: "&F", right: "Page &P of &N" };
+
+export function ownedSheetOps(
+  owned: OwnedSheetWrite,
+  facts: readonly SheetFacts[],
+): { problem: WriteProblem } | { create: WriteOp; rest: WriteOp[] } {
+  const clash = findSheet(facts, owned.sheet);
+  if (clash && !(owned.replaces !== null && sameSheetName(owned.replaces, owned.sheet))) {
+    return {
+      problem: {
+        sheet: owned.sheet,
+        message: `A sheet named "${owned.sheet}" already exists and is not Scorecard's own, so the summary was not written. Rename it and generate the summary again.`,
+      },
+    };
+  }
+  const rest: WriteOp[] = [];
+  if (owned.freezeRows) rest.push(freezeOp(owned.sheet, owned.freezeRows));
+  if (owned.page) rest.push(...pageLayoutOps(owned.sheet, owned.page));
+  if (owned.chart) rest.push(chartOp(owned, owned.chart));
+  return { create: rewriteOp(owned), rest };
+}
+
+/**
+ * The summary's sheet as it stands: the one it replaces or, on a retry after a batch that failed part-way, one
+ * already renamed or added under the new name (a user's sheet of that name was refused above).
+ */
+function ownSheet(facts: readonly SheetFacts[], owned: OwnedSheetWrite): SheetFacts | undefined {
+  return (owned.replaces === null ? undefined : findSheet(facts, owned.replaces)) ?? findSheet(facts, owned.sheet);
+}
+
+function rewriteOp(owned: OwnedSheetWrite): WriteOp {
+  return {
+    sheet: owned.sheet,
+    part: "cells",
+    bytes: 6 * ACTION_BYTES + jsonBytes([owned.replaces, owned.sheet]),
+    queue: (t) => {
+      const existing = ownSheet(t.facts, owned);
+      if (!existing) {
+        t.setSheet(owned.sheet, t.context.workbook.worksheets.add(owned.sheet));
+        return;
+      }
+      const sheet = t.sheet(existing.name);
+      if (existing.name !== owned.sheet) sheet.name = owned.sheet;
+      t.setSheet(owned.sheet, sheet);
+      sheet.getRange().clear("All");
+    },
+  };
+}
+
+function freezeOp(sheet: string, rows: number): WriteOp {
+  return { sheet, part: "format", bytes: 3 * ACTION_BYTES, queue: (t) => t.sheet(sheet).freezePanes.freezeRows(rows) };
+}
+
+function optionalOp(sheet: string, what: string, bytes: number, queue: (t: WriteTarget) => void): WriteOp {
+  return { sheet, part: "optional", what, bytes, queue };
+}
+
+/**
+ * `{ horizontalFitToPages: 1, verticalFitToPages: 0 }` is what Excel records for "Fit All Columns on One Page":
+ * 0 pages tall is "Automatic". Left out, the height could stay at Excel's default of 1 page and squeeze the whole
+ * summary onto a single page. Each part is its own operation: a printer without A4 refuses only the paper size.
+ */
+function pageLayoutOps(sheet: string, page: PageLayout): WriteOp[] {
+  const layout = (t: WriteTarget) => t.sheet(sheet).pageLayout;
+  const ops = [
+    optionalOp(sheet, `the print orientation (${page.orientation})`, 2 * ACTION_BYTES, (t) => {
+      layout(t).orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+    }),
+    optionalOp(sheet, `the paper size (${page.paper})`, 2 * ACTION_BYTES, (t) => {
+      layout(t).paperSize = page.paper;
+    }),
+  ];
+  if (page.fitToWidth) {
+    ops.push(
+      optionalOp(sheet, "the fit to one page wide", 2 * ACTION_BYTES, (t) => {
+        layout(t).zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }),
+    );
+  }
+  if (page.repeatRows > 0) {
+    ops.push(
+      optionalOp(sheet, "the title rows repeated on every page", 2 * ACTION_BYTES, (t) => {
+        layout(t).setPrintTitleRows(`$1:$${page.repeatRows}`);
+      }),
+    );
+  }
+  if (page.footer) {
+    ops.push(
+      optionalOp(sheet, "the page footer", 4 * ACTION_BYTES, (t) => {
+        const footer = layout(t).headersFooters.defaultForAllPages;
+        footer.leftFooter = FOOTER.left;
+        footer.rightFooter = FOOTER.right;
+      }),
+    );
+  }
+  return ops;
+}
+
+/** A stacked bar per directorate over the summary's count cells, one series per status in its colour. */
+function chartOp(owned: OwnedSheetWrite, spec: ChartSpec): WriteOp {
+  const source = rangeToA1(spec.range);
+  // Columns after the first are the series; colour no more series than the data has.
+  const colours = spec.seriesColours.slice(0, Math.max(0, spec.range.cols - 1));
+  return optionalOp(owned.sheet, "the chart", (8 + 5 * colours.length) * ACTION_BYTES + jsonBytes(spec), (t) => {
+    const target = t.sheet(owned.sheet);
+    if (ownSheet(t.facts, owned)?.charts.includes(spec.name)) target.charts.getItem(spec.name).delete();
+    const chart = target.charts.add("BarStacked", target.getRange(source), "Columns");
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.setPosition(toA1(spec.anchor.row, spec.anchor.col));
+    colours.forEach((colour, i) => chart.series.getItemAt(i).format.fill.setSolidColor(colour));
+  });
+}
+
+export function stateOp(json: string): WriteOp {
+  const cells = encodeState(json).map((chunk) => [chunk]);
+  const address = `A1:A${cells.length}`;
+  return {
+    sheet: STATE_SHEET_NAME,
+    part: "cells",
+    bytes: 6 * ACTION_BYTES + jsonBytes(cells),
+    queue: (t) => {
+      const existing = findSheet(t.facts, STATE_SHEET_NAME);
+      let sheet: XlWorksheet;
+      if (existing) {
+        sheet = t.sheet(existing.name);
+        sheet.getRange("A:A").clear("Contents");
+      } else {
+        sheet = t.context.workbook.worksheets.add(STATE_SHEET_NAME);
+        t.setSheet(STATE_SHEET_NAME, sheet);
+      }
+      sheet.visibility = "VeryHidden";
+      // The chunks' prefix keeps Excel from reading any of them as a number, date or formula.
+      sheet.getRange(address).values = cells;
+    },
+  };
+}
