@@ -52,4 +52,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The ribbon runs without the pane: what both share (the store, the messages) lives in src/shared.
+    files: ["src/commands/**/*.ts", "src/shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["../taskpane/*", "../../taskpane/*", "react*", "@fluentui/*"] }],
+    },
+  },
 );

@@ -8,8 +8,8 @@
  * event.completed() is always called, or Office keeps the button busy.
  */
 import { OfficeWorkbook } from "../hosts/office";
-import { busyOutcome, errorOutcome, summaryOutcome, type Report } from "../taskpane/messages";
-import { publishOutcome, runExclusive } from "../taskpane/store";
+import { busyOutcome, errorOutcome, summaryOutcome, type Report } from "../shared/messages";
+import { publishOutcome, runExclusive } from "../shared/store";
 import { generateSummary } from "../workbook";
 
 const GENERATE_SUMMARY_ACTION = "generateSummary";

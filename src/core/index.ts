@@ -8,7 +8,16 @@ export { parsePeriod, comparePeriods } from "./periods";
 export { rag, ragStatus, rate, parseRow, relativeGap, naKindOf, DEFAULT_BAND } from "./rag";
 export type { RawRow, ParsedRow } from "./rag";
 export { trend, longTrend, formatTrend, parseTrend } from "./trend";
-export { summarise, count, narrative, improvedLine, improvementLines } from "./summary";
-export type { MeasureOutcome, Counts, GroupSummary, SheetSummary } from "./summary";
+export {
+  summarise,
+  count,
+  narrative,
+  improvedLine,
+  improvementLines,
+  naKind,
+  periodsCovered,
+  periodLine,
+} from "./summary";
+export type { MeasureOutcome, Counts, GroupSummary, SheetSummary, NaKind, PeriodCount } from "./summary";
 export { percentHalfUp, compare10 } from "./numbers";
 export { plural, counted } from "./text";

@@ -1,7 +1,8 @@
 /** Summaries (SPEC §5): counts, half-up percentages and the report-style narrative. */
 import type { Status, Trend } from "./types";
 import { percentHalfUp } from "./numbers";
-import { plural } from "./text";
+import { parsePeriod } from "./periods";
+import { counted, plural } from "./text";
 
 /** One measure at its latest period, as the summary sees it. */
 export interface MeasureOutcome {
@@ -12,6 +13,19 @@ export interface MeasureOutcome {
   readonly status: Status;
   readonly shortTrend: Trend;
   readonly longTrend: Trend;
+  /**
+   * The latest period's value: an NA measure without one is "data not available", an NA measure with one is "not
+   * rated" (no usable target or aim). Left out, an NA measure counts as data not available.
+   */
+  readonly value?: number | null;
+}
+
+/** Why a measure is NA (SPEC §5): no value for its latest period, or a value that could not be rated. */
+export type NaKind = "data not available" | "not rated";
+
+export function naKind(m: Pick<MeasureOutcome, "status" | "value">): NaKind | null {
+  if (m.status !== "NA") return null;
+  return m.value === undefined || m.value === null ? "data not available" : "not rated";
 }
 
 export interface Counts {
@@ -19,6 +33,9 @@ export interface Counts {
   /** Measures with a status other than NA. */
   readonly reporting: number;
   readonly na: number;
+  /** The NA measures split by why: no value for the latest period, or a value with no usable target or aim. */
+  readonly noData: readonly string[];
+  readonly notRated: readonly string[];
   readonly green: number;
   readonly amber: number;
   readonly red: number;
@@ -45,13 +62,18 @@ export interface SheetSummary extends Counts {
 export function count(measures: readonly MeasureOutcome[]): Counts {
   const codes: Record<Status, string[]> = { Green: [], Amber: [], Red: [], NA: [] };
   const greenDeterioratingLong: string[] = [];
+  const noData: string[] = [];
+  const notRated: string[] = [];
   let improvedShort = 0;
   let improvedLong = 0;
   let withShortTrend = 0;
   let withLongTrend = 0;
   for (const m of measures) {
     codes[m.status].push(m.code);
-    if (m.status === "NA") continue;
+    const why = naKind(m);
+    if (why === "data not available") noData.push(m.code);
+    if (why === "not rated") notRated.push(m.code);
+    if (why !== null) continue;
     if (m.shortTrend === "IMP") improvedShort++;
     if (m.longTrend === "IMP") improvedLong++;
     if (m.shortTrend !== "NA") withShortTrend++;
@@ -62,6 +84,8 @@ export function count(measures: readonly MeasureOutcome[]): Counts {
     total: measures.length,
     reporting: measures.length - codes.NA.length,
     na: codes.NA.length,
+    noData,
+    notRated,
     green: codes.Green.length,
     amber: codes.Amber.length,
     red: codes.Red.length,
@@ -124,41 +148,92 @@ export function improvementLines(counts: Counts): string[] {
   return improvedParts(counts, "short term");
 }
 
+/** "is" or "are", agreeing with a count. */
+const verb = (n: number): string => plural(n, "is", "are");
 const list = (codes: readonly string[]): string => (codes.length ? ` (${codes.join(", ")})` : "");
 
-/** Report-style sentences for a directorate or an outcome, as Medway's reports word them. */
+/** "1 of the 15 green measures is", "Both green measures are", "The green measure is", "All 3 green measures are". */
+function someOfTheGreen(some: number, green: number): string {
+  if (some === green) {
+    if (green === 1) return "The green measure is";
+    if (green === 2) return "Both green measures are";
+    return `All ${green} green measures are`;
+  }
+  return `${some} of the ${counted(green, "green measure")} ${verb(some)}`;
+}
+
+/**
+ * Report-style sentences for a directorate or an outcome, as Medway's reports word them; every sentence agrees with
+ * its counts (0, 1, 2 or many).
+ */
 export function narrative(counts: Counts, scope: "directorate" | "outcome"): string[] {
-  const { total, reporting, na, green, amber, red, codes } = counts;
+  const { total, reporting, green, amber, red, codes, noData, notRated } = counts;
   const sentences = [`The total number of measures for this ${scope} is ${total}.`];
   if (total === 0) return sentences;
-  if (na > 0) {
+  if (noData.length > 0) {
     sentences.push(
-      `We are reporting on ${reporting} as data for ${na} ${plural(na, "measure is", "measures are")} not available${list(codes.NA)}.`,
+      `We are reporting on ${reporting === 0 ? "none" : reporting} as data for ${counted(noData.length, "measure")} ${verb(noData.length)} not available${list(noData)}.`,
     );
   }
+  if (notRated.length > 0) {
+    sentences.push(
+      `${counted(notRated.length, "measure")} ${verb(notRated.length)} not rated: no usable target or aim${list(notRated)}.`,
+    );
+  }
+  // With nothing reporting there is nothing to say about targets ("No measures met their target" would mislead).
+  if (reporting === 0) return sentences;
   sentences.push(
     green === 0
       ? "No measures met their target."
-      : `${green} ${plural(green, "measure met its", "measures met their")} target${list(codes.Green)}.`,
+      : `${counted(green, "measure")} ${plural(green, "met its", "met their")} target${list(codes.Green)}.`,
   );
   const slipping = counts.greenDeterioratingLong;
   if (slipping.length > 0) {
-    sentences.push(
-      `${slipping.length} of the ${green} green ${plural(green, "measure", "measures")} ${plural(slipping.length, "is", "are")} deteriorating long term${list(slipping)}.`,
-    );
+    sentences.push(`${someOfTheGreen(slipping.length, green)} deteriorating long term${list(slipping)}.`);
   }
   if (amber > 0) {
-    sentences.push(
-      `${amber} ${plural(amber, "measure is", "measures are")} slightly below target (amber)${list(codes.Amber)}.`,
-    );
+    sentences.push(`${counted(amber, "measure")} ${verb(amber)} slightly below target (amber)${list(codes.Amber)}.`);
   }
   if (red > 0) {
-    sentences.push(
-      `${red} ${plural(red, "measure is", "measures are")} significantly below target (red)${list(codes.Red)}.`,
-    );
+    sentences.push(`${counted(red, "measure")} ${verb(red)} significantly below target (red)${list(codes.Red)}.`);
   }
   // Percentages are of the reporting measures, as the reports print them; a term no measure has a trend for is left out.
   const improved = improvedParts(counts, "over the short term");
   if (improved.length > 0) sentences.push(`${improved.join(" and ")}.`);
   return sentences;
+}
+
+export interface PeriodCount {
+  /** The period's label as the measures give it; null for measures without a period. */
+  readonly period: string | null;
+  readonly count: number;
+}
+
+/** The order key of a period label: later periods first, then labels that are not periods, then no period. */
+function periodRank(label: string | null): [number, number] {
+  if (label === null) return [2, 0];
+  const parsed = parsePeriod(label);
+  return parsed.ok ? [0, -parsed.value.order] : [1, 0];
+}
+
+/** The latest periods the measures report, latest first, with how many measures report each. */
+export function periodsCovered(measures: readonly { readonly period: string | null }[]): PeriodCount[] {
+  const counts = new Map<string | null, number>();
+  for (const m of measures) counts.set(m.period, (counts.get(m.period) ?? 0) + 1);
+  return [...counts]
+    .map(([period, n]) => ({ period, count: n, rank: periodRank(period) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || (a.period ?? "").localeCompare(b.period ?? ""))
+    .map(({ period, count: n }) => ({ period, count: n }));
+}
+
+/**
+ * The period a summary covers (SPEC §5): "Period: Q2 2020/21" when every measure reports the same one, otherwise each
+ * period with its count, "Periods: Q2 2020/21 (28 measures), Q1 2020/21 (3 measures), no period (1 measure)".
+ */
+export function periodLine(measures: readonly { readonly period: string | null }[]): string {
+  const periods = periodsCovered(measures);
+  if (periods.length === 0) return "Period: none (no measures found).";
+  if (periods.length === 1) return `Period: ${periods[0].period ?? "not given"}.`;
+  const parts = periods.map((p) => `${p.period ?? "no period"} (${counted(p.count, "measure")})`);
+  return `Periods: ${parts.join(", ")}.`;
 }

@@ -2,7 +2,7 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { startHost } from "./host";
-import { errorText } from "./messages";
+import { errorText } from "../shared/messages";
 import { browserThemeName, FLUENT_THEMES } from "./theme";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);

@@ -24,6 +24,7 @@ import { DEFAULT_BAND, STATUSES, formatTrend } from "../core";
 import type { Status, Trend } from "../core";
 import { columnLetters, toA1 } from "./a1";
 import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
+import type { OutputColumns } from "./model";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS } from "./headers";
 import type { OutputField } from "./headers";
 import type { BlockWrite, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
@@ -39,6 +40,7 @@ export interface SheetPlan {
   readonly owned: readonly OwnedColumn[];
   readonly rowsRated: number;
   readonly columnsAdded: number;
+  readonly outputColumns: readonly OutputColumns[];
 }
 
 const ref = (cell: CellAt): string => toA1(cell.row, cell.col);
@@ -218,11 +220,18 @@ export function planSheet(
   const owned: OwnedColumn[] = [];
   let rowsRated = 0;
   let columnsAdded = 0;
+  const outputColumns: OutputColumns[] = [];
   for (const evaluated of tables) {
     const { table } = evaluated;
     const planner = new TablePlanner(evaluated, settings);
     const fields = OUTPUT_FIELDS.filter((f) => table.outputs[f] !== undefined);
     if (fields.length === 0) continue;
+    outputColumns.push({
+      sheet,
+      columns: fields
+        .map((f) => ({ header: OUTPUT_HEADERS[f], col: table.outputs[f] as number, added: table.added.includes(f) }))
+        .sort((a, b) => a.col - b.col),
+    });
     const firstRow = table.headerRow + 1;
     const height = table.lastRow - table.headerRow;
     const byRow: (RowOutcome | undefined)[] = new Array(height);
@@ -263,5 +272,6 @@ export function planSheet(
     owned,
     rowsRated,
     columnsAdded,
+    outputColumns,
   };
 }

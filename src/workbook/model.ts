@@ -57,9 +57,18 @@ export interface ScanReport {
   readonly summary: readonly SheetSummary[];
 }
 
+/** Where the rules wrote one table's Status, Short Trend and Long Trend, so the pane can say where to look. */
+export interface OutputColumns {
+  readonly sheet: string;
+  /** In column order; `added` is false for a column the table already had (reused). */
+  readonly columns: readonly { readonly header: string; readonly col: number; readonly added: boolean }[];
+}
+
 export interface ApplyReport extends ScanReport {
   readonly rowsRated: number;
   readonly columnsAdded: number;
+  /** One entry per table the rules were written to. */
+  readonly outputColumns: readonly OutputColumns[];
   readonly summarySheet: string | null;
   readonly notices: readonly string[];
   readonly writeProblems: readonly WriteProblem[];

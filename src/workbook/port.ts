@@ -101,6 +101,11 @@ export interface ChartSpec {
   readonly title: string;
   /** Where to place the chart (top-left cell). */
   readonly anchor: { readonly row: number; readonly col: number };
+  /**
+   * The cells the chart covers from its anchor: the summary leaves them empty for it, so a host that sizes the chart
+   * to them never draws it over text. A host that cannot size a chart keeps its default size.
+   */
+  readonly span?: { readonly rows: number; readonly cols: number };
   /** "#RRGGBB" per series, in the order of the header row. */
   readonly seriesColours: readonly string[];
 }

@@ -1,32 +1,76 @@
 /**
- * The summary sheet (SPEC §5) as committee reports lay it out: per directorate sheet and per group the counts, the
- * "64% (14 out of 22) improved long term" lines, the narrative, the measure lists by status, then every data
- * problem with its cell, and a chart of RAG counts per directorate. The sheet is the add-in's own and is rebuilt
- * whole; a user's sheet that happens to carry the configured name is never touched.
+ * The summary sheet (SPEC §5) as a committee paper lays it out: the period it covers, a key to the colours and the
+ * trend words, the RAG counts per directorate with a chart that reads them, then per directorate sheet and per group
+ * the narrative, the counts and a table of every measure (Red first, NA last, split by why), and every data problem
+ * with its cell. The sheet is the add-in's own and is rebuilt whole; a user's sheet that happens to carry the
+ * configured name is never touched.
  */
-import { STATUSES, count, counted, formatTrend, improvementLines, narrative } from "../core";
-import type { Counts, SheetSummary, Status } from "../core";
+import { STATUSES, count, counted, formatTrend, improvementLines, naKind, narrative, periodLine } from "../core";
+import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
-import { statusStyle } from "./settings";
-import { sheetKey } from "./sheetNames";
+import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
+import { sheetKey } from "./sheetNames";
 
-const LIST_TITLES: Readonly<Record<Status, string>> = {
-  Green: "Measures in target (green)",
-  Amber: "Measures slightly below target (amber)",
-  Red: "Measures significantly below target (red)",
-  NA: "Measures not available",
-};
-const COLUMN_WIDTHS = [24, 12, 70, 12, 12, 12, 12];
-const NAME_COLUMN = 2;
-/** The Measure column grows to the longest name up to this width, so names are not cut off by the trend beside. */
-const MAX_NAME_WIDTH = 110;
 const BOLD: CellStyle = { bold: true };
+const HEADING: CellStyle = { bold: true, font: "#1F3864" };
+/** Printed on every page (PageLayout.repeatRows): the title and the period. */
+const TITLE_ROWS = 2;
 /** The columns are wider than a portrait page: printed or saved as PDF, the text columns would be cut off. */
-const PAGE: PageLayout = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 1, footer: true };
+const PAGE: PageLayout = {
+  orientation: "landscape",
+  paper: "A4",
+  fitToWidth: true,
+  repeatRows: TITLE_ROWS,
+  footer: true,
+};
 /** How the hosts find the summary's chart again to rewrite it in place. */
 export const SUMMARY_CHART_NAME = "Scorecard RAG chart";
+/** Cells left empty below the counts for the chart: Excel's default chart is about 15 rows by 8 standard columns. */
+const CHART_SPAN = { rows: 16, cols: 4 };
+
+/** A column of the measure tables. The SPC columns join this list when they are on. */
+interface MeasureColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly cell: (m: MeasureReport, settings: Settings) => string | number | null;
+}
+
+/** "60–70" for a range, as the reports write it; a single target stays a number. */
+function targetCell(target: MeasureReport["target"]): string | number | null {
+  if (target === null || typeof target === "number") return target;
+  return `${target[0]}–${target[1]}`;
+}
+
+function noteCell(m: MeasureReport): string | null {
+  const why = naKind(m);
+  if (why === "data not available") return "Data not available";
+  if (why === "not rated") return `Not rated: ${m.reason.replace(/^NA:\s*/, "")}`;
+  return null;
+}
+
+const MEASURE_COLUMNS: readonly MeasureColumn[] = [
+  { header: "Measure", width: 60, cell: (m) => m.name },
+  { header: "Code", width: 14, cell: (m) => m.code },
+  { header: "Period", width: 14, cell: (m) => m.period },
+  { header: "Value", width: 11, cell: (m) => m.value },
+  { header: "Target", width: 11, cell: (m) => targetCell(m.target) },
+  { header: "Status", width: 10, cell: (m) => m.status },
+  { header: "Short trend", width: 12, cell: (m, s) => formatTrend(m.shortTrend, s.trendLabels) },
+  { header: "Long trend", width: 12, cell: (m, s) => formatTrend(m.longTrend, s.trendLabels) },
+  { header: "Note", width: 40, cell: noteCell },
+];
+const NAME_COLUMN = 0;
+const STATUS_COLUMN = MEASURE_COLUMNS.findIndex((c) => c.header === "Status");
+/** The Measure column grows to the longest name up to this width, so names are not cut off by the code beside. */
+const MAX_NAME_WIDTH = 110;
+
+/** Red first: the committee reads what needs attention first (SPEC §5); NA last, without data before not rated. */
+function tableRank(m: MeasureReport): number {
+  const rank: Record<Status, number> = { Red: 0, Amber: 1, Green: 2, NA: 3 };
+  return rank[m.status] + (naKind(m) === "not rated" ? 1 : 0);
+}
 
 /** Rows of the sheet being built, with their styles. */
 class SheetBuilder {
@@ -40,8 +84,8 @@ class SheetBuilder {
     return row;
   }
 
-  blank(): void {
-    this.rows.push([]);
+  blank(count = 1): void {
+    for (let i = 0; i < count; i++) this.rows.push([]);
   }
 
   style(row: number, col: number, style: CellStyle): void {
@@ -56,41 +100,94 @@ export interface SummaryInput {
   readonly settings: Settings;
 }
 
+const percent = (band: number): string => `${Math.round(band * 1000) / 10}%`;
+
+/** What Amber and Red mean with the band in force, and each sheet's own band where it has one. */
+function bandWords(
+  settings: Settings,
+  sheets: readonly string[],
+): { amber: string; red: string; perSheet: string | null } {
+  const own = sheets
+    .map((sheet) => ({ sheet, key: sheetBandKey(settings.sheetBands, sheet) }))
+    .filter((s): s is { sheet: string; key: string } => s.key !== undefined)
+    .map(({ sheet, key }) => {
+      const band = settings.sheetBands[key];
+      return `${sheet} ${band === 0 ? "Amber off" : percent(band)}`;
+    });
+  const perSheet = own.length > 0 ? `Amber band on these sheets: ${own.join("; ")}.` : null;
+  if (settings.band === 0) {
+    return { amber: "Not used: the amber band is off, so any shortfall is Red.", red: "Short of target.", perSheet };
+  }
+  const b = percent(settings.band);
+  return {
+    amber: `Short of target by less than ${b} of the target (the amber band), or not worse than the measure's floor.`,
+    red: `Short of target by ${b} of the target or more, or worse than the measure's floor.`,
+    perSheet,
+  };
+}
+
+/** The key: what each colour and each direction-of-travel word means, in the reports' own wording. */
+function legend(b: SheetBuilder, settings: Settings, sheets: readonly string[]): void {
+  b.row(["Key"], HEADING);
+  const bands = bandWords(settings, sheets);
+  const meanings: Record<Status, string> = {
+    Green: "Target met or beaten (inside the range for a measure aiming within a range).",
+    Amber: bands.amber,
+    Red: bands.red,
+    NA: "Data not available (no value for the period), or not rated (no usable target or aim).",
+  };
+  for (const status of STATUSES) b.style(b.row([status, meanings[status]]), 0, statusStyle(settings, status));
+  if (bands.perSheet) b.row([bands.perSheet]);
+  const trends: [Trend, string][] = [
+    ["IMP", "performance has improved"],
+    ["DET", "performance has worsened"],
+    ["STATIC", "performance is unchanged"],
+  ];
+  for (const [trend, meaning] of trends)
+    b.row([formatTrend(trend, settings.trendLabels), `Direction of travel: ${meaning}.`]);
+  b.row(["Short trend: against the previous period. Long trend: against the average of up to 4 earlier periods."]);
+}
+
 function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void {
   b.row(["Measures", counts.total]);
   b.row(["Reporting", counts.reporting]);
-  b.row(["Not available", counts.na]);
-  for (const status of STATUSES) {
+  for (const status of ["Red", "Amber", "Green"] as const) {
     const row = b.row([status, counts.codes[status].length, counts.codes[status].join(", ")]);
     b.style(row, 0, statusStyle(settings, status));
   }
+  const na = statusStyle(settings, "NA");
+  b.style(b.row(["NA: data not available", counts.noData.length, counts.noData.join(", ")]), 0, na);
+  b.style(b.row(["NA: not rated", counts.notRated.length, counts.notRated.join(", ")]), 0, na);
   for (const line of improvementLines(counts)) b.row([line]);
 }
 
-function measureLists(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): void {
-  const labels = settings.trendLabels;
+function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): void {
+  if (measures.length === 0) return;
+  b.row(
+    MEASURE_COLUMNS.map((c) => c.header),
+    BOLD,
+  );
+  const ordered = measures
+    .map((m, i) => ({ m, i }))
+    .sort((x, y) => tableRank(x.m) - tableRank(y.m) || x.i - y.i)
+    .map(({ m }) => m);
+  const first = b.rows.length;
+  for (const m of ordered) b.row(MEASURE_COLUMNS.map((c) => c.cell(m, settings)));
+  // Sorted by status, each status is one run of rows: one styled range each, not one per cell (Office payloads).
   for (const status of STATUSES) {
-    const list = measures.filter((m) => m.status === status);
-    if (list.length === 0) continue;
-    b.row([LIST_TITLES[status]], BOLD);
-    b.row(["Code", "Status", "Measure", "Long Trend", "Short Trend"], BOLD);
-    for (const m of list) {
-      const row = b.row([
-        m.code,
-        m.status,
-        m.name,
-        formatTrend(m.longTrend, labels),
-        formatTrend(m.shortTrend, labels),
-      ]);
-      b.style(row, 1, statusStyle(settings, m.status));
-    }
-    b.blank();
+    const at = ordered.findIndex((m) => m.status === status);
+    if (at < 0) continue;
+    const rows = ordered.filter((m) => m.status === status).length;
+    b.styles.push({
+      range: { row: first + at, col: STATUS_COLUMN, rows, cols: 1 },
+      style: statusStyle(settings, status),
+    });
   }
 }
 
 function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput): void {
   const { settings } = input;
-  b.row([sheet.sheet], BOLD);
+  b.row([sheet.sheet], HEADING);
   for (const sentence of narrative(sheet, "directorate")) b.row([sentence]);
   countsBlock(b, sheet, settings);
   b.blank();
@@ -99,13 +196,23 @@ function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput)
     b.row([group.group], BOLD);
     for (const sentence of narrative(group, "outcome")) b.row([sentence]);
     countsBlock(b, group, settings);
+    measureTable(
+      b,
+      measures.filter((m) => m.group === group.group),
+      settings,
+    );
     b.blank();
   }
-  measureLists(b, measures, settings);
+  const ungrouped = measures.filter((m) => m.group === null);
+  if (ungrouped.length > 0) {
+    if (sheet.groups.length > 0) b.row(["Other measures"], BOLD);
+    measureTable(b, ungrouped, settings);
+    b.blank();
+  }
 }
 
 function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
-  b.row(["Data quality"], BOLD);
+  b.row(["Data quality"], HEADING);
   if (problems.length === 0) {
     b.row(["No data problems found."]);
     return;
@@ -114,19 +221,22 @@ function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
   for (const p of problems) b.row([p.sheet, p.cell, p.message]);
 }
 
-/** The RAG counts table the chart draws: one row per directorate. */
+/** The RAG counts table, one row per directorate; the chart below draws these very cells. */
 function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings: Settings): ChartSpec | undefined {
-  b.row(["RAG counts by directorate"], BOLD);
+  b.row(["RAG counts by directorate"], HEADING);
   const header = b.row(["Sheet", "Green", "Amber", "Red", "NA", "Total", "Reporting"], BOLD);
   STATUSES.forEach((status, i) => b.style(header, i + 1, statusStyle(settings, status)));
   for (const s of summary) b.row([s.sheet, s.green, s.amber, s.red, s.na, s.total, s.reporting]);
   b.blank();
   if (summary.length === 0) return undefined;
+  const anchor = { row: b.rows.length, col: 0 };
+  b.blank(CHART_SPAN.rows + 1);
   return {
     name: SUMMARY_CHART_NAME,
     range: { row: header, col: 0, rows: summary.length + 1, cols: 5 },
     title: "RAG status by directorate",
-    anchor: { row: header, col: 8 },
+    anchor,
+    span: CHART_SPAN,
     // Text colours, not the pale fills: bars need contrast against the white chart area.
     seriesColours: STATUSES.map((s) => settings.colours[s].font),
   };
@@ -157,10 +267,10 @@ export function chooseSummaryName(
  * over the row above): the Measure column widens instead, and the sheet prints fitted to the page width.
  */
 function columnWidths(measures: readonly MeasureReport[]): { col: number; width: number }[] {
-  const longest = measures.reduce((w, m) => Math.max(w, m.name.length + 2), COLUMN_WIDTHS[NAME_COLUMN]);
-  return COLUMN_WIDTHS.map((width, col) => ({
+  const longest = measures.reduce((w, m) => Math.max(w, m.name.length + 2), MEASURE_COLUMNS[NAME_COLUMN].width);
+  return MEASURE_COLUMNS.map((column, col) => ({
     col,
-    width: col === NAME_COLUMN ? Math.min(longest, MAX_NAME_WIDTH) : width,
+    width: col === NAME_COLUMN ? Math.min(longest, MAX_NAME_WIDTH) : column.width,
   }));
 }
 
@@ -176,11 +286,19 @@ const EMPTY: OutCell = { value: null };
 /** The whole summary sheet. `replaces` is the add-in's previous summary sheet, if it still exists. */
 export function buildSummarySheet(input: SummaryInput, name: string, replaces: string | null): OwnedSheetWrite {
   const b = new SheetBuilder();
-  b.row(["Scorecard summary"], BOLD);
-  b.row(["Status and trends of each measure's latest period, per directorate sheet and per group."]);
+  b.row(["Scorecard summary"], HEADING);
+  b.row([periodLine(input.measures)], BOLD);
   const total = count(input.measures);
   const sheets = input.summary.length;
-  b.row([`${total.total} measures on ${counted(sheets, "sheet")}; ${total.reporting} reporting.`]);
+  b.row([
+    `${counted(total.total, "measure")} on ${counted(sheets, "sheet")}, ${total.reporting} reporting: status and trends of each measure's latest period, per directorate sheet and per group.`,
+  ]);
+  b.blank();
+  legend(
+    b,
+    input.settings,
+    input.summary.map((s) => s.sheet),
+  );
   b.blank();
   const chart = chartTable(b, input.summary, input.settings);
   for (const sheet of input.summary) sheetSection(b, sheet, input);
@@ -192,7 +310,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
     styles: b.styles,
     conditionalRules: [],
     columnWidths: columnWidths(input.measures),
-    freezeRows: 1,
+    freezeRows: TITLE_ROWS,
     page: PAGE,
     ...(chart ? { chart } : {}),
   };

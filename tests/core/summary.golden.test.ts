@@ -87,14 +87,14 @@ describe("narrative", () => {
     expect(narrative(count([m("X1", "Green", "DET")]), "directorate")).toEqual([
       "The total number of measures for this directorate is 1.",
       "1 measure met its target (X1).",
-      "1 of the 1 green measure is deteriorating long term (X1).",
+      "The green measure is deteriorating long term (X1).",
       "0% (0 out of 1) improved long term.",
     ]);
     expect(narrative(count([]), "outcome")).toEqual(["The total number of measures for this outcome is 0."]);
     expect(narrative(count([m("S1", "Green", "NA", "IMP"), m("S2", "Red", "NA", "DET")]), "outcome").at(-1)).toBe(
       "50% (1 out of 2) improved over the short term.",
     );
-    expect(narrative(count([m("N1", "NA")]), "outcome")[2]).toBe("No measures met their target.");
+    expect(narrative(count([m("N1", "NA"), m("G1", "Green")]), "outcome")[2]).toBe("1 measure met its target (G1).");
   });
 });
 

@@ -3,7 +3,7 @@ import "./jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Pane } from "../../src/taskpane/components/Pane";
-import { publishOutcome, runExclusive } from "../../src/taskpane/store";
+import { publishOutcome, runExclusive } from "../../src/shared/store";
 import { applyReport, deferred, fakeOperations, scanReport } from "./fixtures";
 import type { ApplyReport } from "../../src/workbook/model";
 import type { PaneOperations } from "../../src/taskpane/operations";
@@ -52,7 +52,7 @@ describe("task pane", () => {
     const outcome = await screen.findByTestId("outcome");
     expect(outcome.textContent).toContain("Rules applied");
     expect(outcome.textContent).toContain("27 rows rated on 2 sheets.");
-    expect(outcome.textContent).toContain("6 columns added");
+    expect(outcome.textContent).toContain("Status, Short Trend, Long Trend added in columns I–K of People.");
     expect(ops.apply).toHaveBeenCalledWith(undefined, expect.any(Function));
     expect(screen.queryByTestId("progress")).toBeNull();
   });

@@ -46,7 +46,20 @@ export function scanReport(settings: Settings = DEFAULT_SETTINGS): ScanReport {
 }
 
 export function applyReport(): ApplyReport {
-  return { ...scanReport(), rowsRated: 27, columnsAdded: 6, summarySheet: null, notices: [], writeProblems: [] };
+  const added = (cols: number[]) =>
+    ["Status", "Short Trend", "Long Trend"].map((header, i) => ({ header, col: cols[i], added: true }));
+  return {
+    ...scanReport(),
+    rowsRated: 27,
+    columnsAdded: 6,
+    outputColumns: [
+      { sheet: "People", columns: added([8, 9, 10]) },
+      { sheet: "Place", columns: added([18, 19, 20]) },
+    ],
+    summarySheet: null,
+    notices: [],
+    writeProblems: [],
+  };
 }
 
 export function summaryResult(): SummaryResult {

@@ -1,11 +1,37 @@
-import { applyOutcome, errorOutcome, errorText, summaryOutcome } from "../../src/taskpane/messages";
+import { applyOutcome, errorOutcome, errorText, summaryOutcome, whereLine } from "../../src/shared/messages";
 import { applyReport, summaryResult } from "./fixtures";
 
 describe("outcome messages", () => {
-  it("says how many rows were rated on how many sheets and how many columns were added", () => {
+  it("says how many rows were rated on how many sheets, and where the columns went", () => {
     const outcome = applyOutcome(applyReport(), "pane");
     expect(outcome).toMatchObject({ intent: "success", title: "Rules applied" });
-    expect(outcome.lines).toEqual(["27 rows rated on 2 sheets.", "6 columns added for status and trends."]);
+    expect(outcome.lines).toEqual([
+      "27 rows rated on 2 sheets.",
+      "Status, Short Trend, Long Trend added in columns I–K of People.",
+      "Status, Short Trend, Long Trend added in columns S–U of Place.",
+    ]);
+  });
+
+  it.each([
+    [[{ header: "Status", col: 17, added: true }], "Status added in column R of S."],
+    [
+      [
+        { header: "Status", col: 7, added: false },
+        { header: "Short Trend", col: 26, added: true },
+        { header: "Long Trend", col: 27, added: true },
+      ],
+      "Short Trend, Long Trend added in columns AA–AB and Status reused in column H of S.",
+    ],
+    [
+      [
+        { header: "Status", col: 1, added: false },
+        { header: "Short Trend", col: 3, added: false },
+        { header: "Long Trend", col: 5, added: false },
+      ],
+      "Status, Short Trend, Long Trend reused in columns B, D and F of S.",
+    ],
+  ])("where: %j", (columns, line) => {
+    expect(whereLine({ sheet: "S", columns })).toBe(line);
   });
 
   it("counts only the sheets it was asked to apply the rules to", () => {
@@ -13,20 +39,17 @@ describe("outcome messages", () => {
     expect(outcome.lines[0]).toBe("2 rows rated on 1 sheet.");
   });
 
-  it("says existing columns were reused, and names sheets that could not be written", () => {
+  it("names sheets that could not be written", () => {
     const report = {
       ...applyReport(),
       columnsAdded: 0,
+      outputColumns: [],
       rowsRated: 1,
       writeProblems: [{ sheet: "Place", message: "The sheet is protected." }],
     };
     const outcome = applyOutcome(report, "pane");
     expect(outcome.intent).toBe("warning");
-    expect(outcome.lines).toEqual([
-      "1 row rated on 2 sheets.",
-      "No columns added: existing status and trend columns were reused.",
-      "Place: The sheet is protected.",
-    ]);
+    expect(outcome.lines).toEqual(["1 row rated on 2 sheets.", "Place: The sheet is protected."]);
   });
 
   it("names the summary sheet and what it covers", () => {

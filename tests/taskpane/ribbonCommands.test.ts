@@ -27,13 +27,13 @@ function installOffice(): FakeOffice {
 }
 
 type Commands = typeof import("../../src/commands/commands");
-type Store = typeof import("../../src/taskpane/store");
+type Store = typeof import("../../src/shared/store");
 
 /** A fresh copy of the command module and the store it shares with the pane. */
 function load(): { commands: Commands; store: Store } {
   let loaded!: { commands: Commands; store: Store };
   jest.isolateModules(() => {
-    loaded = { commands: require("../../src/commands/commands"), store: require("../../src/taskpane/store") };
+    loaded = { commands: require("../../src/commands/commands"), store: require("../../src/shared/store") };
   });
   return loaded;
 }

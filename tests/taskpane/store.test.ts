@@ -1,4 +1,4 @@
-import { getSharedState, publishOutcome, runExclusive, subscribe } from "../../src/taskpane/store";
+import { getSharedState, publishOutcome, runExclusive, subscribe } from "../../src/shared/store";
 import { deferred } from "./fixtures";
 
 describe("shared store", () => {

@@ -48,11 +48,14 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
     expect(text).toContain("The total number of measures for this outcome is 16.");
   });
 
-  test("counts with codes, per directorate and per group", () => {
+  test("counts with codes, per directorate and per group, NA split by why", () => {
     const text = lines(port);
     expect(text).toContain("Measures | 31");
     expect(text).toContain("Reporting | 22");
-    expect(text).toContain("Not available | 9");
+    expect(text).toContain(
+      "NA: data not available | 9 | PH14, PH15, SEKS4A8, ILAC7, SE KS2Mnt, ASCOF 2Cii, SE KS2, N23, ASCOF 2A(1)",
+    );
+    expect(text).toContain("NA: not rated | 0");
     expect(text).toContain("Amber | 1 | ASCOF 1G (n)");
     expect(text).toContain("Red | 6 | A1, ILAC4, EDU3(b), CSC0004, ASCOF 1C(2i), PH16");
     expect(text).toContain("Healthy and active communities");
@@ -64,13 +67,26 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
     ]);
   });
 
-  test("measure lists by status, NA measures listed too", () => {
+  test("names the period it covers", () => {
+    expect(lines(port).slice(0, 2)).toEqual(["Scorecard summary", "Period: Q2 2020/21."]);
+  });
+
+  test("per group, a table of every measure: Red, Amber, Green, then NA", () => {
     const text = lines(port);
-    const green = text.indexOf("Measures in target (green)");
-    expect(text[green + 1]).toBe("Code | Status | Measure | Long Trend | Short Trend");
-    expect(text[green + 2]).toBe("PH26 | Green | Measure PH26 | DET | IMP");
-    const na = text.indexOf("Measures not available");
-    expect(text.slice(na + 2, na + 11).map((l) => l.split(" | ")[0])).toEqual([
+    const group = text.indexOf("Resilient families");
+    const header = text.indexOf(
+      "Measure | Code | Period | Value | Target | Status | Short trend | Long trend | Note",
+      group,
+    );
+    expect(header).toBeGreaterThan(group);
+    const rows = text.slice(header + 1, header + 16);
+    expect(rows.map((l) => l.split(" | ")[1])).toEqual([
+      "A1",
+      "ILAC4",
+      "EDU3(b)",
+      "CSC0004",
+      "ASCOF 1C(2i)",
+      "PH16",
       "PH14",
       "PH15",
       "SEKS4A8",
@@ -81,42 +97,123 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
       "N23",
       "ASCOF 2A(1)",
     ]);
-    expect(text).toContain("ASCOF 1G (n) | Amber | Measure ASCOF 1G (n) | IMP | DET");
+    expect(rows[0]).toBe("Measure A1 | A1 | Q2 2020/21 | 80 | 100 | Red | IMP | IMP");
+    // No value this period: the Value cell is empty and the note says why it is NA.
+    expect(rows[6]).toBe("Measure PH14 | PH14 | Q2 2020/21 | 100 | NA | NA | NA | Data not available");
+    const first = text.indexOf("Measure | Code | Period | Value | Target | Status | Short trend | Long trend | Note");
+    expect(text[first + 1]).toBe("Measure ASCOF 1G (n) | ASCOF 1G (n) | Q2 2020/21 | 97 | 100 | Amber | DET | IMP");
+    expect(text[first + 2]).toBe("Measure PH26 | PH26 | Q2 2020/21 | 104 | 100 | Green | IMP | DET");
   });
 
-  test("styled: bold headings, status fills, widths, frozen title, a chart of RAG counts", () => {
+  test("a key: the colours with the band in force, and the direction-of-travel words", () => {
+    const text = lines(port);
+    const key = text.indexOf("Key");
+    expect(text.slice(key + 1, key + 9)).toEqual([
+      "Green | Target met or beaten (inside the range for a measure aiming within a range).",
+      "Amber | Short of target by less than 5% of the target (the amber band), or not worse than the measure's floor.",
+      "Red | Short of target by 5% of the target or more, or worse than the measure's floor.",
+      "NA | Data not available (no value for the period), or not rated (no usable target or aim).",
+      "IMP | Direction of travel: performance has improved.",
+      "DET | Direction of travel: performance has worsened.",
+      "STATIC | Direction of travel: performance is unchanged.",
+      "Short trend: against the previous period. Long trend: against the average of up to 4 earlier periods.",
+    ]);
+  });
+
+  test("styled: headings, status fills on counts and table cells, widths, frozen title rows", () => {
     const sheet = port.sheet("Scorecard Summary");
     const text = lines(port);
     const row = (t: string) => text.indexOf(t) + 1;
     expect(port.cell("Scorecard Summary", `A${row("People")}`).style.bold).toBe(true);
-    expect(port.cell("Scorecard Summary", `A${row("Measures in target (green)")}`).style.bold).toBe(true);
+    expect(port.cell("Scorecard Summary", `A${row("Resilient families")}`).style.bold).toBe(true);
     const redRow = text.findIndex((l) => l.startsWith("Red | 6")) + 1;
     expect(port.cell("Scorecard Summary", `A${redRow}`).style).toMatchObject({ fill: "#FFC7CE", font: "#9C0006" });
-    expect(sheet.widths.get(2)).toBe(70);
-    expect(sheet.freezeRows).toBe(1);
-    expect(sheet.chart).toMatchObject({
+    const a1Row = text.findIndex((l) => l.startsWith("Measure A1 |")) + 1;
+    expect(port.cell("Scorecard Summary", `F${a1Row}`).style).toMatchObject({ fill: "#FFC7CE", font: "#9C0006" });
+    expect(port.cell("Scorecard Summary", `F${a1Row + 5}`).style).toMatchObject({ fill: "#FFC7CE" });
+    expect(port.cell("Scorecard Summary", `F${a1Row + 6}`).style).toMatchObject({ fill: "#D9D9D9" });
+    expect(sheet.widths.get(0)).toBe(60);
+    expect(sheet.freezeRows).toBe(2);
+  });
+
+  test("a chart of the RAG counts that reads the summary's own count cells, with empty cells left for it", () => {
+    const sheet = port.sheet("Scorecard Summary");
+    const chart = sheet.chart;
+    expect(chart).toMatchObject({
+      name: "Scorecard RAG chart",
       title: "RAG status by directorate",
       seriesColours: ["#006100", "#9C5700", "#9C0006", "#3A3A3A"],
     });
-    const range = sheet.chart?.range;
-    expect(range && [range.rows, range.cols]).toEqual([2, 5]);
-    expect(range && lines(port)[range.row]).toBe("Sheet | Green | Amber | Red | NA | Total | Reporting");
-    expect(range && lines(port)[range.row + 1]).toBe("People | 15 | 1 | 6 | 9 | 31 | 22");
+    if (!chart) throw new Error("no chart");
+    const grid = port.grid("Scorecard Summary");
+    const { row, col, rows, cols } = chart.range;
+    expect(grid.slice(row, row + rows).map((r) => r.slice(col, col + cols))).toEqual([
+      ["Sheet", "Green", "Amber", "Red", "NA"],
+      ["People", 15, 1, 6, 9],
+    ]);
+    const span = chart.span ?? { rows: 0, cols: 0 };
+    expect(span.rows).toBeGreaterThanOrEqual(15);
+    const covered = grid.slice(chart.anchor.row, chart.anchor.row + span.rows).flatMap((r) => r.slice(0, span.cols));
+    expect(covered.filter((v) => v !== null && v !== "")).toEqual([]);
   });
 
-  test("prints landscape, every column on one page wide, so the measure names are not cut off", () => {
+  test("prints A4 landscape, one page wide, title rows repeated, a footer", () => {
     expect(port.sheet("Scorecard Summary").page).toEqual({
       orientation: "landscape",
       paper: "A4",
       fitToWidth: true,
-      repeatRows: 1,
+      repeatRows: 2,
       footer: true,
     });
   });
 });
 
+describe("periods, targets and NA", () => {
+  const rows = [
+    ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+    ["A", "Range", "Q2 2020/21", 65, "60-70", "Goldilocks"],
+    ["B", "No value", "Q2 2020/21", null, 50, "Maximise"],
+    ["C", "No target", "Q1 2020/21", 40, null, "Maximise"],
+    ["D", "Red", "Q1 2020/21", 10, 50, "Maximise"],
+  ];
+  let text: string[];
+  beforeAll(async () => {
+    const port = new MemoryPort({ sheets: [{ name: "S", rows }] });
+    await applyRules(port);
+    text = lines(port);
+  });
+
+  test("where the measures' latest periods differ, each period with its count, latest first", () => {
+    expect(text[1]).toBe("Periods: Q2 2020/21 (2 measures), Q1 2020/21 (2 measures).");
+  });
+
+  test("a range target as written; NA split into data not available and not rated, in that order", () => {
+    const header = text.findIndex((l) => l.startsWith("Measure | Code |"));
+    expect(text.slice(header + 1, header + 5)).toEqual([
+      "Red | D | Q1 2020/21 | 10 | 50 | Red | NA | NA",
+      "Range | A | Q2 2020/21 | 65 | 60–70 | Green | NA | NA",
+      "No value | B | Q2 2020/21 | 50 | NA | NA | NA | Data not available",
+      "No target | C | Q1 2020/21 | 40 | NA | NA | NA | Not rated: no target",
+    ]);
+    expect(text).toContain("NA: data not available | 1 | B");
+    expect(text).toContain("NA: not rated | 1 | C");
+    expect(text).toContain("1 measure is not rated: no usable target or aim (C).");
+  });
+
+  test("the key says when Amber is off, and names a sheet's own band", async () => {
+    const port = new MemoryPort({ sheets: [{ name: "S", rows }] });
+    await saveSettings(port, { ...DEFAULT_SETTINGS, band: 0, sheetBands: { s: 0.1 }, trendLabels: "arrows" });
+    await applyRules(port);
+    const key = lines(port);
+    expect(key).toContain("Amber | Not used: the amber band is off, so any shortfall is Red.");
+    expect(key).toContain("Amber band on these sheets: S 10%.");
+    expect(key).toContain("↑ | Direction of travel: performance has improved.");
+    expect(key).toContain("→ | Direction of travel: performance is unchanged.");
+  });
+});
+
 describe("measure lists", () => {
-  test("the Measure column widens to the longest name (up to 110 characters), so no name is cut off", async () => {
+  test("the Measure column (first) widens to the longest name (up to 110 characters), so no name is cut off", async () => {
     const long =
       "Completed initial child and family assessments which started as S47, where the child was visited within 1 working day";
     const sheet = (names: string[]) => ({
@@ -129,9 +226,9 @@ describe("measure lists", () => {
     const widthFor = async (names: string[]) => {
       const port = new MemoryPort({ sheets: [sheet(names)] });
       await applyRules(port);
-      return port.sheet("Scorecard Summary").widths.get(2);
+      return port.sheet("Scorecard Summary").widths.get(0);
     };
-    expect(await widthFor(["Healthy Settings programme"])).toBe(70);
+    expect(await widthFor(["Healthy Settings programme"])).toBe(60);
     expect(await widthFor(["Healthy Settings programme", long.slice(0, 90)])).toBe(92);
     expect(await widthFor([long])).toBe(110);
   });

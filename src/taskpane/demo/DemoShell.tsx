@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { Pane } from "../components/Pane";
-import { errorText } from "../messages";
+import { errorText } from "../../shared/messages";
 import { bindOperations, type CellTarget, type PaneOperations } from "../operations";
 import { openFile, openSample, type DemoWorkbook } from "./demoWorkbook";
 import { PreviewGrid } from "./PreviewGrid";

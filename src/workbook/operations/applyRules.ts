@@ -1,5 +1,5 @@
 /** Apply rules: status and trends written beside every measure row, then the summary, in one write. */
-import type { ApplyReport } from "../model";
+import type { ApplyReport, OutputColumns } from "../model";
 import type { OwnedSheetWrite, Progress, SheetWrite, WorkbookPort } from "../port";
 import { serialiseState } from "../settings";
 import type { OwnedColumn, Settings } from "../settings";
@@ -31,6 +31,7 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
   let owned: OwnedColumn[] = [];
   let rowsRated = 0;
   let columnsAdded = 0;
+  const outputColumns: OutputColumns[] = [];
   const sheets = ctx.snapshot.sheets.filter(
     (s) => (ctx.tables.get(s.name)?.length ?? 0) > 0 && (!wanted || wanted.has(sheetKey(s.name))),
   );
@@ -47,6 +48,7 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     owned = owned.concat(plan.owned);
     rowsRated += plan.rowsRated;
     columnsAdded += plan.columnsAdded;
+    outputColumns.push(...plan.outputColumns);
   });
   opts.progress?.(sheets.length, sheets.length, "Planned");
   // Records of sheets not rewritten this time stay as they were.
@@ -68,5 +70,5 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
     opts.progress,
   );
-  return { ...ctx.report, rowsRated, columnsAdded, summarySheet, notices, writeProblems };
+  return { ...ctx.report, rowsRated, columnsAdded, outputColumns, summarySheet, notices, writeProblems };
 }

@@ -1,9 +1,31 @@
 /** The words the pane and the ribbon use to report what an operation did. Pure, so both share them and tests pin them. */
 import { counted } from "../core";
-import type { ApplyReport, SummaryResult } from "../workbook/model";
+import { columnLetters } from "../workbook/a1";
+import type { ApplyReport, OutputColumns, SummaryResult } from "../workbook/model";
 import type { Outcome } from "./store";
 
 export type Report = Omit<Outcome, "id">;
+
+/** "column R", "columns R–T", "columns R, T and V". */
+function columnWords(cols: readonly number[]): string {
+  const letters = cols.map(columnLetters);
+  if (cols.length === 1) return `column ${letters[0]}`;
+  const adjacent = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
+  if (adjacent) return `columns ${letters[0]}–${letters[letters.length - 1]}`;
+  return `columns ${letters.slice(0, -1).join(", ")} and ${letters[letters.length - 1]}`;
+}
+
+/** "Status, Short Trend, Long Trend added in columns R–T of Adult Social Care." (reused columns said as such). */
+export function whereLine({ sheet, columns }: OutputColumns): string {
+  const part = (added: boolean): string | null => {
+    const these = columns.filter((c) => c.added === added);
+    if (these.length === 0) return null;
+    const headers = these.map((c) => c.header).join(", ");
+    return `${headers} ${added ? "added" : "reused"} in ${columnWords(these.map((c) => c.col))}`;
+  };
+  const parts = [part(true), part(false)].filter((p): p is string => p !== null);
+  return `${parts.join(" and ")} of ${sheet}.`;
+}
 
 /** `sheets`: the sheets the rules were applied to, as passed to applyRules; undefined = every sheet. */
 export function applyOutcome(report: ApplyReport, source: Outcome["source"], sheets?: readonly string[]): Report {
@@ -12,9 +34,7 @@ export function applyOutcome(report: ApplyReport, source: Outcome["source"], she
   const rated = new Set(report.measures.map((m) => m.sheet).filter((sheet) => !asked || asked.has(sheet))).size;
   const lines = [
     `${counted(report.rowsRated, "row")} rated on ${counted(rated, "sheet")}.`,
-    report.columnsAdded > 0
-      ? `${counted(report.columnsAdded, "column")} added for status and trends.`
-      : "No columns added: existing status and trend columns were reused.",
+    ...report.outputColumns.map(whereLine),
     ...(report.summarySheet ? [`Summary written to the sheet "${report.summarySheet}".`] : []),
     ...report.notices,
     ...report.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
