@@ -14,10 +14,10 @@ export {
   narrative,
   improvedLine,
   improvementLines,
-  naKind,
+  whyNa,
   periodsCovered,
   periodLine,
 } from "./summary";
-export type { MeasureOutcome, Counts, GroupSummary, SheetSummary, NaKind, PeriodCount } from "./summary";
+export type { MeasureOutcome, Counts, GroupSummary, SheetSummary, PeriodCount } from "./summary";
 export { percentHalfUp, compare10 } from "./numbers";
 export { plural, counted } from "./text";

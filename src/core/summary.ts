@@ -1,5 +1,5 @@
 /** Summaries (SPEC §5): counts, half-up percentages and the report-style narrative. */
-import type { Status, Trend } from "./types";
+import type { NaKind, Status, Trend } from "./types";
 import { percentHalfUp } from "./numbers";
 import { parsePeriod } from "./periods";
 import { counted, plural } from "./text";
@@ -13,19 +13,14 @@ export interface MeasureOutcome {
   readonly status: Status;
   readonly shortTrend: Trend;
   readonly longTrend: Trend;
-  /**
-   * The latest period's value: an NA measure without one is "data not available", an NA measure with one is "not
-   * rated" (no usable target or aim). Left out, an NA measure counts as data not available.
-   */
-  readonly value?: number | null;
+  /** Why an NA measure is NA (SPEC §5); left out, an NA measure counts as data not available. */
+  readonly naKind?: NaKind | null;
 }
 
-/** Why a measure is NA (SPEC §5): no value for its latest period, or a value that could not be rated. */
-export type NaKind = "data not available" | "not rated";
-
-export function naKind(m: Pick<MeasureOutcome, "status" | "value">): NaKind | null {
+/** Why a measure is NA, or null when it is rated. */
+export function whyNa(m: Pick<MeasureOutcome, "status" | "naKind">): NaKind | null {
   if (m.status !== "NA") return null;
-  return m.value === undefined || m.value === null ? "data not available" : "not rated";
+  return m.naKind ?? "noData";
 }
 
 export interface Counts {
@@ -70,9 +65,9 @@ export function count(measures: readonly MeasureOutcome[]): Counts {
   let withLongTrend = 0;
   for (const m of measures) {
     codes[m.status].push(m.code);
-    const why = naKind(m);
-    if (why === "data not available") noData.push(m.code);
-    if (why === "not rated") notRated.push(m.code);
+    const why = whyNa(m);
+    if (why === "noData") noData.push(m.code);
+    if (why === "notRated") notRated.push(m.code);
     if (why !== null) continue;
     if (m.shortTrend === "IMP") improvedShort++;
     if (m.longTrend === "IMP") improvedLong++;

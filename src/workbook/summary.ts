@@ -5,7 +5,7 @@
  * with its cell. The sheet is the add-in's own and is rebuilt whole; a user's sheet that happens to carry the
  * configured name is never touched.
  */
-import { STATUSES, count, counted, formatTrend, improvementLines, naKind, narrative, periodLine } from "../core";
+import { STATUSES, count, counted, formatTrend, improvementLines, narrative, periodLine } from "../core";
 import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
@@ -44,9 +44,8 @@ function targetCell(target: MeasureReport["target"]): string | number | null {
 }
 
 function noteCell(m: MeasureReport): string | null {
-  const why = naKind(m);
-  if (why === "data not available") return "Data not available";
-  if (why === "not rated") return `Not rated: ${m.reason.replace(/^NA:\s*/, "")}`;
+  if (m.naKind === "noData") return "Data not available";
+  if (m.naKind === "notRated") return `Not rated: ${m.reason.replace(/^NA:\s*/, "")}`;
   return null;
 }
 
@@ -69,7 +68,7 @@ const MAX_NAME_WIDTH = 110;
 /** Red first: the committee reads what needs attention first (SPEC §5); NA last, without data before not rated. */
 function tableRank(m: MeasureReport): number {
   const rank: Record<Status, number> = { Red: 0, Amber: 1, Green: 2, NA: 3 };
-  return rank[m.status] + (naKind(m) === "not rated" ? 1 : 0);
+  return rank[m.status] + (m.naKind === "notRated" ? 1 : 0);
 }
 
 /** Rows of the sheet being built, with their styles. */

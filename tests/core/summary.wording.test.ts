@@ -11,7 +11,7 @@ const m = (status: Status, longTrend: Trend = "NA", value: number | null = 1): M
   status,
   longTrend,
   shortTrend: "NA",
-  value: status === "NA" ? value : 1,
+  naKind: status === "NA" ? (value === null ? "noData" : "notRated") : null,
 });
 const times = (k: number, make: () => MeasureOutcome) => Array.from({ length: k }, make);
 const say = (measures: MeasureOutcome[]) =>
@@ -87,8 +87,8 @@ describe("NA, split by why", () => {
       "The total number of measures for this outcome is 2. We are reporting on none as data for 2 measures are not available.",
     );
   });
-  test("an outcome without a value is data not available", () => {
-    const { noData, notRated } = count([{ ...m("NA"), value: undefined }, m("NA", "NA", 3)]);
+  test("an NA outcome that does not say why counts as data not available", () => {
+    const { noData, notRated } = count([{ ...m("NA"), naKind: undefined }, m("NA", "NA", 3)]);
     expect([noData, notRated]).toEqual([["M1"], ["M2"]]);
   });
 });
