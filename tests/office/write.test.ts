@@ -1,7 +1,7 @@
 import { OfficeWorkbook, type OfficeWorkbookOptions } from "../../src/hosts/office";
 import type { ConditionalRule, OutCell, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
 import { decodeState, STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
-import { summaryOutcome } from "../../src/taskpane/messages";
+import { summaryOutcome } from "../../src/shared/messages";
 import { FakeContext, FakeWorkbook, type FakeSheetSpec } from "./fakeExcel";
 
 const GREEN = { fill: "#C6EFCE", font: "#006100" };
