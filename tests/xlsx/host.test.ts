@@ -397,3 +397,85 @@ function cellXfCount(styles: string): number {
   const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
   return (cellXfs.match(/<xf\b/g) ?? []).length;
 }
+
+describe("the summary's chart and print layout", () => {
+  const write = (replaces: string | null, counts: number[]): OwnedSheetWrite => ({
+    sheet: "Scorecard Summary",
+    blocks: [
+      {
+        row: 0,
+        col: 0,
+        cells: [
+          [{ value: "Sheet" }, { value: "Green" }, { value: "Red" }],
+          [{ value: "People" }, { value: counts[0] }, { value: counts[1] }],
+          [{ value: "Places" }, { value: counts[2] }, { value: counts[3] }],
+        ],
+      },
+    ],
+    styles: [],
+    conditionalRules: [],
+    replaces,
+    chart: {
+      name: "Scorecard RAG chart",
+      range: { row: 0, col: 0, rows: 3, cols: 3 },
+      title: "RAG status by directorate",
+      anchor: { row: 1, col: 5 },
+      seriesColours: ["#006100", "#9C0006"],
+    },
+    page: { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 2, footer: true },
+  });
+
+  it("draws a stacked bar chart part reading the count cells, and rewrites that same part on the next run", async () => {
+    const host = await opened(new Workbook().addWorksheet("Data").workbook);
+    await host.write({ sheets: [], ownedSheet: write(null, [1, 2, 3, 4]) });
+    const again = reopened(host);
+    await again.write({ sheets: [], ownedSheet: write("Scorecard Summary", [5, 6, 7, 8]) });
+    const zip = await JSZip.loadAsync(again.save());
+    const charts = Object.keys(zip.files).filter((name) => name.startsWith("xl/charts/"));
+    expect(charts).toEqual(["xl/charts/chart1.xml"]);
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(chart).toContain("<c:f>'Scorecard Summary'!$B$2:$B$3</c:f>");
+    expect(chart).toContain('<c:pt idx="0"><c:v>5</c:v></c:pt><c:pt idx="1"><c:v>7</c:v></c:pt>');
+    expect(chart).toContain('<a:srgbClr val="9C0006"/>');
+    const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
+    expect(drawing.match(/name="Scorecard RAG chart"/g)).toHaveLength(1);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+  });
+
+  it("prints A4 landscape with the title rows repeated and a footer naming the file and the page", async () => {
+    const host = await opened(new Workbook().addWorksheet("Data").workbook);
+    await host.write({ sheets: [], ownedSheet: write(null, [1, 2, 3, 4]) });
+    const zip = await JSZip.loadAsync(host.save());
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Scorecard Summary'!$1:$2</definedName>`,
+    );
+    const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(sheet).toContain("<oddFooter>&amp;L&amp;F&amp;RPage &amp;P of &amp;N</oddFooter>");
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  });
+});
+
+it("rewrites the summary in place, so a user's formula pointing at it keeps working across regenerations", async () => {
+  const workbook = new Workbook();
+  workbook.addWorksheet("Dashboard").getCell("A1").value = { formula: "'Scorecard Summary'!A1", result: 0 };
+  const host = await opened(workbook);
+  const summary = (text: string, replaces: string | null): OwnedSheetWrite => ({
+    ...emptyWrite("Scorecard Summary"),
+    blocks: [{ row: 0, col: 0, cells: [[{ value: text }]] }],
+    replaces,
+  });
+  await host.write({ sheets: [], ownedSheet: summary("first", null) });
+  const entry = async (h: { save(): Uint8Array }) =>
+    /<sheet name="Scorecard Summary"[^>]*\/>/.exec(await partOf(h.save(), "xl/workbook.xml"))?.[0];
+  const before = await entry(host);
+  const again = reopened(host);
+  await again.write({ sheets: [], ownedSheet: summary("second", "Scorecard Summary") });
+  expect(await entry(again)).toBe(before);
+  const out = await inspected(again);
+  expect(out.getWorksheet("Dashboard")!.getCell("A1").formula).toBe("'Scorecard Summary'!A1");
+  expect(out.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("second");
+});

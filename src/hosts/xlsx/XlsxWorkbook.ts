@@ -28,7 +28,7 @@ import { cellKey, readSnapshot, type SheetRead } from "./read/snapshot";
 import { parseStyles, StyleBook } from "./read/styles";
 import { readTables } from "./read/tables";
 import { readWorkbookInfo, type SheetEntry, type WorkbookInfo } from "./read/workbookPart";
-import { writeChart } from "./write/chart";
+import { writeChart, type ChartSource } from "./write/chart";
 import { namespaces } from "./write/namespaces";
 import { ownedSheetXml, stateSheetXml } from "./write/ownedSheet";
 import { StringTable } from "./write/stringTable";
@@ -264,7 +264,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } else {
       part = addSheet(this.pkg, this.currentInfo(), write.sheet, "visible", "", ns.rel);
     }
-    const drawingRelId = writeChart(this.pkg, part);
+    const drawingRelId = writeChart(this.pkg, part, write.chart ?? null, chartSource(write), ns, r.info.strict);
     const { xml, formulas } = ownedSheetXml(write, ns, ctx, drawingRelId);
     this.pkg.setText(part, xml);
     const info = this.currentInfo();
@@ -325,6 +325,20 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.setContentType(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
     this.pkg.addRelationship(info.part, relType(info.strict, "styles"), relativeTarget(info.part, part));
   }
+}
+
+/** The summary's own values, by cell, for the chart's caches. */
+function chartSource(write: OwnedSheetWrite): ChartSource {
+  return {
+    sheet: write.sheet,
+    valueAt: (row, col) => {
+      for (const block of write.blocks) {
+        const value = block.cells[row - block.row]?.[col - block.col]?.value;
+        if (value !== undefined) return value;
+      }
+      return null;
+    },
+  };
 }
 
 function isStateName(name: string): boolean {
