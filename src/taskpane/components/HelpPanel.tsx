@@ -147,6 +147,13 @@ export function HelpPanel() {
             Range / Between. Range targets can be written &quot;Between 60 and 70&quot;, &quot;60-70&quot; or &quot;60
             to 70&quot;, or given as two cells.
           </p>
+          <p>
+            Sharing the workbook: the functions need this add-in. A colleague without it sees the last results until
+            Excel recalculates, then <code className={styles.code}>#NAME?</code>, and the formula bar shows{" "}
+            <code className={styles.code}>_xldudf_KPI_RAG(…)</code> (the name Excel saves them under). To share a copy
+            that works anywhere, choose Values under Settings › Write results as and apply again, or copy the status and
+            trend columns and use Paste Values.
+          </p>
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="summary">

@@ -1,0 +1,43 @@
+// Formula text as Excel saves it in .xlsx files (src/workbook/fileFormulas.ts), for the file host's --formulas.
+import fc from "fast-check";
+import { fromFileFormula, toFileFormula } from "../../src/workbook/fileFormulas";
+
+describe("formulas as Excel saves them", () => {
+  test.each([
+    ["=KPI.RAG(E5,F5,G5)", "=_xldudf_KPI_RAG(E5,F5,G5)"],
+    ["=KPI.LONGTREND(E5,{10,11},G5,F5:G5)", "=_xldudf_KPI_LONGTREND(E5,{10,11},G5,F5:G5)"],
+    [
+      '=SWITCH(KPI.TREND(E5,E4,G5),"IMP","↑","DET","↓","STATIC","→","NA")',
+      '=_xlfn.SWITCH(_xldudf_KPI_TREND(E5,E4,G5),"IMP","↑","DET","↓","STATIC","→","NA")',
+    ],
+    ['=KPI.RAG(IF(ISBLANK(E5),"",E5),F5,G5)', '=_xldudf_KPI_RAG(IF(ISBLANK(E5),"",E5),F5,G5)'],
+    // Text that only mentions a function, and names that merely end like one, are left alone.
+    ['="see KPI.RAG(… or SWITCH(…"', '="see KPI.RAG(… or SWITCH(…"'],
+    ["=MYKPI.RAG(A1)+XSWITCH(A1)", "=MYKPI.RAG(A1)+XSWITCH(A1)"],
+    ["=kpi.rag(A1,B1,C1)", "=_xldudf_KPI_RAG(A1,B1,C1)"],
+  ])("%s is saved as %s", (shown, saved) => {
+    expect(toFileFormula(shown)).toBe(saved);
+    expect(fromFileFormula(saved)).toBe(shown.replace(/kpi\.rag/, "KPI.RAG"));
+  });
+
+  test("reading back what was saved gives the formula again, for any mix of calls, strings and references", () => {
+    const piece = fc.constantFrom(
+      "KPI.RAG(",
+      "KPI.TREND(",
+      "SWITCH(",
+      "IF(",
+      "E5",
+      ",",
+      ")",
+      '"KPI.GAP("',
+      '"a""b"',
+      "{1,2}",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const formula = `=${pieces.join("")}`;
+        expect(fromFileFormula(toFileFormula(formula))).toBe(formula);
+      }),
+    );
+  });
+});
