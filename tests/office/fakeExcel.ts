@@ -1115,9 +1115,9 @@ class ChartProxy implements XlChart {
     });
   }
 
-  setPosition(startCell: string): void {
-    this.ctx.enqueue("Chart.setPosition", [startCell], () => {
-      if (this.model) this.model.position = startCell;
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.enqueue("Chart.setPosition", [startCell, endCell], () => {
+      if (this.model) this.model.position = endCell === undefined ? startCell : `${startCell}:${endCell}`;
     });
   }
 }

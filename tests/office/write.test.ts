@@ -77,6 +77,7 @@ function summary(replaces: string | null, sheet = "Scorecard Summary"): OwnedShe
       range: { row: 0, col: 0, rows: 3, cols: 5 },
       title: "RAG status by directorate",
       anchor: { row: 0, col: 7 },
+      span: { rows: 15, cols: 8 },
       seriesColours: ["#006100", "#9C5700", "#9C0006", "#3A3A3A", "#000000"],
     },
   };
@@ -157,7 +158,8 @@ describe("writing a plan", () => {
         source: "A1:E3",
         seriesBy: "Columns",
         title: "RAG status by directorate",
-        position: "H1",
+        // Sized to the cells the summary leaves empty for it.
+        position: "H1:O15",
         // Four series in the data: the fifth colour is not asked for.
         seriesColours: ["#006100", "#9C5700", "#9C0006", "#3A3A3A"],
       }),

@@ -145,7 +145,8 @@ export interface XlChart {
   delete(): void;
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): { readonly format: { readonly fill: XlChartFill } } };
-  setPosition(startCell: string): void;
+  /** With an end cell the chart is sized to cover the cells from start to end. */
+  setPosition(startCell: string, endCell?: string): void;
 }
 
 export interface XlChartFill {

@@ -126,7 +126,9 @@ function chartOp(owned: OwnedSheetWrite, spec: ChartSpec): WriteOp {
     const chart = target.charts.add("BarStacked", target.getRange(source), "Columns");
     chart.name = spec.name;
     chart.title.text = spec.title;
-    chart.setPosition(toA1(spec.anchor.row, spec.anchor.col));
+    const { row, col } = spec.anchor;
+    if (spec.span) chart.setPosition(toA1(row, col), toA1(row + spec.span.rows - 1, col + spec.span.cols - 1));
+    else chart.setPosition(toA1(row, col));
     colours.forEach((colour, i) => chart.series.getItemAt(i).format.fill.setSolidColor(colour));
   });
 }
