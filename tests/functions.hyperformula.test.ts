@@ -129,8 +129,6 @@ describe("errors name the problem", () => {
     M2: '=KPI.RAG(B2,"lots",E2)',
     M3: "=KPI.RAG(B2:B4,C2:C3,E2)",
     M4: '=KPI.RAG(B4,C4:D4,"Goldilocks","plenty")',
-    M5: "=KPI.RAG(NA(),C2,E2)",
-    M6: "=KPI.RAG(B2,C2)",
   });
 
   const error = (ref: string) => {
@@ -145,8 +143,75 @@ describe("errors name the problem", () => {
     expect(error("M4")).toEqual({ value: "#VALUE!", message: expect.stringMatching(/^amber band "plenty"/) });
   });
 
-  test("an error given directly as an argument propagates, as in Excel; a missing argument is the engine's #N/A", () => {
-    expect(error("M5").value).toBe("#N/A");
-    expect(error("M6").value).toBe("#N/A");
+  test("an aim that contradicts the target is #VALUE! naming both", () => {
+    const hf = build({ M2: '=KPI.RAG(0.96,"At least 95%","Minimise")' });
+    expect(error("M2")).toEqual({
+      value: "#VALUE!",
+      message: 'aim "Minimise" contradicts target "At least 95%", which means Maximise',
+    });
+    function error(ref: string) {
+      const value = hf.getCellValue(A1(ref));
+      expect(value).toBeInstanceOf(DetailedCellError);
+      return { value: (value as DetailedCellError).value, message: (value as DetailedCellError).message };
+    }
+  });
+});
+
+describe("the aim is optional: a target such as ≥ 95% implies it (SPEC §3)", () => {
+  const hf = build({
+    M2: '=KPI.RAG(0.96,"≥ 95%")',
+    M3: '=KPI.RAG(0.95,"> 95%")',
+    M4: '=KPI.RAG(0.95,"> 95%",,0)',
+    M5: '=KPI.RAG(11,"No more than 10")',
+    M6: "=KPI.RAG(B2,C2)",
+    M7: '=KPI.REASON(B2,"Increase")',
+    M8: '=KPI.TREND(B2,F2,,"At least 90")',
+    M9: '=KPI.RAG(B2,"≥ 95%",E2)',
+  });
+  test.each([
+    ["M2", "Green"],
+    ["M3", "Amber"],
+    ["M4", "Red"],
+    ["M5", "Red"],
+    ["M6", "NA"],
+    ["M7", "NA: no numeric target"],
+    ["M8", "IMP"],
+    ["M9", "Green"],
+  ])("%s is %s", (ref, expected) => {
+    expect(hf.getCellValue(A1(ref))).toBe(expected);
+  });
+});
+
+describe("an Excel error in any field is NA, and the reason names it (SPEC §1)", () => {
+  // Each error is made by a formula in the cell the KPI function reads, as a broken workbook would hold it.
+  const ERRORS: [string, string][] = [
+    ["#DIV/0!", "=1/0"],
+    ["#N/A", "=NA()"],
+    ["#VALUE!", '="a"+1'],
+    ["#NUM!", "=SQRT(-1)"],
+    ["#REF!", "=#REF!"],
+    ["#NAME?", "=NOSUCHFUNCTION()"],
+  ];
+  const FIELDS = [
+    ["value", (e: string) => `=KPI.REASON(${e},100,"Max")`, (e: string) => `=KPI.RAG(${e},100,"Max")`],
+    ["target", (e: string) => `=KPI.REASON(96,${e},"Max")`, (e: string) => `=KPI.RAG(96,${e},"Max")`],
+    ["aim", (e: string) => `=KPI.REASON(96,100,${e})`, (e: string) => `=KPI.RAG(96,100,${e})`],
+    ["amber band", (e: string) => `=KPI.REASON(96,100,"Max",${e})`, (e: string) => `=KPI.RAG(96,100,"Max",${e})`],
+    ["floor", (e: string) => `=KPI.REASON(96,100,"Max",,${e})`, (e: string) => `=KPI.RAG(96,100,"Max",,${e})`],
+  ] as const;
+  const cases = ERRORS.flatMap(([error, formula]) =>
+    FIELDS.map(([field, reason, rag]) => ({ error, formula, field, reason, rag })),
+  );
+
+  test.each(cases)("$error in the $field", ({ error, formula, field, reason, rag }) => {
+    const hf = build({ Z1: formula, M2: reason("Z1"), M3: rag("Z1") });
+    expect(hf.getCellValue(A1("Z1"))).toBeInstanceOf(DetailedCellError);
+    expect(hf.getCellValue(A1("M2"))).toBe(`NA: ${field} is the error ${error}`);
+    expect(hf.getCellValue(A1("M3"))).toBe("NA");
+  });
+
+  test("an error given directly as an argument reaches the rules too, as Excel passes it", () => {
+    const hf = build({ M2: "=KPI.REASON(NA(),C2,E2)" });
+    expect(hf.getCellValue(A1("M2"))).toBe("NA: value is the error #N/A");
   });
 });

@@ -3,10 +3,12 @@ export type * from "./types";
 export { STATUSES } from "./statuses";
 export { parseValue, parseFloor, isBlank } from "./values";
 export { parseAim } from "./aim";
-export { parseTarget, parseBand } from "./target";
+export { parseTarget, readTarget, parseBand } from "./target";
+export type { TargetReading } from "./target";
 export { parsePeriod, comparePeriods } from "./periods";
-export { rag, ragStatus, rate, parseRow, relativeGap, naKindOf, DEFAULT_BAND } from "./rag";
-export type { RawRow, ParsedRow } from "./rag";
+export { rag, ragStatus, relativeGap, naKindOf, DEFAULT_BAND } from "./rag";
+export { readRow, rateReading, statusOf, rate } from "./row";
+export type { RawRow, RowField, RowProblem, RowReading } from "./row";
 export { trend, longTrend, formatTrend, parseTrend } from "./trend";
 export {
   summarise,
@@ -20,4 +22,4 @@ export {
 } from "./summary";
 export type { MeasureOutcome, Counts, GroupSummary, SheetSummary, PeriodCount } from "./summary";
 export { percentHalfUp, compare10 } from "./numbers";
-export { plural, counted } from "./text";
+export { plural, counted, capitalise } from "./text";

@@ -1,9 +1,6 @@
 /** RAG status (SPEC §3): band, floor, amber off, zero target, Goldilocks, with a one-line reason. */
-import type { Aim, CellValue, NaKind, RagInput, RagResult, Status, Target } from "./types";
+import type { Aim, NaKind, RagInput, RagResult, Status, Target } from "./types";
 import { compare10, formatNumber, formatPercent, round10 } from "./numbers";
-import { parseAim } from "./aim";
-import { parseBand, parseTarget } from "./target";
-import { isBlank, parseFloor, parseValue } from "./values";
 
 export const DEFAULT_BAND = 0.05;
 
@@ -14,6 +11,7 @@ type Why =
   | "floorWrongSide"
   | "rangeNeedsGoldilocks"
   | "met"
+  | "equalStrict"
   | "better"
   | "withinFloor"
   | "beyondFloor"
@@ -42,10 +40,18 @@ function bandStatus(gap: number, band: number): Status {
   return compare10(gap, band) < 0 ? "Amber" : "Red";
 }
 
-function assessSingle(value: number, target: number, aim: "Maximise" | "Minimise", band: number, floor: number | null) {
-  const gap = shortfall(value, target, aim);
-  const better = aim === "Maximise" ? compare10(value, target) : compare10(target, value);
-  if (better === 0) return assessment("Green", "met", 0);
+function assessSingle(
+  value: number,
+  target: Extract<Target, { kind: "single" }>,
+  aim: "Maximise" | "Minimise",
+  band: number,
+  floor: number | null,
+): Assessment {
+  const gap = shortfall(value, target.value, aim);
+  const better = aim === "Maximise" ? compare10(value, target.value) : compare10(target.value, value);
+  // A strict target ("> 95%") is not met by a value equal to it: short by a gap of 0, so Amber (Red with Amber off).
+  if (better === 0)
+    return target.strict ? assessment(band === 0 ? "Red" : "Amber", "equalStrict", 0) : assessment("Green", "met", 0);
   if (better > 0) return assessment("Green", "better", gap);
   if (floor !== null && band !== 0) {
     const withinFloor = aim === "Maximise" ? compare10(value, floor) >= 0 : compare10(value, floor) <= 0;
@@ -84,7 +90,7 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
       : assessment("NA", "rangeNeedsGoldilocks");
   }
   if (aim === "Goldilocks") return assessRange(value, target.value, target.value, band);
-  return assessSingle(value, target.value, aim, band, floor);
+  return assessSingle(value, target, aim, band, floor);
 }
 
 function formatTarget(target: Target): string {
@@ -110,6 +116,8 @@ function describe({ status, why, gap }: Assessment, { value, target, aim, band, 
     floorWrongSide: () => `floor ${f} is ${aim === "Maximise" ? "above" : "below"} target ${t} (${aim})`,
     rangeNeedsGoldilocks: () => `target ${t} is a range but aim is ${aim} (use Goldilocks)`,
     met: () => `met target ${t} (${aim})`,
+    equalStrict: () =>
+      `at target ${t}, which must be ${aim === "Minimise" ? "undercut" : "exceeded"} (${aim}, ${bandNote(band)})`,
     better: () => (gap === null ? `better than target ${t} (${aim})` : `${pct} better than target ${t} (${aim})`),
     withinFloor: () => `${worseSide} target ${t} but not worse than floor ${f} (${aim})`,
     beyondFloor: () => `worse than floor ${f} (target ${t}, ${aim})`,
@@ -142,76 +150,6 @@ export function rag(input: RagInput): RagResult {
     gap,
     reason: describe(assessed, input),
   };
-}
-
-/** Raw cells of one measure row, as a sheet or a formula gives them. */
-export interface RawRow {
-  readonly value: CellValue;
-  readonly target: CellValue;
-  /** Upper bound when a Goldilocks target spans two cells. */
-  readonly targetUpper?: CellValue;
-  readonly aim: CellValue;
-  readonly band?: CellValue;
-  readonly floor?: CellValue;
-}
-
-/** A RagInput parsed from raw cells, or the reason the row cannot be rated at all. */
-export type ParsedRow =
-  { readonly ok: true; readonly input: RagInput } | { readonly ok: false; readonly reason: string };
-
-/** Parses a raw row. Value and target that are not available stay null (NA status), other bad input is a reason. */
-export function parseRow(row: RawRow): ParsedRow {
-  const aim = parseAim(row.aim);
-  if (!aim.ok) {
-    // A row with neither value nor aim is simply not reported yet: say so rather than blame the aim.
-    const value = parseValue(row.value);
-    return { ok: false, reason: aim.na && !value.ok ? value.reason : aim.reason };
-  }
-  const target = parseTarget(row.target, row.targetUpper);
-  if (!target.ok && !target.na) return { ok: false, reason: target.reason };
-  let band = DEFAULT_BAND;
-  if (row.band !== undefined && !isBlank(row.band)) {
-    const parsedBand = parseBand(row.band);
-    if (!parsedBand.ok) return { ok: false, reason: parsedBand.reason };
-    band = parsedBand.value;
-  }
-  let floor: number | null = null;
-  if (row.floor !== undefined && !isBlank(row.floor)) {
-    const parsedFloor = parseFloor(row.floor);
-    if (!parsedFloor.ok && !parsedFloor.na) return { ok: false, reason: parsedFloor.reason };
-    floor = parsedFloor.ok ? parsedFloor.value : null;
-  }
-  const value = parseValue(row.value);
-  if (!value.ok && !value.na) return { ok: false, reason: value.reason };
-  return {
-    ok: true,
-    input: {
-      value: value.ok ? value.value : null,
-      target: target.ok ? target.value : null,
-      aim: aim.value,
-      band,
-      floor,
-    },
-  };
-}
-
-/** Parses a raw row and rates it. Unknown or malformed input gives NA with a reason that says what was wrong. */
-export function rate(row: RawRow): RagResult {
-  const parsed = parseRow(row);
-  if (!parsed.ok) {
-    const value = parseValue(row.value);
-    return {
-      status: "NA",
-      naKind: naKindOf("NA", value.ok ? value.value : null),
-      gap: null,
-      reason: `NA: ${parsed.reason}`,
-    };
-  }
-  if (parsed.input.value === null) {
-    const value = parseValue(row.value);
-    if (!value.ok) return { status: "NA", naKind: "noData", gap: null, reason: `NA: ${value.reason}` };
-  }
-  return rag(parsed.input);
 }
 
 /**

@@ -1,46 +1,97 @@
-/** Targets (a figure or a Goldilocks range) and the amber band. */
-import type { CellValue, Parsed, Target } from "./types";
+/** Targets (a figure, a Goldilocks range, a comparison or a direction word) and the amber band. */
+import type { Aim, CellValue, Parsed, Target } from "./types";
 import { isBlank, parseNumberText, parseValue } from "./values";
 import { normaliseWords, quote } from "./text";
+import { readTargetText } from "./targetText";
 
-const NUM = String.raw`[-+]?[£$€]?\d[\d,]*(?:\.\d+)?%?`;
-const RANGE_TEXT = new RegExp(String.raw`^(?:between\s+)?(${NUM})\s*(?:-|–|—|to|and)\s*(${NUM})$`, "i");
+/** What a target cell (or a pair of cells for a range) says. */
+export type TargetReading =
+  | {
+      readonly kind: "figure";
+      readonly target: Target;
+      /** The aim the words imply (`At least 95%` → Maximise), or null. */
+      readonly aim: Aim | null;
+      /** A data problem that leaves the target usable (a stated mid-point that is not the range's). */
+      readonly note: string | null;
+    }
+  /** No figure: blank, an NA word, an Excel error or a direction word alone (which still implies an aim). */
+  | { readonly kind: "none"; readonly reason: string; readonly aim: Aim | null; readonly error: string | null }
+  | { readonly kind: "unreadable"; readonly reason: string };
+
+const NO_TARGET: TargetReading = { kind: "none", reason: "no target", aim: null, error: null };
+
+/** Targets repeat on every row of a measure: remember what each text said. */
+const cache = new Map<string, TargetReading>();
+const CACHE_LIMIT = 512;
+
+function figure(target: Target): TargetReading {
+  return { kind: "figure", target, aim: null, note: null };
+}
 
 function range(a: number, b: number): Target {
   return a <= b ? { kind: "range", lo: a, hi: b } : { kind: "range", lo: b, hi: a };
 }
 
-function invalid(raw: CellValue): Parsed<Target> {
-  return { ok: false, na: false, reason: `target ${quote(raw)} is not a number or a range such as 60-70` };
+function readText(raw: string): TargetReading {
+  const single = parseNumberText(raw);
+  if (single !== null) return figure({ kind: "single", value: single });
+  const value = parseValue(raw);
+  if (!value.ok && value.na) return NO_TARGET;
+  const text = readTargetText(raw);
+  switch (text.kind) {
+    case "figure":
+      return text;
+    case "direction":
+      return { kind: "none", reason: "no numeric target", aim: text.aim, error: null };
+    case "unreadable":
+      return text;
+  }
 }
 
 /**
- * A target: a number (100, "80%"), a range as text ("Between 60 and 70", "60-70", "60 to 70"),
- * or a range given as two cells (raw = lower bound, upper = upper bound).
+ * A target (SPEC §3): a number (100, "80%"), a range as text ("Between 60 and 70 Mid-point 65", "60–70"), a
+ * comparison ("≥ 95%", "No more than 10") that also implies the aim, a direction word ("Increase") that implies an
+ * aim but gives no figure, or a range given as two cells (raw = lower bound, upper = upper bound).
  */
-export function parseTarget(raw: CellValue, upper?: CellValue): Parsed<Target> {
+export function readTarget(raw: CellValue, upper?: CellValue): TargetReading {
   if (upper !== undefined && !isBlank(upper)) {
     const lo = parseValue(raw);
     const hi = parseValue(upper);
-    if (lo.ok && hi.ok) return { ok: true, value: range(lo.value, hi.value) };
-    return { ok: false, na: false, reason: `target range ${quote(raw)} to ${quote(upper)} needs two numbers` };
+    if (lo.ok && hi.ok) return figure(range(lo.value, hi.value));
+    return { kind: "unreadable", reason: `target range ${quote(raw)} to ${quote(upper)} needs two numbers` };
   }
-  if (typeof raw === "number")
-    return Number.isFinite(raw) ? { ok: true, value: { kind: "single", value: raw } } : invalid(raw);
-  if (typeof raw !== "string") {
-    const value = parseValue(raw);
-    return value.ok || value.na ? { ok: false, na: true, reason: "no target" } : invalid(raw);
+  if (typeof raw === "number") {
+    return Number.isFinite(raw)
+      ? figure({ kind: "single", value: raw })
+      : { kind: "unreadable", reason: `target ${quote(raw)} is not a finite number` };
   }
-  const single = parseNumberText(raw);
-  if (single !== null) return { ok: true, value: { kind: "single", value: single } };
-  const match = RANGE_TEXT.exec(raw.trim());
-  if (match) {
-    const lo = parseNumberText(match[1]);
-    const hi = parseNumberText(match[2]);
-    if (lo !== null && hi !== null) return { ok: true, value: range(lo, hi) };
+  if (typeof raw === "string") {
+    let reading = cache.get(raw);
+    if (reading === undefined) {
+      reading = readText(raw);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, reading);
+    }
+    return reading;
   }
-  const value = parseValue(raw);
-  return !value.ok && value.na ? { ok: false, na: true, reason: "no target" } : invalid(raw);
+  if (typeof raw === "object" && raw !== null && "error" in raw) {
+    return { kind: "none", reason: `target is the error ${raw.error}`, aim: null, error: raw.error };
+  }
+  if (isBlank(raw)) return NO_TARGET;
+  return { kind: "unreadable", reason: `target ${quote(raw)} is not a number or a range such as 60-70` };
+}
+
+/** The target's figure(s) alone: NA when there are none, a reason when the text cannot be read. */
+export function parseTarget(raw: CellValue, upper?: CellValue): Parsed<Target> {
+  const reading = readTarget(raw, upper);
+  switch (reading.kind) {
+    case "figure":
+      return { ok: true, value: reading.target };
+    case "none":
+      return { ok: false, na: true, reason: reading.reason };
+    case "unreadable":
+      return { ok: false, na: false, reason: reading.reason };
+  }
 }
 
 const AMBER_OFF_WORDS = new Set(["off", "none", "no", "no amber", "amber off", "0"]);

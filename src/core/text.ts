@@ -35,3 +35,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function counted(n: number, one: string, many = `${one}s`): string {
   return `${n} ${plural(n, one, many)}`;
 }
+
+/** "unknown aim" -> "Unknown aim": a reason clause as the start of a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -5,9 +5,12 @@ export type Aim = "Maximise" | "Minimise" | "Goldilocks";
 export type Status = (typeof STATUSES)[number];
 export type Trend = "IMP" | "DET" | "STATIC" | "NA";
 
-/** A target is one figure, or an inclusive range for Goldilocks measures. */
+/**
+ * A target is one figure, or an inclusive range for Goldilocks measures. A strict figure (`> 95%`, `Below 10`) must
+ * be beaten: a value equal to it falls short.
+ */
 export type Target =
-  | { readonly kind: "single"; readonly value: number }
+  | { readonly kind: "single"; readonly value: number; readonly strict?: boolean }
   | { readonly kind: "range"; readonly lo: number; readonly hi: number };
 
 /** Excel error values as hosts deliver them (ExcelJS `{ error: "#N/A" }`). */

@@ -23,8 +23,8 @@ function run(name: KpiName, args: readonly KpiArg[]): Array<Array<string | numbe
  * RAG status of a measure: Green, Amber, Red or NA. Give single cells or whole columns (one result per row).
  * @customfunction RAG
  * @param value Actual figure(s). Blank, NA, n/a, redacted or tbc give NA.
- * @param target Target figure(s), a range such as "60-70", or two columns (lower, upper) for a Goldilocks range.
- * @param aim Maximise, Minimise or Goldilocks (also Higher is better, Lower is better, Between…).
+ * @param target Target figure(s), a range such as "60-70" or "Between 65 and 73", a comparison such as "≥ 95%" or "No more than 10", or two columns (lower, upper) for a Goldilocks range.
+ * @param [aim] Maximise, Minimise or Goldilocks (also Higher is better, Lower is better, Between…); when omitted or blank, a target such as "≥ 95%" or "No more than 10" gives it.
  * @param [band] Amber band: 5% when omitted; 0 or "off" switches Amber off.
  * @param [floor] Minimum acceptable level: Amber down to the floor, Red beyond it (replaces the band).
  * @returns Green, Amber, Red or NA for each row.
@@ -32,7 +32,7 @@ function run(name: KpiName, args: readonly KpiArg[]): Array<Array<string | numbe
 export function rag(
   value: unknown[][],
   target: unknown[][],
-  aim: unknown[][],
+  aim?: unknown[][],
   band?: unknown[][],
   floor?: unknown[][],
 ): Array<Array<string | number | CustomFunctions.Error>> {
@@ -44,14 +44,14 @@ export function rag(
  * @customfunction TREND
  * @param current Current period's figure(s).
  * @param previous Previous period's figure(s), in time order (not the row above unless that is the previous period).
- * @param aim Maximise, Minimise or Goldilocks: says which direction is an improvement.
- * @param [target] Needed for Goldilocks only: closer to the target's mid-point is an improvement.
+ * @param [aim] Maximise, Minimise or Goldilocks: says which direction is an improvement; when omitted, a target such as "≥ 95%" or "Increase" gives it.
+ * @param [target] For Goldilocks (closer to the target's mid-point is an improvement), or to give the aim ("≥ 95%").
  * @returns IMP (improved), DET (worsened), STATIC or NA for each row.
  */
 export function trend(
   current: unknown[][],
   previous: unknown[][],
-  aim: unknown[][],
+  aim?: unknown[][],
   target?: unknown[][],
 ): Array<Array<string | number | CustomFunctions.Error>> {
   return run("TREND", [current, previous, aim, target]);
@@ -62,14 +62,14 @@ export function trend(
  * @customfunction LONGTREND
  * @param current Current period's figure(s).
  * @param previous_values Previous periods' figures: one row per measure, or any range when current is one cell.
- * @param aim Maximise, Minimise or Goldilocks: says which direction is an improvement.
- * @param [target] Needed for Goldilocks only: closer to the target's mid-point is an improvement.
+ * @param [aim] Maximise, Minimise or Goldilocks: says which direction is an improvement; when omitted, a target such as "≥ 95%" or "Increase" gives it.
+ * @param [target] For Goldilocks (closer to the target's mid-point is an improvement), or to give the aim ("≥ 95%").
  * @returns IMP, DET, STATIC, or NA when there is no current figure or no previous figures.
  */
 export function longtrend(
   current: unknown[][],
   previous_values: unknown[][],
-  aim: unknown[][],
+  aim?: unknown[][],
   target?: unknown[][],
 ): Array<Array<string | number | CustomFunctions.Error>> {
   return run("LONGTREND", [current, previous_values, aim, target]);
@@ -79,15 +79,15 @@ export function longtrend(
  * Signed gap to target as a fraction of the target: positive = better than target, 0 inside a Goldilocks range.
  * @customfunction GAP
  * @param value Actual figure(s).
- * @param target Target figure(s), a range such as "60-70", or two columns (lower, upper) for a Goldilocks range.
- * @param aim Maximise, Minimise or Goldilocks.
+ * @param target Target figure(s), a range such as "60-70" or "Between 65 and 73", a comparison such as "≥ 95%" or "No more than 10", or two columns (lower, upper) for a Goldilocks range.
+ * @param [aim] Maximise, Minimise or Goldilocks; when omitted, a target such as "≥ 95%" gives it.
  * @returns The relative gap (format the cell as %), or NA when a figure is missing, the target is 0, or a range
  *   target's aim is not Goldilocks.
  */
 export function gap(
   value: unknown[][],
   target: unknown[][],
-  aim: unknown[][],
+  aim?: unknown[][],
 ): Array<Array<string | number | CustomFunctions.Error>> {
   return run("GAP", [value, target, aim]);
 }
@@ -96,8 +96,8 @@ export function gap(
  * Why a measure has its RAG status, in one line, e.g. "Red: 6.7% below target 30 (Maximise, amber band 5%)".
  * @customfunction REASON
  * @param value Actual figure(s). Blank, NA, n/a, redacted or tbc give NA.
- * @param target Target figure(s), a range such as "60-70", or two columns (lower, upper) for a Goldilocks range.
- * @param aim Maximise, Minimise or Goldilocks (also Higher is better, Lower is better, Between…).
+ * @param target Target figure(s), a range such as "60-70" or "Between 65 and 73", a comparison such as "≥ 95%" or "No more than 10", or two columns (lower, upper) for a Goldilocks range.
+ * @param [aim] Maximise, Minimise or Goldilocks (also Higher is better, Lower is better, Between…); when omitted or blank, a target such as "≥ 95%" or "No more than 10" gives it.
  * @param [band] Amber band: 5% when omitted; 0 or "off" switches Amber off.
  * @param [floor] Minimum acceptable level: Amber down to the floor, Red beyond it (replaces the band).
  * @returns The status and its reason for each row.
@@ -105,7 +105,7 @@ export function gap(
 export function reason(
   value: unknown[][],
   target: unknown[][],
-  aim: unknown[][],
+  aim?: unknown[][],
   band?: unknown[][],
   floor?: unknown[][],
 ): Array<Array<string | number | CustomFunctions.Error>> {

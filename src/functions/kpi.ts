@@ -5,21 +5,8 @@
  * one place. Problems come back as values (`InvalidInput`), never as exceptions, so each host maps them to its own
  * error type. No Office, no CustomFunctions global.
  */
-import {
-  DEFAULT_BAND,
-  counted,
-  longTrend,
-  parseAim,
-  parseBand,
-  parseFloor,
-  parseTarget,
-  parseValue,
-  rag,
-  ragStatus,
-  relativeGap,
-  trend,
-} from "../core";
-import type { Aim, CellValue, Parsed, Target } from "../core";
+import { counted, longTrend, parseValue, rateReading, readRow, relativeGap, statusOf, trend } from "../core";
+import type { CellValue, Parsed, RawRow, RowReading } from "../core";
 import { readExcelCellValue } from "./excelErrors";
 
 /** A formula argument as the host passes it: a 2-D range (a single cell is 1×1), or null/undefined when omitted. */
@@ -47,16 +34,11 @@ interface ParamSpec {
   readonly optional?: boolean;
 }
 
-/** One output cell's inputs, parsed. */
+/** One output cell's inputs, read once by the core's row parse (the same one the workbook uses). */
 interface Row {
-  readonly value: Parsed<number>;
+  readonly reading: RowReading;
   readonly previous: number | null;
   readonly history: readonly (number | null)[];
-  readonly target: Target | null;
-  /** null when the aim cell is blank. */
-  readonly aim: Aim | null;
-  readonly band: number;
-  readonly floor: number | null;
 }
 
 interface FunctionSpec {
@@ -69,7 +51,8 @@ const figure = (parsed: Parsed<number>): number | null => (parsed.ok ? parsed.va
 
 const VALUE: ParamSpec = { name: "value", role: "value" };
 const TARGET: ParamSpec = { name: "target", role: "target" };
-const AIM: ParamSpec = { name: "aim", role: "aim" };
+/** Optional: a target such as `≥ 95%` or `Increase` implies the aim (SPEC §3). */
+const AIM: ParamSpec = { name: "aim", role: "aim", optional: true };
 const BAND: ParamSpec = { name: "band", role: "band", optional: true };
 const FLOOR: ParamSpec = { name: "floor", role: "floor", optional: true };
 const CURRENT: ParamSpec = { name: "current", role: "value" };
@@ -78,31 +61,26 @@ const TREND_TARGET: ParamSpec = { name: "target", role: "target", optional: true
 export const KPI_FUNCTIONS = {
   RAG: {
     params: [VALUE, TARGET, AIM, BAND, FLOOR],
-    evaluate: (r) =>
-      r.aim === null
-        ? NA
-        : ragStatus({ value: figure(r.value), target: r.target, aim: r.aim, band: r.band, floor: r.floor }),
+    evaluate: (r) => statusOf(r.reading),
   },
   REASON: {
     params: [VALUE, TARGET, AIM, BAND, FLOOR],
-    evaluate: (r) => {
-      if (r.aim === null) return "NA: no aim given";
-      if (!r.value.ok) return `NA: ${r.value.reason}`;
-      return rag({ value: r.value.value, target: r.target, aim: r.aim, band: r.band, floor: r.floor }).reason;
-    },
+    evaluate: (r) => rateReading(r.reading).reason,
   },
   GAP: {
     params: [VALUE, TARGET, AIM],
-    evaluate: (r) =>
-      r.aim === null || !r.value.ok || r.target === null ? NA : (relativeGap(r.value.value, r.target, r.aim) ?? NA),
+    evaluate: ({ reading: { value, target, aim } }) =>
+      aim === null || value === null || target === null ? NA : (relativeGap(value, target, aim) ?? NA),
   },
   TREND: {
     params: [CURRENT, { name: "previous", role: "previous" }, AIM, TREND_TARGET],
-    evaluate: (r) => (r.aim === null ? NA : trend(figure(r.value), r.previous, r.aim, r.target)),
+    evaluate: ({ reading: { value, target, aim }, previous }) =>
+      aim === null ? NA : trend(value, previous, aim, target),
   },
   LONGTREND: {
     params: [CURRENT, { name: "previous_values", role: "history" }, AIM, TREND_TARGET],
-    evaluate: (r) => (r.aim === null ? NA : longTrend(figure(r.value), r.history, r.aim, r.target)),
+    evaluate: ({ reading: { value, target, aim }, history }) =>
+      aim === null ? NA : longTrend(value, history, aim, target),
   },
 } satisfies Record<string, FunctionSpec>;
 
@@ -192,17 +170,18 @@ function historyOf(grid: readonly (readonly unknown[])[], r: number, whole: bool
   return rows.flatMap((row) => row.map((cell) => figure(parseValue(cellValue(cell)))));
 }
 
-function parseTargetCell(grid: readonly (readonly unknown[])[], r: number): Target | null | InvalidInput {
-  const row = rowOf(grid, r);
-  const parsed = parseTarget(cellValue(row[0]), row.length === 2 ? cellValue(row[1]) : undefined);
-  return parsed.ok ? parsed.value : parsed.na ? null : invalid(parsed.reason);
-}
-
-// Shared defaults: evaluating a million-row spill should not allocate them per cell.
-const NO_VALUE: Parsed<number> = { ok: false, na: true, reason: "no value" };
 const NO_HISTORY: readonly (number | null)[] = [];
 
-/** Parses the inputs of output cell (r, c); the first malformed argument, in parameter order, wins. */
+/** A row argument's cells for output row r: the target may be two cells (lower, upper) of a Goldilocks range. */
+function targetCells(grid: readonly (readonly unknown[])[], r: number): [CellValue, CellValue] {
+  const row = rowOf(grid, r);
+  return [cellValue(row[0]), row.length === 2 ? cellValue(row[1]) : undefined];
+}
+
+/**
+ * Reads the inputs of output cell (r, c) with the core's one row parse. A malformed input (unknown aim, unreadable
+ * target, an aim that contradicts the target) makes the cell #VALUE! with the same reason the workbook gives.
+ */
 function rowAt(
   params: readonly ParamSpec[],
   args: readonly KpiArg[],
@@ -210,19 +189,15 @@ function rowAt(
   c: number,
   shape: Shape,
 ): Row | InvalidInput {
-  let value = NO_VALUE;
+  const raw: { -readonly [K in keyof RawRow]: RawRow[K] } = { value: undefined, target: undefined, aim: undefined };
   let previous: number | null = null;
   let history: readonly (number | null)[] = NO_HISTORY;
-  let target: Target | null = null;
-  let aim: Aim | null = null;
-  let band = DEFAULT_BAND;
-  let floor: number | null = null;
   for (let i = 0; i < params.length; i++) {
     const grid = args[i];
     if (!grid) continue;
     switch (params[i].role) {
       case "value":
-        value = parseValue(pick(grid, r, c));
+        raw.value = pick(grid, r, c);
         break;
       case "previous":
         previous = figure(parseValue(pick(grid, r, c)));
@@ -230,33 +205,23 @@ function rowAt(
       case "history":
         history = historyOf(grid, r, shape.historyWhole);
         break;
-      case "target": {
-        const parsed = parseTargetCell(grid, r);
-        if (isInvalid(parsed)) return parsed;
-        target = parsed;
+      case "target":
+        [raw.target, raw.targetUpper] = targetCells(grid, r);
         break;
-      }
-      case "aim": {
-        const parsed = parseAim(pick(grid, r, c));
-        if (!parsed.ok && !parsed.na) return invalid(parsed.reason);
-        aim = parsed.ok ? parsed.value : null;
+      case "aim":
+        raw.aim = pick(grid, r, c);
         break;
-      }
-      case "band": {
-        const parsed = parseBand(pick(grid, r, c));
-        if (!parsed.ok && !parsed.na) return invalid(parsed.reason);
-        band = parsed.ok ? parsed.value : DEFAULT_BAND;
+      case "band":
+        raw.band = pick(grid, r, c);
         break;
-      }
-      case "floor": {
-        const parsed = parseFloor(pick(grid, r, c));
-        if (!parsed.ok && !parsed.na) return invalid(parsed.reason);
-        floor = figure(parsed);
+      case "floor":
+        raw.floor = pick(grid, r, c);
         break;
-      }
     }
   }
-  return { value, previous, history, target, aim, band, floor };
+  const reading = readRow(raw);
+  const wrong = reading.problems.find((p) => p.invalid);
+  return wrong ? invalid(wrong.reason) : { reading, previous, history };
 }
 
 function dimsOf(arg: KpiArg): Dims | null {

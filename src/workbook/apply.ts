@@ -92,7 +92,8 @@ class TablePlanner {
   private trendArgs(o: RowOutcome, previous: string): string[] | null {
     const aim = this.at(o.row, this.f.aim);
     if (aim === null) return null;
-    if (o.aim !== "Goldilocks") return [ref(o.valueCell), previous, aim];
+    // A Goldilocks trend needs the target's mid-point; an aim implied by the target needs the target to be seen.
+    if (o.aim !== "Goldilocks" && !o.aimImplied) return [ref(o.valueCell), previous, aim];
     const target = this.targetRef(o.row);
     return target === null ? null : [ref(o.valueCell), previous, aim, target];
   }

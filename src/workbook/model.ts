@@ -34,7 +34,9 @@ export interface MeasureReport {
   readonly code: string;
   readonly name: string;
   readonly period: string | null;
+  /** The aim cell's, or the one the target implies when that cell is blank (then aimImplied is true). */
   readonly aim: Aim | null;
+  readonly aimImplied: boolean;
   readonly value: number | null;
   /** A single figure, or [lo, hi] for a Goldilocks range. */
   readonly target: number | readonly [number, number] | null;

@@ -21,7 +21,11 @@ interface ProcedureAst {
 }
 
 /** HyperFormula's error types as Excel spells them, so the engine's own parsing sees `#N/A` as in a workbook. */
-const EXCEL_ERROR: Partial<Record<ErrorType, string>> = { [ErrorType.NA]: "#N/A", [ErrorType.DIV_BY_ZERO]: "#DIV/0!" };
+const EXCEL_ERROR: Partial<Record<ErrorType, string>> = {
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NAME]: "#NAME?",
+};
 
 function toCell(value: unknown): unknown {
   if (value === EmptyValue) return null;
@@ -37,6 +41,8 @@ function toGrid(arg: unknown): KpiArg {
   if (arg instanceof SimpleRangeValue) return arg.data.map((row) => row.map(toCell));
   return [[toCell(arg)]];
 }
+
+const isEmpty = (ast: Ast): boolean => (ast as { type?: unknown }).type === "EMPTY";
 
 const toEngine = (cell: KpiCell) => (isInvalid(cell) ? new CellError(ErrorType.VALUE, cell.invalid) : cell);
 
@@ -87,13 +93,18 @@ export class KpiPlugin extends FunctionPlugin {
     return isInvalid(shape) ? ArraySize.scalar() : new ArraySize(shape.cols, shape.rows);
   }
 
+  /**
+   * Evaluates the arguments itself rather than through runFunction, which returns an argument's error without
+   * calling the function. Excel calls KPI.* with errors in its arguments (functions.json's allowErrorForDataTypeAny),
+   * so here too an error, in a cell, a range or given directly, reaches the rules as `{ error }`.
+   */
   private kpi(name: KpiName, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
-    return this.runFunction(ast.args, state, this.metadata(functionId(name)), (...args: unknown[]) => {
-      const result = evaluateKpi(name, args.map(toGrid));
-      if (isInvalid(result)) return new CellError(ErrorType.VALUE, result.invalid);
-      const cells = result.map((line) => line.map(toEngine));
-      return cells.length === 1 && cells[0].length === 1 ? cells[0][0] : SimpleRangeValue.onlyValues(cells);
-    });
+    // An empty argument (`KPI.RAG(B2,C2,,0.1)`) is omitted, as Excel passes it; EMPTY is HyperFormula's AstNodeType.
+    const args = ast.args.map((arg) => (isEmpty(arg) ? undefined : this.evaluateAst(arg, state)));
+    const result = evaluateKpi(name, args.map(toGrid));
+    if (isInvalid(result)) return new CellError(ErrorType.VALUE, result.invalid);
+    const cells = result.map((line) => line.map(toEngine));
+    return cells.length === 1 && cells[0].length === 1 ? cells[0][0] : SimpleRangeValue.onlyValues(cells);
   }
 }
 

@@ -34,6 +34,7 @@ export function scanReport(settings: Settings = DEFAULT_SETTINGS): ScanReport {
       ...m,
       period: "Q2 2020/21",
       aim: "Maximise",
+      aimImplied: false,
       value: 1,
       target: 1,
       floor: null,

@@ -24,10 +24,18 @@ describe("data problems name the sheet, the cell and what is wrong", () => {
     });
     expect(found).toEqual([
       { sheet: "Data", cell: "F2", message: `Unknown aim "Sideways": the status is NA.` },
-      { sheet: "Data", cell: "E3", message: `Target "sixty" is not a number or a range such as 60-70.` },
-      { sheet: "Data", cell: "D4", message: `Value "lots" is not a number; it is read as not available.` },
-      { sheet: "Data", cell: "G5", message: `Floor "low" is not a number.` },
-      { sheet: "Data", cell: "H6", message: `Amber band "wide" is not a percentage between 0% and 100%.` },
+      {
+        sheet: "Data",
+        cell: "E3",
+        message: `Target "sixty" is not a number, a range such as 60-70 or a comparison such as ≥ 95%: the status is NA.`,
+      },
+      { sheet: "Data", cell: "D4", message: `Value "lots" is not a number: it is read as not available.` },
+      { sheet: "Data", cell: "G5", message: `Floor "low" is not a number: the status is NA.` },
+      {
+        sheet: "Data",
+        cell: "H6",
+        message: `Amber band "wide" is not a percentage between 0% and 100%: the status is NA.`,
+      },
       { sheet: "Data", cell: "F7", message: "No aim given: the status is NA." },
     ]);
   });
@@ -95,7 +103,7 @@ describe("data problems name the sheet, the cell and what is wrong", () => {
         sheet: "NoAim",
         cell: "A1",
         message:
-          "This table has no Aim column, so every status is NA. Add a column headed Aim with Maximise, Minimise or Goldilocks.",
+          "This table has no Aim column, so every status is NA unless its target implies the aim (≥ 95%, At least 95%). Add a column headed Aim with Maximise, Minimise or Goldilocks.",
       },
       { sheet: "NoAim", cell: "A3", message: "This row has no code or name, so it was not rated." },
       { sheet: "NoTarget", cell: "A1", message: "This table has no Target column, so every status is NA." },

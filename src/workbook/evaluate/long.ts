@@ -1,0 +1,87 @@
+/** Long layout: one row per measure per period; rows sharing a code are its history, in any order. */
+import type { Parsed, Period } from "../../core";
+import { capitalise } from "../../core";
+import type { RowOutcome } from "../evaluate";
+import type { MeasureReport } from "../model";
+import { textOf } from "../scan";
+import type { DataRow } from "../scan";
+import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
+import type { LayoutResult, ParsedCells, TableContext, Trends } from "./tableContext";
+
+interface Dated {
+  readonly cells: ParsedCells;
+  readonly period: Period;
+}
+
+/** Each measure's rows in time order; rows whose period is missing, unreadable or repeated are set apart. */
+function inTime(ctx: TableContext, key: string, entries: readonly { cells: ParsedCells; period: Parsed<Period> }[]) {
+  const periodCol = ctx.f.period as number;
+  const dated: Dated[] = [];
+  const undated: { cells: ParsedCells; note: string }[] = [];
+  for (const { cells, period } of entries) {
+    if (period.ok) {
+      dated.push({ cells, period: period.value });
+    } else {
+      const note = period.na && period.reason === "no period" ? "no period given" : period.reason;
+      ctx.problem(cells.data.row, periodCol, `${capitalise(note)}: this row's trends are NA.`);
+      undated.push({ cells, note });
+    }
+  }
+  dated.sort((a, b) => a.period.order - b.period.order || a.cells.data.row - b.cells.data.row);
+  const history: Dated[] = [];
+  for (const entry of dated) {
+    const last = history[history.length - 1];
+    if (last && last.period.order === entry.period.order) {
+      const note = `duplicate of row ${last.cells.data.row + 1} for ${entry.period.label}`;
+      ctx.problem(
+        entry.cells.data.row,
+        periodCol,
+        `"${key}" has two rows for ${entry.period.label} (rows ${last.cells.data.row + 1} and ${entry.cells.data.row + 1}): this row's trends are NA.`,
+      );
+      undated.push({ cells: entry.cells, note });
+      continue;
+    }
+    history.push(entry);
+  }
+  return { history, undated };
+}
+
+export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): LayoutResult {
+  const periodCol = ctx.f.period as number;
+  const valueCol = ctx.f.value as number;
+  const byKey = new Map<string, { cells: ParsedCells; period: Parsed<Period> }[]>();
+  for (const data of rows) {
+    const cells = ctx.parseCells(data, valueCol);
+    const entry = { cells, period: ctx.period(ctx.read(data.row, periodCol)) };
+    const key = cells.code || cells.name;
+    const list = byKey.get(key);
+    if (list) list.push(entry);
+    else byKey.set(key, [entry]);
+  }
+  const outcomes: RowOutcome[] = [];
+  const measures: MeasureReport[] = [];
+  for (const [key, entries] of byKey) {
+    const { history, undated } = inTime(ctx, key, entries);
+    // The latest dated row is current; a measure with no usable period at all is still listed, with NA trends.
+    let current: { cells: ParsedCells; trends: Trends } | null = null;
+    for (let i = 0; i < history.length; i++) {
+      const cells = history[i].cells;
+      const earlier = history.slice(Math.max(0, i - MAX_LONG_PERIODS), i).map((e) => e.cells);
+      const trends = ctx.trendsAgainst(
+        cells,
+        earlier.map((c) => ({ valueCell: c.valueCell, value: c.reading.value })),
+        history[i].period.label,
+      );
+      outcomes.push(ctx.outcome(cells, trends));
+      current = { cells, trends };
+    }
+    for (const { cells, note } of undated) {
+      const trends = noTrends(note, textOf(ctx.read(cells.data.row, periodCol)));
+      outcomes.push(ctx.outcome(cells, trends));
+      current ??= { cells, trends };
+    }
+    if (current) measures.push(ctx.report(current.cells, current.trends));
+  }
+  outcomes.sort((a, b) => a.row - b.row);
+  return { rows: outcomes, measures };
+}

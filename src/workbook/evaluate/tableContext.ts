@@ -1,0 +1,292 @@
+/** What every layout needs while it rates a table: the cells, the one parse of a row, outcomes, reports, problems. */
+import {
+  capitalise,
+  longTrend,
+  naKindOf,
+  parsePeriod,
+  parseValue,
+  rateReading,
+  readRow,
+  statusOf,
+  trend,
+} from "../../core";
+import type { CellValue, Parsed, Period, RawRow, RowField, RowProblem, RowReading, Status, Trend } from "../../core";
+import { toA1 } from "../a1";
+import type { CellAt, History, RowOutcome } from "../evaluate";
+import type { MeasureReport, Problem } from "../model";
+import { cellReader, textOf } from "../scan";
+import type { CellReader, DataRow, FoundTable } from "../scan";
+import type { SheetSnapshot } from "../port";
+
+/** A row read once: its name, its value cell and everything the one parse learned. */
+export interface ParsedCells {
+  readonly data: DataRow;
+  readonly code: string;
+  readonly name: string;
+  readonly valueCell: CellAt;
+  readonly reading: RowReading;
+  readonly status: Status;
+  readonly bandFromCell: boolean;
+}
+
+/** An earlier period's figure and its cell: all that a trend needs of it. */
+export interface Earlier {
+  readonly valueCell: CellAt;
+  readonly value: number | null;
+}
+
+export interface Trends {
+  readonly shortTrend: Trend;
+  readonly longTrend: Trend;
+  readonly previousCell: CellAt | null;
+  readonly history: History | null;
+  readonly trendNote: string | null;
+  readonly periodLabel: string | null;
+}
+
+export interface LayoutResult {
+  readonly rows: RowOutcome[];
+  readonly measures: MeasureReport[];
+}
+
+export const MAX_LONG_PERIODS = 4;
+
+/** NA trends (no aim, no earlier period, or a row whose period cannot be placed in time). */
+export function noTrends(
+  trendNote: string | null,
+  periodLabel: string | null,
+  previousCell: CellAt | null = null,
+  earlier: History | null = null,
+): Trends {
+  return { shortTrend: "NA", longTrend: "NA", previousCell, history: earlier, trendNote, periodLabel };
+}
+
+const FIELD_NAMES: Record<RowField, string> = {
+  value: "the value",
+  target: "the target",
+  aim: "the aim",
+  band: "the amber band",
+  floor: "the floor",
+};
+
+export class TableContext {
+  readonly read: CellReader;
+  readonly problems: Problem[] = [];
+  readonly f: FoundTable["header"]["fields"];
+  private readonly periods = new Map<string, Parsed<Period>>();
+
+  constructor(
+    readonly table: FoundTable,
+    sheet: SheetSnapshot,
+    private readonly sheetBand: number,
+  ) {
+    this.read = cellReader(sheet);
+    this.f = table.header.fields;
+  }
+
+  /** Periods repeat on every measure's rows: parse each text once per table. */
+  period(raw: CellValue): Parsed<Period> {
+    if (typeof raw !== "string") return parsePeriod(raw);
+    let parsed = this.periods.get(raw);
+    if (parsed === undefined) {
+      parsed = parsePeriod(raw);
+      this.periods.set(raw, parsed);
+    }
+    return parsed;
+  }
+
+  problem(row: number, col: number, message: string): void {
+    this.problems.push({ sheet: this.table.sheet, cell: toA1(row, col), message });
+  }
+
+  cell(row: number, col: number | undefined): CellValue {
+    return col === undefined ? undefined : this.read(row, col);
+  }
+
+  /** The column a field of the row was read from; undefined when the table has none (said once, for the table). */
+  private fieldCol(field: RowField, valueCol: number): number | undefined {
+    return field === "value" ? valueCol : this.f[field];
+  }
+
+  private rowProblem(row: number, valueCol: number, p: RowProblem): void {
+    const col = this.fieldCol(p.field, valueCol);
+    if (col === undefined) return;
+    const otherCol = p.other && this.fieldCol(p.other, valueCol);
+    const other = otherCol === undefined ? "" : ` (${FIELD_NAMES[p.other as RowField]} is in ${toA1(row, otherCol)})`;
+    this.problem(row, col, `${capitalise(p.reason)}${other}: ${p.effect}.`);
+  }
+
+  /** Reads a row once (core's readRow): its status, and its data problems named by cell. */
+  parseCells(data: DataRow, valueCol: number): ParsedCells {
+    const { row } = data;
+    const f = this.f;
+    const raw: RawRow = {
+      value: this.read(row, valueCol),
+      target: this.cell(row, f.target),
+      targetUpper: this.cell(row, f.targetUpper),
+      aim: this.cell(row, f.aim),
+      floor: this.cell(row, f.floor),
+      band: this.cell(row, f.band),
+    };
+    const reading = readRow(raw, this.sheetBand);
+    for (const p of reading.problems) this.rowProblem(row, valueCol, p);
+    const bandRaw = raw.band;
+    return {
+      data,
+      code: textOf(this.cell(row, f.code)) ?? "",
+      name: textOf(this.cell(row, f.name)) ?? "",
+      valueCell: { row, col: valueCol },
+      reading,
+      status: statusOf(reading),
+      bandFromCell: bandRaw !== undefined && bandRaw !== null && textOf(bandRaw) !== null,
+    };
+  }
+
+  /** Only the figure of an earlier period matters for a trend; an Excel error there is still a problem to fix. */
+  figureAt(row: number, col: number): Earlier {
+    const raw = this.read(row, col);
+    const value = parseValue(raw);
+    this.reportError(row, col, raw);
+    return { valueCell: { row, col }, value: value.ok ? value.value : null };
+  }
+
+  /** An Excel error in a value cell that is not the current period's: named, and read as not available. */
+  reportError(row: number, col: number, raw: CellValue): void {
+    if (typeof raw === "object" && raw !== null && "error" in raw) {
+      this.problem(row, col, `Value is the error ${raw.error}: it is read as not available.`);
+    }
+  }
+
+  outcome(cells: ParsedCells, trends: Trends): RowOutcome {
+    const { reading } = cells;
+    const trendable = reading.aim !== null && (reading.aim !== "Goldilocks" || reading.target !== null);
+    return {
+      row: cells.data.row,
+      valueCell: cells.valueCell,
+      status: cells.status,
+      rateable: !reading.problems.some((p) => p.invalid),
+      band: reading.band,
+      bandFromCell: cells.bandFromCell,
+      aim: reading.aim,
+      aimImplied: reading.aimImplied,
+      target: reading.target,
+      shortTrend: trends.shortTrend,
+      longTrend: trends.longTrend,
+      trendable,
+      previousCell: trends.previousCell,
+      history: trends.history,
+      trendNote: trends.trendNote,
+    };
+  }
+
+  report(cells: ParsedCells, trends: Trends): MeasureReport {
+    const statusCol = this.table.outputs.status;
+    const { reading } = cells;
+    const { reason } = rateReading(reading);
+    const target = reading.target;
+    return {
+      sheet: this.table.sheet,
+      group: cells.data.group,
+      code: cells.code || cells.name,
+      name: cells.name || cells.code,
+      period: trends.periodLabel,
+      aim: reading.aim,
+      aimImplied: reading.aimImplied,
+      value: reading.value,
+      target: target === null ? null : target.kind === "single" ? target.value : [target.lo, target.hi],
+      floor: reading.floor,
+      status: cells.status,
+      naKind: naKindOf(cells.status, reading.value),
+      shortTrend: trends.shortTrend,
+      longTrend: trends.longTrend,
+      reason: trends.trendNote ? `${reason}; trends NA: ${trends.trendNote}` : reason,
+      cell: toA1(cells.data.row, statusCol ?? this.table.firstCol),
+    };
+  }
+
+  /** Trends of `current` against the (up to four) earlier periods, oldest first. */
+  trendsAgainst(current: ParsedCells, earlier: readonly Earlier[], periodLabel: string | null): Trends {
+    const { aim, value, target } = current.reading;
+    const previous = earlier[earlier.length - 1];
+    if (aim === null || previous === undefined) {
+      return noTrends(null, periodLabel, previous?.valueCell ?? null, history(earlier));
+    }
+    return {
+      shortTrend: trend(value, previous.value, aim, target),
+      longTrend: longTrend(
+        value,
+        earlier.map((c) => c.value),
+        aim,
+        target,
+      ),
+      previousCell: previous.valueCell,
+      history: history(earlier),
+      trendNote: null,
+      periodLabel,
+    };
+  }
+
+  /** A table without an Aim or Target column is said once, at its header, when rows go unrated because of it. */
+  reportMissingColumns(rows: readonly RowOutcome[]): void {
+    const { headerRow, firstCol } = this.table;
+    if (this.f.aim === undefined && (rows.length === 0 || rows.some((r) => r.aim === null))) {
+      this.problem(
+        headerRow,
+        firstCol,
+        "This table has no Aim column, so every status is NA unless its target implies the aim (≥ 95%, At least 95%). Add a column headed Aim with Maximise, Minimise or Goldilocks.",
+      );
+    }
+    if (this.f.target === undefined) {
+      this.problem(headerRow, firstCol, "This table has no Target column, so every status is NA.");
+    }
+  }
+
+  /** Rows without a code or a name cannot be a measure: said once per row, and left alone. */
+  measureRows(): DataRow[] {
+    const f = this.f;
+    const rows: DataRow[] = [];
+    for (const data of this.table.rows) {
+      if (textOf(this.cell(data.row, f.code)) === null && textOf(this.cell(data.row, f.name)) === null) {
+        const col = f.code ?? f.name ?? this.table.firstCol;
+        this.problem(data.row, col, "This row has no code or name, so it was not rated.");
+        continue;
+      }
+      rows.push(data);
+    }
+    return rows;
+  }
+
+  /** One row per measure: the same code twice is a duplicate for the same period. */
+  reportDuplicateCodes(rows: readonly DataRow[]): void {
+    const col = this.f.code;
+    if (col === undefined) return;
+    const seen = new Map<string, number>();
+    for (const { row } of rows) {
+      const code = textOf(this.read(row, col));
+      if (code === null) continue;
+      const first = seen.get(code);
+      if (first === undefined) seen.set(code, row);
+      else this.problem(row, col, `Code "${code}" appears twice in this table (also row ${first + 1}).`);
+    }
+  }
+}
+
+/** Previous periods' cells as one range when they sit next to each other in one row or one column. */
+function history(window: readonly Earlier[]): History | null {
+  if (window.length === 0) return null;
+  let minRow = Infinity;
+  let maxRow = -Infinity;
+  let minCol = Infinity;
+  let maxCol = -Infinity;
+  for (const { valueCell } of window) {
+    minRow = Math.min(minRow, valueCell.row);
+    maxRow = Math.max(maxRow, valueCell.row);
+    minCol = Math.min(minCol, valueCell.col);
+    maxCol = Math.max(maxCol, valueCell.col);
+  }
+  // Cells are distinct, so a span as long as the window is exactly those cells.
+  const inColumn = minCol === maxCol && maxRow - minRow + 1 === window.length;
+  const inRow = minRow === maxRow && maxCol - minCol + 1 === window.length;
+  if (inColumn || inRow) return { kind: "range", from: { row: minRow, col: minCol }, to: { row: maxRow, col: maxCol } };
+  return { kind: "values", values: window.flatMap((c) => (c.value === null ? [] : [c.value])) };
+}
