@@ -7,6 +7,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../hosts/xlsx";
 import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
+import { NODE_CODEC } from "./nodeCodec";
 
 /** The input cannot be used, or the output cannot be written: exit 2 with this one-line message. */
 export class FileError extends Error {}
@@ -25,7 +26,7 @@ export async function readWorkbookFile(file: string, limits: SizeLimits = DEFAUL
   if (!data.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new FileError(`${file} is not an .xlsx workbook`);
   let workbook: XlsxWorkbook;
   try {
-    workbook = XlsxWorkbook.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), limits);
+    workbook = XlsxWorkbook.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), limits, NODE_CODEC);
   } catch (error) {
     if (error instanceof PackageError) throw new FileError(`${file} ${error.message}`);
     throw new FileError(`${file} could not be read as an .xlsx workbook (${firstLine(error)})`);

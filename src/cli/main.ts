@@ -59,7 +59,7 @@ async function execute(command: Command, io: Console): Promise<void> {
       return io.out(version());
     case "sample": {
       const output = command.output ?? DEFAULT_SAMPLE;
-      await writeFileAtomic(output, await sampleWorkbookBytes());
+      await writeFileAtomic(output, sampleWorkbookBytes());
       return io.out(`Wrote ${output}`);
     }
     case "summary": {

@@ -21,6 +21,7 @@ import { decodeState, encodeState, STATE_SHEET_NAME } from "../../workbook/state
 import { OoxmlPackage } from "./package/OoxmlPackage";
 import { CONTENT_TYPE } from "./package/contentTypes";
 import type { SizeLimits } from "./package/limits";
+import type { Codec } from "./package/zip";
 import { relativeTarget, relType } from "./package/opc";
 import { parseSharedStrings } from "./read/sharedStrings";
 import type { SheetContext } from "./read/sheetReader";
@@ -51,8 +52,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private constructor(private readonly pkg: OoxmlPackage) {}
 
   /** Opens a package; throws PackageError (a one-line reason) when it is not a readable .xlsx within the limits. */
-  static open(data: Uint8Array, limits?: SizeLimits): XlsxWorkbook {
-    const book = new XlsxWorkbook(OoxmlPackage.open(data, limits));
+  static open(data: Uint8Array, limits?: SizeLimits, codec?: Codec): XlsxWorkbook {
+    const book = new XlsxWorkbook(OoxmlPackage.open(data, limits, codec));
     book.read();
     return book;
   }

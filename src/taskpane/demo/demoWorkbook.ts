@@ -54,7 +54,7 @@ function demoWorkbook(host: XlsxWorkbook, name: string): DemoWorkbook {
 /** The sample scorecard, fresh. Forgets any workbook kept from an earlier visit. */
 export async function openSample(): Promise<DemoWorkbook> {
   await forget();
-  return demoWorkbook(XlsxWorkbook.open(await sampleWorkbookBytes()), SAMPLE_NAME);
+  return demoWorkbook(XlsxWorkbook.open(sampleWorkbookBytes()), SAMPLE_NAME);
 }
 
 /** The workbook kept from the last visit, or the sample when there is none (or it no longer opens). */

@@ -13,9 +13,20 @@ import {
   resolveTarget,
   type Relationship,
 } from "./opc";
-import { checkDeclaredSizes, inflateEntry, inflateWhole, readZip, writeZip, type ZipEntry, type ZipItem } from "./zip";
+import {
+  checkDeclaredSizes,
+  FFLATE_CODEC,
+  inflateEntry,
+  readZip,
+  writeZip,
+  type Codec,
+  type ZipEntry,
+  type ZipItem,
+} from "./zip";
 
 const utf8 = new TextDecoder("utf-8");
+/** A codec that inflates whole still feeds the streaming reader in pieces of this size. */
+const STREAM_CHUNK = 1024 * 1024;
 const encoder = new TextEncoder();
 
 export class OoxmlPackage {
@@ -25,7 +36,10 @@ export class OoxmlPackage {
   private readonly changed = new Map<string, string>();
   private readonly texts = new Map<string, string>();
 
-  private constructor(entries: readonly ZipEntry[]) {
+  private constructor(
+    entries: readonly ZipEntry[],
+    private readonly codec: Codec,
+  ) {
     for (const entry of entries) {
       const key = entry.name.toLowerCase();
       if (entry.name.endsWith("/")) continue;
@@ -35,10 +49,10 @@ export class OoxmlPackage {
   }
 
   /** Reads the zip's directory and checks the declared sizes; nothing is inflated yet. */
-  static open(data: Uint8Array, limits: SizeLimits = DEFAULT_LIMITS): OoxmlPackage {
+  static open(data: Uint8Array, limits: SizeLimits = DEFAULT_LIMITS, codec: Codec = FFLATE_CODEC): OoxmlPackage {
     const entries = readZip(data);
     checkDeclaredSizes(entries, limits);
-    const pkg = new OoxmlPackage(entries);
+    const pkg = new OoxmlPackage(entries, codec);
     if (!pkg.has(CONTENT_TYPES_PART))
       throw new PackageError("is a zip file but not an Office document (no [Content_Types].xml)");
     return pkg;
@@ -59,7 +73,7 @@ export class OoxmlPackage {
     if (cached !== undefined) return cached;
     const entry = this.entries.get(key);
     if (!entry) return null;
-    const text = decodeXml(inflateWhole(entry));
+    const text = decodeXml(this.codec.inflate(entry));
     this.texts.set(key, text);
     return text;
   }
@@ -71,7 +85,9 @@ export class OoxmlPackage {
     if (changed !== undefined) return sink(encoder.encode(changed));
     const entry = this.order.has(key) ? this.entries.get(key) : undefined;
     if (!entry) throw new PackageError(`has no part ${part}`);
-    inflateEntry(entry, sink);
+    if (this.codec === FFLATE_CODEC) return inflateEntry(entry, sink);
+    const whole = this.codec.inflate(entry);
+    for (let i = 0; i < whole.length; i += STREAM_CHUNK) sink(whole.subarray(i, i + STREAM_CHUNK));
   }
 
   /** Drops the cached text of a part that will not be read again (keeps memory flat over many sheets). */
@@ -142,7 +158,7 @@ export class OoxmlPackage {
         if (entry) items.push({ copy: entry });
       }
     }
-    return writeZip(items);
+    return writeZip(items, this.codec);
   }
 }
 

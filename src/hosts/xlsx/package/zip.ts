@@ -174,16 +174,29 @@ export function inflateEntry(entry: ZipEntry, sink: (chunk: Uint8Array) => void)
   if (produced !== entry.size) throw new PackageError(`has part ${entry.name} whose size does not match`);
 }
 
-/** The whole entry, inflated (for the parts that are edited or read whole). */
-export function inflateWhole(entry: ZipEntry): Uint8Array {
-  const out = new Uint8Array(entry.size);
-  let at = 0;
-  inflateEntry(entry, (chunk) => {
-    out.set(chunk, at);
-    at += chunk.length;
-  });
-  return out;
+/**
+ * How parts are inflated and deflated. The default is fflate (any JavaScript engine, the browser included); a shell
+ * may hand a faster native one (the CLI passes Node's zlib). `inflate` must refuse output beyond `size` bytes.
+ */
+export interface Codec {
+  inflate(entry: ZipEntry): Uint8Array;
+  deflate(data: Uint8Array): Uint8Array;
+  crc32(data: Uint8Array): number;
 }
+
+export const FFLATE_CODEC: Codec = {
+  inflate(entry) {
+    const out = new Uint8Array(entry.size);
+    let at = 0;
+    inflateEntry(entry, (chunk) => {
+      out.set(chunk, at);
+      at += chunk.length;
+    });
+    return out;
+  },
+  deflate: (data) => deflateSync(data, { level: 6 }),
+  crc32,
+};
 
 /** What goes into a written zip: an entry copied as it was, or new content. */
 export type ZipItem = { readonly copy: ZipEntry } | { readonly name: string; readonly data: Uint8Array };
@@ -203,7 +216,7 @@ interface Written {
   readonly offset: number;
 }
 
-export function writeZip(items: readonly ZipItem[]): Uint8Array {
+export function writeZip(items: readonly ZipItem[], codec: Codec = FFLATE_CODEC): Uint8Array {
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
   let offset = 0;
@@ -214,8 +227,8 @@ export function writeZip(items: readonly ZipItem[]): Uint8Array {
         : {
             nameText: item.name,
             method: 8,
-            crc: crc32(item.data),
-            compressed: deflateSync(item.data, { level: 6 }),
+            crc: codec.crc32(item.data),
+            compressed: codec.deflate(item.data),
             size: item.data.length,
             time: 0,
             date: DOS_EPOCH_DATE,

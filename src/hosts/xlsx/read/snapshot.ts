@@ -55,7 +55,11 @@ export function readSnapshot(
     bottom = Math.max(bottom, m.row + m.rows - 1);
     right = Math.max(right, m.col + m.cols - 1);
   }
-  const tables: TableSnapshot[] = readTables(pkg, sheet.part).map(({ name, range }) => ({ name, range }));
+  // A totals row is no measure: the table the scan sees ends at its last data row.
+  const tables: TableSnapshot[] = readTables(pkg, sheet.part).map(({ name, range, totalsRows }) => ({
+    name,
+    range: { ...range, rows: range.rows - totalsRows },
+  }));
   if (bottom < 0) {
     return {
       snapshot: {

@@ -8,6 +8,8 @@ export interface TablePart {
   /** The name Excel shows and formulas use (displayName; name when there is none). */
   readonly name: string;
   readonly range: CellRange;
+  /** Rows at the bottom that are the totals row (0 or 1), not data. */
+  readonly totalsRows: number;
   readonly part: string;
 }
 
@@ -18,6 +20,7 @@ export function readTables(pkg: OoxmlPackage, sheetPart: string): TablePart[] {
     const attrs = attributes(xml, rootOf(xml).tag);
     const range = parseRangeRef(attrs.get("ref") ?? "");
     const name = attrs.get("displayName") ?? attrs.get("name");
-    return range && name ? [{ name, range, part }] : [];
+    const totalsRows = Number(attrs.get("totalsRowCount") ?? 0);
+    return range && name ? [{ name, range, totalsRows, part }] : [];
   });
 }

@@ -38,8 +38,12 @@ interface Orphan {
 }
 
 const F = /<((?:\w+:)?f)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/;
+/** Attribute patterns, compiled once: rows and cells are many. */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 const attr = (tagText: string, name: string): string | undefined => {
-  const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tagText);
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`)));
+  const m = pattern.exec(tagText);
   return m ? unescapeXml(m[1]) : undefined;
 };
 

@@ -1,0 +1,33 @@
+/**
+ * Node's zlib as the .xlsx host's codec: native inflate and deflate, several times faster than JavaScript on a big
+ * workbook. maxOutputLength stops inflating at the size the zip declared, so a lying header inflates no further.
+ */
+import zlib from "node:zlib";
+import { PackageError } from "../hosts/xlsx/package/limits";
+import type { Codec } from "../hosts/xlsx/package/zip";
+
+export const NODE_CODEC: Codec = {
+  inflate(entry) {
+    if (entry.method === 0) {
+      if (entry.raw.length !== entry.size) throw new PackageError(`has part ${entry.name} whose size does not match`);
+      return entry.raw;
+    }
+    let out: Buffer;
+    try {
+      out = zlib.inflateRawSync(entry.raw, { maxOutputLength: Math.max(entry.size, 1) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new PackageError(`has part ${entry.name} that inflates to more than the ${entry.size} bytes it declares`);
+      }
+      throw new PackageError(`has a damaged part ${entry.name} (${(error as Error).message})`);
+    }
+    if (out.length !== entry.size) throw new PackageError(`has part ${entry.name} whose size does not match`);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  },
+  // Level 4: a third of level 6's time on a big sheet for about a tenth more bytes.
+  deflate(data) {
+    const out = zlib.deflateRawSync(data, { level: 4 });
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  },
+  crc32: (data) => zlib.crc32(data),
+};
