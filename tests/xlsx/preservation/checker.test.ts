@@ -154,11 +154,17 @@ describe("the preservation checks", () => {
     expect(findings.some((f) => finding.test(f))).toBe(true);
   });
 
-  it("let calcChain go only when formulas changed", () => {
+  it("let calcChain go (with its relationship) only when formulas changed", () => {
     const before = fixture("base");
-    expect(checkApply(before, dropPart(idealApply(before), "xl/calcChain.xml"), { ...VALUES, formulas: true })).toEqual(
-      [],
+    let after = dropPart(idealApply(before), "xl/calcChain.xml");
+    expect(checkApply(before, after, { ...VALUES, formulas: true })).toContainEqual(
+      "xl/_rels/workbook.xml.rels: rId4 points at a missing part xl/calcChain.xml",
     );
+    after = edit(after, "xl/_rels/workbook.xml.rels", (x) => x.replace(/<Relationship Id="rId4"[^>]*\/>/, ""));
+    after = edit(after, "[Content_Types].xml", (x) =>
+      x.replace(/<Override PartName="\/xl\/calcChain.xml"[^>]*\/>/, ""),
+    );
+    expect(checkApply(before, after, { ...VALUES, formulas: true })).toEqual([]);
   });
 
   it("report the user's conditional formats reordered, changed or moved behind Scorecard's", () => {

@@ -503,9 +503,57 @@ export function checkMeasureTable(before: El, after: El, addedHeaders: readonly 
   return findings;
 }
 
+const SPREADSHEETML = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+]);
+const OFFICE_RELS = [
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships/",
+];
+
+/**
+ * The result is a whole package: every XML part parses, every internal relationship points at a part, and what the
+ * run added speaks the package's own dialect (a Strict workbook gets Strict sheets and relationship types).
+ */
+export function checkWholePackage(before: Files, after: Files): string[] {
+  const findings: string[] = [];
+  const workbook = packageMap(after).workbook;
+  const main = xmlOf(after, workbook).attrs.xmlns;
+  const relsBase = OFFICE_RELS.find((base) => [...relsOf(after, "").values()].some((r) => r.type.startsWith(base)))!;
+  for (const name of Object.keys(after)) {
+    if (!/\.(xml|rels|vml)$/.test(name)) continue;
+    let root: El;
+    try {
+      root = xmlOf(after, name);
+    } catch (error) {
+      findings.push(`${name}: not well-formed XML (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    if (!(name in before) && SPREADSHEETML.has(root.attrs.xmlns) && root.attrs.xmlns !== main) {
+      findings.push(`${name}: added in namespace ${root.attrs.xmlns}, the workbook's is ${main}`);
+    }
+    if (name.endsWith(".rels")) {
+      const source = name === "_rels/.rels" ? "" : name.replace(/_rels\/([^/]+)\.rels$/, "$1");
+      for (const [id, rel] of relsOf(after, source)) {
+        if (!rel.external && !(rel.target in after))
+          findings.push(`${name}: ${id} points at a missing part ${rel.target}`);
+        const base = OFFICE_RELS.find((b) => rel.type.startsWith(b));
+        if (base && base !== relsBase)
+          findings.push(`${name}: ${id} has type ${rel.type}, not of the package's ${relsBase}`);
+      }
+    }
+  }
+  return findings;
+}
+
 /** Everything above for one apply: parts, scored sheets, workbook, styles, strings, rels, types, measure Table. */
 export function checkApply(before: Files, after: Files, own: Ownership): string[] {
-  const findings = [...checkParts(before, after, own), ...checkRelsAndTypes(before, after, own)];
+  const findings = [
+    ...checkParts(before, after, own),
+    ...checkRelsAndTypes(before, after, own),
+    ...checkWholePackage(before, after),
+  ];
   const mapBefore = packageMap(before);
   const mapAfter = packageMap(after);
   findings.push(...checkWorkbook(xmlOf(before, mapBefore.workbook), xmlOf(after, mapAfter.workbook)));
