@@ -15,16 +15,35 @@ function columnWords(cols: readonly number[]): string {
   return `columns ${letters.slice(0, -1).join(", ")} and ${letters[letters.length - 1]}`;
 }
 
-/** "Status, Short Trend, Long Trend added in columns R–T of Adult Social Care." (reused columns said as such). */
-export function whereLine({ sheet, columns }: OutputColumns): string {
+/** "Status, Short Trend, Long Trend added in columns R–T" (reused columns said as such), without the sheet. */
+function columnsPhrase(columns: OutputColumns["columns"]): string {
   const part = (added: boolean): string | null => {
     const these = columns.filter((c) => c.added === added);
     if (these.length === 0) return null;
     const headers = these.map((c) => c.header).join(", ");
     return `${headers} ${added ? "added" : "reused"} in ${columnWords(these.map((c) => c.col))}`;
   };
-  const parts = [part(true), part(false)].filter((p): p is string => p !== null);
-  return `${parts.join(" and ")} of ${sheet}.`;
+  return [part(true), part(false)].filter((p): p is string => p !== null).join(" and ");
+}
+
+/** "Status, Short Trend, Long Trend added in columns R–T of Adult Social Care." */
+export function whereLine({ sheet, columns }: OutputColumns): string {
+  return `${columnsPhrase(columns)} of ${sheet}.`;
+}
+
+/** One line per sheet and placement: tables of one sheet whose columns went to the same place share a line. */
+export function whereLines(outputs: readonly OutputColumns[]): string[] {
+  const lines = new Map<string, { sheet: string; phrase: string; tables: number }>();
+  for (const o of outputs) {
+    const phrase = columnsPhrase(o.columns);
+    const key = JSON.stringify([o.sheet, phrase]);
+    const seen = lines.get(key);
+    if (seen) seen.tables++;
+    else lines.set(key, { sheet: o.sheet, phrase, tables: 1 });
+  }
+  return [...lines.values()].map(
+    ({ sheet, phrase, tables }) => `${phrase} of ${sheet}${tables > 1 ? ` (${counted(tables, "table")})` : ""}.`,
+  );
 }
 
 /** `sheets`: the sheets the rules were applied to, as passed to applyRules; undefined = every sheet. */
@@ -34,7 +53,7 @@ export function applyOutcome(report: ApplyReport, source: Outcome["source"], she
   const rated = new Set(report.measures.map((m) => m.sheet).filter((sheet) => !asked || asked.has(sheet))).size;
   const lines = [
     `${counted(report.rowsRated, "row")} rated on ${counted(rated, "sheet")}.`,
-    ...report.outputColumns.map(whereLine),
+    ...whereLines(report.outputColumns),
     ...(report.summarySheet ? [`Summary written to the sheet "${report.summarySheet}".`] : []),
     ...report.notices,
     ...report.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
@@ -62,6 +81,17 @@ export function summaryOutcome(result: SummaryResult, source: Outcome["source"])
       ...result.notices,
       ...result.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
     ],
+  };
+}
+
+/** Saved settings only reach the sheets when the rules run again: the message offers to do it. */
+export function settingsOutcome(reset: boolean): Report {
+  return {
+    source: "pane",
+    intent: "success",
+    title: reset ? "Settings reset to their defaults" : "Settings saved in the workbook",
+    lines: ["The sheets still show the old settings until the rules are applied again."],
+    offer: "apply",
   };
 }
 

@@ -5,11 +5,14 @@
 
 /** The last thing an operation did, shown by the pane as a message (the ribbon runs while the pane may be closed). */
 export interface Outcome {
-  readonly source: "pane" | "ribbon";
+  /** Who ran the operation: the pane reads the workbook again after any operation it did not run itself. */
+  readonly source: "pane" | "ribbon" | "demo";
   /** success: done as asked; warning: done, but some sheets could not be written; error: nothing done. */
   readonly intent: "success" | "warning" | "error";
   readonly title: string;
   readonly lines: readonly string[];
+  /** A next step the message offers as a button: apply the rules again (after the settings changed). */
+  readonly offer?: "apply";
   /** Increases with each outcome, so the pane can tell a new one from the one it already showed. */
   readonly id: number;
 }

@@ -4,7 +4,7 @@
  */
 import { applyRules, generateSummary, saveSettings, scanWorkbook } from "../workbook";
 import type { ApplyReport, ScanReport, SummaryResult } from "../workbook/model";
-import type { Settings } from "../workbook/settings";
+import { DEFAULT_SETTINGS, type Settings } from "../workbook/settings";
 import type { Progress, WorkbookPort } from "../workbook/port";
 import { parseRangeRef } from "../workbook/a1";
 
@@ -15,6 +15,8 @@ export interface CellTarget {
 }
 
 export interface PaneOperations {
+  /** What "Reset to defaults" restores (the demo writes values, the pane inside Excel live formulas). */
+  readonly defaults?: Settings;
   scan(): Promise<ScanReport>;
   /** `sheets` undefined = every sheet. */
   apply(sheets: readonly string[] | undefined, progress: Progress): Promise<ApplyReport>;
@@ -28,11 +30,13 @@ export interface BindOptions {
   readonly afterWrite?: () => Promise<void>;
   /** Replaces port.select (the demo highlights its preview instead). */
   readonly select?: (target: CellTarget) => Promise<void>;
+  readonly defaults?: Settings;
 }
 
 export function bindOperations(port: WorkbookPort, options: BindOptions = {}): PaneOperations {
   const afterWrite = options.afterWrite ?? (async () => undefined);
   return {
+    defaults: options.defaults ?? DEFAULT_SETTINGS,
     scan: () => scanWorkbook(port),
     async apply(sheets, progress) {
       // The summary sheet has its own button; applying the rules never adds one unasked.

@@ -1,17 +1,28 @@
 /** @jest-environment jsdom */
 import "./jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
 
 const SHEETS = ["People", "Place"];
 
+const DEMO_DEFAULTS: Settings = { ...DEFAULT_SETTINGS, output: "values" };
+let onReset: jest.Mock;
+
 function renderPanel(settings: Settings = DEFAULT_SETTINGS, sheets: readonly string[] = SHEETS) {
   const onSave = jest.fn();
+  onReset = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
-      <SettingsPanel settings={settings} sheets={sheets} onSave={onSave} disabled={false} />
+      <SettingsPanel
+        settings={settings}
+        sheets={sheets}
+        onSave={onSave}
+        defaults={DEMO_DEFAULTS}
+        onReset={onReset}
+        disabled={false}
+      />
     </FluentProvider>,
   );
   return onSave;
@@ -75,10 +86,35 @@ describe("settings panel", () => {
     expect(screen.getByText(/Red: text may be hard to read \(contrast 1\.\d:1, aim for 4\.5:1\)/)).toBeTruthy();
   });
 
-  it("resets to the defaults, per-sheet bands included", () => {
+  it("asks before resetting to the host's defaults; Cancel leaves everything as it was", async () => {
     const onSave = renderPanel({ ...DEFAULT_SETTINGS, band: 0, sheetBands: { People: 0, Gone: 0.1 } });
-    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults" }));
-    expect(onSave).toHaveBeenCalledWith(DEFAULT_SETTINGS);
+    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults…" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Reset every setting to its default?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(onReset).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults…" }));
+    // Opened a second time, jsdom sees the dialog mid-animation (aria-hidden until it settles).
+    const again = await screen.findByRole("alertdialog", { hidden: true });
+    fireEvent.click(within(again).getByRole("button", { name: "Reset", hidden: true }));
+    expect(onReset).toHaveBeenCalledWith(DEMO_DEFAULTS);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("offers a colour picker beside each hex box; both edit the same colour", () => {
+    const onSave = renderPanel();
+    const picker = screen.getByLabelText("Red fill colour, picker");
+    expect(picker).toHaveProperty("value", DEFAULT_SETTINGS.colours.Red.fill.toLowerCase());
+    fireEvent.input(picker, { target: { value: "#ff0000" } });
+    expect(screen.getByRole("textbox", { name: "Red fill colour" })).toHaveProperty("value", "#FF0000");
+    fireEvent.click(saveButton());
+    expect(onSave.mock.calls[0][0].colours.Red.fill).toBe("#FF0000");
+  });
+
+  it("calls the trends the direction of travel, in the officers' words", () => {
+    renderPanel();
+    expect(screen.getByRole("radiogroup", { name: /Direction of travel/ })).toBeTruthy();
+    expect(screen.getByRole("radio", { name: "Words: IMP improved, DET worsened, STATIC unchanged" })).toBeTruthy();
   });
 });
 

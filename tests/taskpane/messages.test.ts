@@ -1,4 +1,11 @@
-import { applyOutcome, errorOutcome, errorText, summaryOutcome, whereLine } from "../../src/shared/messages";
+import {
+  applyOutcome,
+  errorOutcome,
+  errorText,
+  summaryOutcome,
+  whereLine,
+  whereLines,
+} from "../../src/shared/messages";
 import { applyReport, summaryResult } from "./fixtures";
 
 describe("outcome messages", () => {
@@ -37,6 +44,23 @@ describe("outcome messages", () => {
   it("counts only the sheets it was asked to apply the rules to", () => {
     const outcome = applyOutcome({ ...applyReport(), rowsRated: 2 }, "pane", ["Place"]);
     expect(outcome.lines[0]).toBe("2 rows rated on 1 sheet.");
+  });
+
+  it("says it once for tables of one sheet whose columns went to the same place", () => {
+    const at = (cols: number[], added = false) =>
+      ["Status", "Short Trend"].map((header, i) => ({ header, col: cols[i], added }));
+    expect(
+      whereLines([
+        { sheet: "People", columns: at([7, 8]) },
+        { sheet: "People", columns: at([7, 8]) },
+        { sheet: "People", columns: at([10, 11], true) },
+        { sheet: "Place", columns: at([7, 8]) },
+      ]),
+    ).toEqual([
+      "Status, Short Trend reused in columns H–I of People (2 tables).",
+      "Status, Short Trend added in columns K–L of People.",
+      "Status, Short Trend reused in columns H–I of Place.",
+    ]);
   });
 
   it("names sheets that could not be written", () => {

@@ -67,11 +67,12 @@ export function HelpPanel() {
   return (
     <Accordion multiple collapsible defaultOpenItems={["statuses"]}>
       <AccordionItem value="statuses">
-        <AccordionHeader as="h3">What the statuses mean</AccordionHeader>
+        <AccordionHeader as="h2">What the statuses mean</AccordionHeader>
         <AccordionPanel className={styles.panel}>
           <p>
-            The gap is how far the value falls short of its target, as a share of the target. The aim says which way is
-            good: Maximise (higher is better), Minimise (lower is better) or Goldilocks (inside a target range).
+            The gap is how far the value falls short of its target, as a share of the target. The aim (polarity) says
+            which way is good: Maximise (higher is better), Minimise (lower is better) or Goldilocks (within a range:
+            the value should sit inside a target range, neither too low nor too high).
           </p>
           <dl className={styles.definitions}>
             <dt className={styles.term}>Green</dt>
@@ -100,7 +101,7 @@ export function HelpPanel() {
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="trends">
-        <AccordionHeader as="h3">What the trends mean</AccordionHeader>
+        <AccordionHeader as="h2">What the trends mean (direction of travel)</AccordionHeader>
         <AccordionPanel className={styles.panel}>
           <ul className={styles.list}>
             <li>
@@ -112,8 +113,8 @@ export function HelpPanel() {
               previous periods that have a number; NA when there are none.
             </li>
             <li>
-              IMP means better (higher for Maximise, lower for Minimise, closer to the middle of the range for
-              Goldilocks), DET worse, STATIC unchanged. Arrows show the same: ↑ IMP, ↓ DET, → STATIC.
+              The direction of travel: IMP means better (higher for Maximise, lower for Minimise, closer to the middle
+              of the range for Goldilocks), DET worse, STATIC unchanged. Arrows show the same: ↑ IMP, ↓ DET, → STATIC.
             </li>
             <li>
               &quot;Previous&quot; means earlier in time, whatever the order of the rows: periods such as Q1 2020/21,
@@ -124,7 +125,7 @@ export function HelpPanel() {
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="functions">
-        <AccordionHeader as="h3">Worksheet functions</AccordionHeader>
+        <AccordionHeader as="h2">Worksheet functions</AccordionHeader>
         <AccordionPanel className={styles.panel}>
           <p>
             Type these in any cell. Each also takes whole columns, e.g.{" "}
@@ -143,9 +144,9 @@ export function HelpPanel() {
             ))}
           </dl>
           <p>
-            Aims accept Maximise / Higher is better / Up / ↑, Minimise / Lower is better / Down / ↓, and Goldilocks /
-            Range / Between. Range targets can be written &quot;Between 60 and 70&quot;, &quot;60-70&quot; or &quot;60
-            to 70&quot;, or given as two cells.
+            Aims (polarity) accept Maximise / Higher is better / Up / ↑, Minimise / Lower is better / Down / ↓, and
+            Goldilocks / Range / Between (within a range). Range targets can be written &quot;Between 60 and 70&quot;,
+            &quot;60-70&quot; or &quot;60 to 70&quot;, or given as two cells.
           </p>
           <p>
             Sharing the workbook: the functions need this add-in. A colleague without it sees the last results until
@@ -157,12 +158,15 @@ export function HelpPanel() {
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="summary">
-        <AccordionHeader as="h3">The summary sheet</AccordionHeader>
+        <AccordionHeader as="h2">The summary sheet</AccordionHeader>
         <AccordionPanel className={styles.panel}>
           <p>
-            For each directorate sheet and each outcome group: the number of measures, how many report a status, the
-            Green, Amber and Red counts with their codes, and the share improved long and short term among the reporting
-            measures, e.g. &quot;64% (14 out of 22)&quot;. Scorecard owns this sheet and rebuilds it each time; your own
+            It names the period it covers and has a key to the colours and the direction-of-travel words. For each
+            directorate sheet and each outcome group: the number of measures, how many report a status, the Green, Amber
+            and Red counts with their codes, the NA measures split into data not available and not rated, the share
+            improved long and short term among the reporting measures, e.g. &quot;64% (14 out of 22)&quot;, and a table
+            of every measure (Red first) with its period, value, target, status and trends. A chart shows the RAG counts
+            per directorate; it prints on A4 landscape. Scorecard owns this sheet and rebuilds it each time; your own
             sheets and cells are never changed except the status and trend columns.
           </p>
         </AccordionPanel>

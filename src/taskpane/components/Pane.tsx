@@ -15,27 +15,20 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { counted } from "../../core";
 import type { ScanReport } from "../../workbook/model";
-import type { Settings } from "../../workbook/settings";
-import type { Progress } from "../../workbook/port";
-import { applyOutcome, busyOutcome, errorOutcome, summaryOutcome } from "../../shared/messages";
+import { DEFAULT_SETTINGS, type Settings } from "../../workbook/settings";
+import { applyOutcome, errorOutcome, settingsOutcome, summaryOutcome } from "../../shared/messages";
 import type { PaneOperations } from "../operations";
-import { getSharedState, publishOutcome, runExclusive, subscribe } from "../../shared/store";
+import { getSharedState, publishOutcome, subscribe } from "../../shared/store";
 import { HelpPanel } from "./HelpPanel";
 import { ProblemList } from "./ProblemList";
 import { SettingsPanel } from "./SettingsPanel";
 import { SheetList } from "./SheetList";
+import { useJobRunner } from "./useJobRunner";
 
 type TabName = "sheets" | "settings" | "help";
-
-interface Job {
-  readonly title: string;
-  readonly done: number;
-  readonly total: number;
-  readonly what: string;
-}
 
 const useStyles = makeStyles({
   pane: {
@@ -47,7 +40,20 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", flexDirection: "column" },
+  // The actions and what they did stay in view while the sheets, settings or help scroll beneath them.
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  outcome: { maxHeight: "40vh", overflowY: "auto" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   messageLines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   tabPanel: { minWidth: 0 },
@@ -65,7 +71,8 @@ export function Pane({ operations }: PaneProps) {
   const [scanError, setScanError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>("sheets");
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  const [job, setJob] = useState<Job | null>(null);
+  const { job, run } = useJobRunner();
+  const outcomeRef = useRef<HTMLDivElement>(null);
   // An outcome from before this pane was mounted (a previous workbook in the demo) is not news.
   const [dismissed, setDismissed] = useState(() => getSharedState().outcome?.id ?? 0);
 
@@ -96,25 +103,15 @@ export function Pane({ operations }: PaneProps) {
       const latest = getSharedState().outcome;
       if (!latest || latest.id <= seen) return;
       seen = latest.id;
-      if (latest.source === "ribbon") rescan();
+      if (latest.source !== "pane") rescan();
     });
   }, [rescan]);
   const outcome = shared.outcome;
-
-  const run = async (title: string, action: string, task: (progress: Progress) => Promise<void>) => {
-    const progress: Progress = (done, total, what) => setJob({ title, done, total, what });
-    const ran = await runExclusive(title.toLowerCase(), async () => {
-      setJob({ title, done: 0, total: 0, what: "Reading the workbook" });
-      try {
-        await task(progress);
-      } catch (e) {
-        publishOutcome(errorOutcome(action, e, "pane"));
-      } finally {
-        setJob(null);
-      }
-    });
-    if (!ran) publishOutcome(busyOutcome(getSharedState().busy ?? "another operation", "pane"));
-  };
+  const shownOutcome = outcome && outcome.id > dismissed && !job ? outcome : null;
+  // A new message is brought into view, wherever the pane was scrolled to.
+  useEffect(() => {
+    if (shownOutcome) outcomeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [shownOutcome]);
 
   const apply = () => {
     const sheets = chosen.length > 0 ? chosen : undefined;
@@ -132,16 +129,11 @@ export function Pane({ operations }: PaneProps) {
       rescan();
     });
 
-  const saveSettings = (settings: Settings) =>
-    run("Saving settings", "save the settings", async () => {
+  const saveSettings = (settings: Settings, reset = false) =>
+    run(reset ? "Resetting settings" : "Saving settings", "save the settings", async () => {
       await operations.saveSettings(settings);
       rescan();
-      publishOutcome({
-        source: "pane",
-        intent: "success",
-        title: "Settings saved in the workbook",
-        lines: ["Apply rules again to use them on the sheets."],
-      });
+      publishOutcome(settingsOutcome(reset));
     });
 
   const busy = shared.busy !== null;
@@ -159,39 +151,52 @@ export function Pane({ operations }: PaneProps) {
         <Caption1>RAG status, trends and committee summaries</Caption1>
       </header>
 
-      {/* disabledFocusable: a keyboard user who started an operation keeps focus on its button while it runs. */}
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={apply} disabledFocusable={!actionable}>
-          {applyLabel}
-        </Button>
-        <Button onClick={summary} disabledFocusable={!actionable}>
-          Generate summary sheet
-        </Button>
-      </div>
+      <div className={styles.sticky}>
+        {/* disabledFocusable: a keyboard user who started an operation keeps focus on its button while it runs. */}
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={apply} disabledFocusable={!actionable}>
+            {applyLabel}
+          </Button>
+          <Button onClick={summary} disabledFocusable={!actionable}>
+            Generate summary sheet
+          </Button>
+        </div>
 
-      <div aria-live="polite">
-        {job && (
-          <Field label={job.title} hint={job.what} data-testid="progress">
-            <ProgressBar value={job.total > 0 ? job.done / job.total : undefined} max={1} />
-          </Field>
-        )}
-        {outcome && outcome.id > dismissed && !job && (
-          <MessageBar intent={outcome.intent} data-testid="outcome" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{outcome.title}</MessageBarTitle>
-              <ul className={styles.messageLines}>
-                {outcome.lines.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button appearance="transparent" size="small" onClick={() => setDismissed(outcome.id)}>
-                Dismiss
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
+        <div aria-live="polite">
+          {job && (
+            <Field label={job.title} hint={job.what} data-testid="progress">
+              <ProgressBar value={job.total > 0 ? job.done / job.total : undefined} max={1} />
+            </Field>
+          )}
+          {shownOutcome && (
+            <MessageBar
+              ref={outcomeRef}
+              className={styles.outcome}
+              intent={shownOutcome.intent}
+              data-testid="outcome"
+              layout="multiline"
+            >
+              <MessageBarBody>
+                <MessageBarTitle>{shownOutcome.title}</MessageBarTitle>
+                <ul className={styles.messageLines}>
+                  {shownOutcome.lines.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+              <MessageBarActions>
+                {shownOutcome.offer === "apply" && (
+                  <Button size="small" onClick={apply} disabledFocusable={!actionable}>
+                    Apply rules again
+                  </Button>
+                )}
+                <Button appearance="transparent" size="small" onClick={() => setDismissed(shownOutcome.id)}>
+                  Dismiss
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+        </div>
       </div>
 
       <TabList
@@ -242,7 +247,9 @@ export function Pane({ operations }: PaneProps) {
               key={JSON.stringify(scan.settings)}
               settings={scan.settings}
               sheets={measured.map((s) => s.sheet)}
-              onSave={saveSettings}
+              defaults={operations.defaults ?? DEFAULT_SETTINGS}
+              onSave={(settings) => void saveSettings(settings)}
+              onReset={(settings) => void saveSettings(settings, true)}
               disabled={busy}
             />
           ) : (
@@ -288,7 +295,9 @@ function SheetsTab({ scan, scanError, onRetry, ticked, onTick, busy, onSelectPro
           Sheets
         </Subtitle2>
         {sheets.length === 0 ? (
-          <Caption1>No measure tables found. A table needs headers such as Measure, Value, Target and Aim.</Caption1>
+          <Caption1>
+            No measure tables found. A table needs headers such as Measure, Value, Target and Aim (polarity).
+          </Caption1>
         ) : (
           <>
             <Caption1>Tick sheets to apply the rules to them only.</Caption1>

@@ -1,14 +1,23 @@
-import { Button, Caption1, Field, Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { STATUSES, type Status } from "../../core";
-import {
-  contrastRatio,
-  DEFAULT_SETTINGS,
-  isValidSheetName,
-  MIN_CONTRAST,
-  sheetBandKey,
-  type Settings,
-} from "../../workbook/settings";
+import { contrastRatio, isValidSheetName, MIN_CONTRAST, sheetBandKey, type Settings } from "../../workbook/settings";
 import { HEX_COLOUR } from "./statusColours";
 import { sheetKey } from "../../workbook/sheetNames";
 
@@ -45,6 +54,18 @@ const useStyles = makeStyles({
     textAlign: "center",
   },
   input: { minWidth: 0, width: "100%" },
+  colourPair: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  picker: {
+    flexShrink: 0,
+    width: "28px",
+    height: "28px",
+    padding: 0,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: "transparent",
+    cursor: "pointer",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
   warning: { gridColumn: "1 / -1", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -54,6 +75,9 @@ export interface SettingsPanelProps {
   /** The directorate sheets the scan found: each may have an amber band of its own. */
   readonly sheets: readonly string[];
   readonly onSave: (settings: Settings) => void;
+  /** What "Reset to defaults" restores, once the user has confirmed it. */
+  readonly defaults: Settings;
+  readonly onReset: (defaults: Settings) => void;
   readonly disabled: boolean;
 }
 
@@ -79,7 +103,7 @@ function sheetsWithBands(sheets: readonly string[], sheetBands: Settings["sheetB
 }
 
 /** The workbook's Scorecard settings; saved into the workbook so Excel and the CLI share them. Edits a copy of `settings`. */
-export function SettingsPanel({ settings, sheets, onSave, disabled }: SettingsPanelProps) {
+export function SettingsPanel({ settings, sheets, onSave, defaults, onReset, disabled }: SettingsPanelProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Settings>(settings);
   const [band, setBand] = useState(bandText(settings.band));
@@ -176,14 +200,17 @@ export function SettingsPanel({ settings, sheets, onSave, disabled }: SettingsPa
           name="floorHeader"
         />
       </Field>
-      <Field label="Trend labels">
+      <Field
+        label="Direction of travel (short and long trend)"
+        hint="Whether performance improved, worsened or stayed the same since the previous period, and against the average of up to 4 earlier ones."
+      >
         <RadioGroup
           value={draft.trendLabels}
           onChange={(_, d) => setDraft({ ...draft, trendLabels: d.value === "arrows" ? "arrows" : "words" })}
           name="trendLabels"
         >
-          <Radio value="words" label="Words (IMP, DET, STATIC)" />
-          <Radio value="arrows" label="Arrows (↑ ↓ →)" />
+          <Radio value="words" label="Words: IMP improved, DET worsened, STATIC unchanged" />
+          <Radio value="arrows" label="Arrows: ↑ improved, ↓ worsened, → unchanged" />
         </RadioGroup>
       </Field>
       <Field label="Write results as">
@@ -233,11 +260,40 @@ export function SettingsPanel({ settings, sheets, onSave, disabled }: SettingsPa
         <Button appearance="primary" type="submit" disabled={disabled || !valid}>
           Save settings
         </Button>
-        <Button disabled={disabled} onClick={() => onSave(DEFAULT_SETTINGS)}>
-          Reset to defaults
-        </Button>
+        <ResetButton disabled={disabled} onReset={() => onReset(defaults)} />
       </div>
     </form>
+  );
+}
+
+/** Reset asks first: it replaces every setting, per-sheet bands and colours included. */
+function ResetButton({ disabled, onReset }: { readonly disabled: boolean; readonly onReset: () => void }) {
+  return (
+    <Dialog modalType="alert">
+      <DialogTrigger disableButtonEnhancement>
+        <Button disabled={disabled}>Reset to defaults…</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Reset every setting to its default?</DialogTitle>
+          <DialogContent>
+            The amber band, per-sheet bands, floor column, direction-of-travel labels, how results are written, the
+            summary sheet name and the status colours go back to their defaults. The sheets keep their current statuses
+            until the rules are applied again.
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="primary" onClick={onReset}>
+                Reset
+              </Button>
+            </DialogTrigger>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>Cancel</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
 
@@ -260,27 +316,46 @@ function ColourRow({ status, fill, font, warning, onChange }: ColourRowProps) {
       >
         {status}
       </span>
-      <Input
-        className={styles.input}
-        value={fill}
-        aria-label={`${status} fill colour`}
-        onChange={(_, d) => onChange(status, "fill", d.value)}
-        aria-invalid={!HEX_COLOUR.test(fill)}
-        name={`${status}-fill`}
-      />
-      <Input
-        className={styles.input}
-        value={font}
-        aria-label={`${status} text colour`}
-        onChange={(_, d) => onChange(status, "font", d.value)}
-        aria-invalid={!HEX_COLOUR.test(font)}
-        name={`${status}-font`}
-      />
+      <ColourInput status={status} part="fill" value={fill} onChange={onChange} />
+      <ColourInput status={status} part="font" value={font} onChange={onChange} />
       {warning && (
         <span className={styles.warning} role="status">
           {warning}
         </span>
       )}
     </>
+  );
+}
+
+interface ColourInputProps {
+  readonly status: Status;
+  readonly part: "fill" | "font";
+  readonly value: string;
+  readonly onChange: (status: Status, part: "fill" | "font", value: string) => void;
+}
+
+/** A colour picker beside the hex box: pick by eye, or type the house colour exactly. Both edit one value. */
+function ColourInput({ status, part, value, onChange }: ColourInputProps) {
+  const styles = useStyles();
+  const name = `${status} ${part === "fill" ? "fill" : "text"} colour`;
+  return (
+    <div className={styles.colourPair}>
+      <input
+        type="color"
+        className={styles.picker}
+        value={HEX_COLOUR.test(value) ? value.toLowerCase() : "#000000"}
+        aria-label={`${name}, picker`}
+        onChange={(e) => onChange(status, part, e.target.value.toUpperCase())}
+        name={`${status}-${part}-picker`}
+      />
+      <Input
+        className={styles.input}
+        value={value}
+        aria-label={name}
+        onChange={(_, d) => onChange(status, part, d.value)}
+        aria-invalid={!HEX_COLOUR.test(value)}
+        name={`${status}-${part}`}
+      />
+    </div>
   );
 }

@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   },
   details: { display: "block", marginLeft: "32px", color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   bar: { marginLeft: "32px", marginTop: tokens.spacingVerticalXXS },
+  // Fluent greys an unticked box's label; here unticked is the usual state (all sheets), not an unavailable one.
+  label: { color: tokens.colorNeutralForeground1 },
 });
 
 export interface SheetListProps {
@@ -53,7 +55,7 @@ export function SheetList({ sheets, summary, colours, ticked, onTick, disabled }
         return (
           <li key={sheet.sheet} className={styles.item} data-sheet={sheet.sheet}>
             <Checkbox
-              label={sheet.sheet}
+              label={{ children: sheet.sheet, className: disabled ? undefined : styles.label }}
               checked={ticked.has(sheet.sheet)}
               disabled={disabled}
               onChange={(_, data) => onTick(sheet.sheet, data.checked === true)}

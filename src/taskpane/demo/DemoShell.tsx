@@ -11,8 +11,11 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { Pane } from "../components/Pane";
-import { errorText } from "../../shared/messages";
+import { applyOutcome, busyOutcome, errorText } from "../../shared/messages";
+import { getSharedState, publishOutcome, runExclusive } from "../../shared/store";
+import { applyRules } from "../../workbook";
 import { bindOperations, type CellTarget, type PaneOperations } from "../operations";
+import { DEMO_DEFAULTS, seedDemoDefaults } from "./demoDefaults";
 import { openFile, openSample, type DemoWorkbook } from "./demoWorkbook";
 import { PreviewGrid } from "./PreviewGrid";
 
@@ -23,10 +26,13 @@ const useStyles = makeStyles({
   shell: {
     display: "grid",
     gridTemplateColumns: "minmax(300px, 360px) minmax(0, 1fr)",
+    // One row exactly the window's height: the pane and the preview each scroll inside it, the page never does.
+    gridTemplateRows: "minmax(0, 1fr)",
     height: "100%",
+    overflow: "hidden",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
-    [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", height: "auto" },
+    [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", gridTemplateRows: "auto", height: "auto", overflow: "visible" },
   },
   pane: {
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -41,6 +47,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
     minHeight: 0,
+    overflow: "hidden",
     boxSizing: "border-box",
     [NARROW]: { height: "80vh" },
   },
@@ -64,20 +71,26 @@ export function DemoShell({ initial }: DemoShellProps) {
   const [notice, setNotice] = useState<{ intent: "error" | "warning"; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  const afterWrite = useMemo(
+    () => async () => {
+      const kept = await workbook.remember();
+      setNotice(
+        kept
+          ? null
+          : {
+              intent: "warning",
+              text: "This browser does not allow storage: a reload starts again from the sample.",
+            },
+      );
+      setVersion((v) => v + 1);
+    },
+    [workbook],
+  );
+
   const operations = useMemo<PaneOperations>(() => {
     const base = bindOperations(workbook.port, {
-      afterWrite: async () => {
-        const kept = await workbook.remember();
-        setNotice(
-          kept
-            ? null
-            : {
-                intent: "warning",
-                text: "This browser does not allow storage: a reload starts again from the sample.",
-              },
-        );
-        setVersion((v) => v + 1);
-      },
+      defaults: DEMO_DEFAULTS,
+      afterWrite,
       select: async (target) => {
         setSheet(target.sheet);
         setHighlight(target);
@@ -92,7 +105,7 @@ export function DemoShell({ initial }: DemoShellProps) {
         return result;
       },
     };
-  }, [workbook]);
+  }, [workbook, afterWrite]);
 
   const switchTo = (next: DemoWorkbook) => {
     setWorkbook(next);
@@ -105,27 +118,43 @@ export function DemoShell({ initial }: DemoShellProps) {
 
   const openUserFile = async (file: File) => {
     try {
-      switchTo(await openFile(file.name, await file.arrayBuffer()));
+      const opened = await openFile(file.name, await file.arrayBuffer());
+      await seedDemoDefaults(opened.port);
+      switchTo(opened);
     } catch (e) {
       setNotice({ intent: "error", text: e instanceof Error ? e.message : `"${file.name}" could not be opened.` });
     }
   };
 
+  const startAgain = async () => {
+    const sample = await openSample();
+    await seedDemoDefaults(sample.port);
+    switchTo(sample);
+  };
+
+  /** A file named .scored.xlsx is scored: every sheet rated and the summary rebuilt first, then saved. */
   const download = async () => {
-    let blob: Blob;
-    try {
-      blob = await workbook.toBlob();
-    } catch (e) {
-      // Without this the button would do nothing at all when the file library cannot save the workbook.
-      setNotice({ intent: "error", text: `The scored copy could not be made: ${errorText(e)}` });
-      return;
-    }
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = workbook.downloadName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    const ran = await runExclusive("making the scored copy", async () => {
+      let blob: Blob;
+      try {
+        const report = await applyRules(workbook.port);
+        await afterWrite();
+        blob = await workbook.toBlob();
+        const scored = applyOutcome(report, "demo");
+        publishOutcome({ ...scored, title: `Scored copy saved as ${workbook.downloadName}` });
+      } catch (e) {
+        // Nothing is saved: a copy that could not be scored must not carry the .scored name.
+        setNotice({ intent: "error", text: `The scored copy could not be made: ${errorText(e)}` });
+        return;
+      }
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = workbook.downloadName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    });
+    if (!ran) publishOutcome(busyOutcome(getSharedState().busy ?? "another operation", "demo"));
   };
 
   const sheets = workbook.sheetNames();
@@ -160,7 +189,7 @@ export function DemoShell({ initial }: DemoShellProps) {
           />
           <Button onClick={() => fileInput.current?.click()}>Open your .xlsx…</Button>
           <Button onClick={() => void download()}>Download scored copy</Button>
-          <Button appearance="subtle" onClick={() => void openSample().then(switchTo)}>
+          <Button appearance="subtle" onClick={() => void startAgain()}>
             Start again with the sample
           </Button>
         </div>
@@ -182,7 +211,10 @@ export function DemoShell({ initial }: DemoShellProps) {
             </Tab>
           ))}
         </TabList>
-        {preview && <PreviewGrid sheet={preview} highlight={highlight?.sheet === shown ? highlight.cell : null} />}
+        {/* Keyed by sheet: another sheet starts scrolled to its top-left corner, as Excel shows it. */}
+        {preview && (
+          <PreviewGrid key={shown} sheet={preview} highlight={highlight?.sheet === shown ? highlight.cell : null} />
+        )}
       </section>
     </div>
   );

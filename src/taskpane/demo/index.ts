@@ -1,8 +1,11 @@
 /** The browser demo, loaded on demand (with ExcelJS) only when the page runs outside Office. */
 import { createElement, type ReactElement } from "react";
 import { openLastOrSample } from "./demoWorkbook";
+import { seedDemoDefaults } from "./demoDefaults";
 import { DemoShell } from "./DemoShell";
 
 export async function startDemo(): Promise<ReactElement> {
-  return createElement(DemoShell, { initial: await openLastOrSample() });
+  const initial = await openLastOrSample();
+  await seedDemoDefaults(initial.port);
+  return createElement(DemoShell, { initial });
 }
