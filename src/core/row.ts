@@ -158,7 +158,7 @@ export function readRow(raw: RawRow, defaultBand: number = DEFAULT_BAND): RowRea
 
   const unrated =
     found.blocking ??
-    (!valueParsed.ok ? valueParsed.reason : aim === null ? "no aim given" : target === null ? noTarget : null);
+    (!valueParsed.ok ? valueParsed.reason : target === null ? noTarget : aim === null ? "no aim given" : null);
   return { value, target, aim, aimImplied, band, floor, problems: found.list ?? NONE, unrated };
 }
 

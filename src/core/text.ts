@@ -11,7 +11,7 @@ export function normaliseWords(text: string): string {
 /** How a raw input is quoted in reasons and messages. */
 export function quote(raw: unknown): string {
   if (typeof raw === "number") return String(raw);
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "an invalid date" : raw.toISOString().slice(0, 10);
   if (typeof raw === "object" && raw !== null && "error" in raw)
     return describeUnknown((raw as { error: unknown }).error);
   return `"${describeUnknown(raw)}"`;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseAim, parseTarget, parseValue, rate, trend } from "../../src/core";
+import { parseAim, parseTarget, parseValue, rate, readTarget, trend } from "../../src/core";
 
 interface Row {
   line: number;
@@ -69,5 +69,67 @@ describe("Medway People Q2 2020/21: short trends against the row below", () => {
       target.ok ? target.value : null,
     );
     expect(result).toBe(SPEC_DIFFERS[row.line]?.short ?? row.short);
+  });
+});
+
+/**
+ * Every distinct target cell in the seeds (shared/seeds), read by the SPEC §3 grammar. The Kent CYPE narrative's
+ * "target range of 17.5% 22.5%" (the dash lost when the report was turned into text) has two figures and no range
+ * word: SPEC §3 makes that a data problem, never a guess, so the test follows SPEC rather than the report's intent.
+ */
+describe("the seeds' target cells", () => {
+  const FIGURES: [string, number][] = [
+    // Kent adult social care 2013, summary table (Current 2013-14 Target) and the monthly Target rows.
+    ...["1260", "130", "1750", "1150", "1175", "1200", "1225", "1250", "1275", "1300", "1375", "145", "1450"].map(
+      (t): [string, number] => [t, Number(t)],
+    ),
+    ["5.40", 5.4],
+    ["5.4", 5.4],
+    ["28%", 0.28],
+    ["46%", 0.46],
+    ["80%", 0.8],
+    ["10.1%", 0.101],
+    ["8.1%", 0.081],
+    // Medway People Q2 2020/21.
+    ["0.02%", 0.0002],
+    ["11.4%", 0.114],
+    ["154.5%", 1.545],
+    ["17.5%", 0.175],
+    ["20.0%", 0.2],
+    ["22.4%", 0.224],
+    ["29.5%", 0.295],
+    ["87.5%", 0.875],
+    ["382", 382],
+    // Kent CYPE 2018 narrative: "the target of 426 days", "Target of 15.0 children/young people".
+    ["426 days", 426],
+    ["15.0 children", 15],
+    ["85.0%", 0.85],
+  ];
+
+  test.each(FIGURES)("%p is the figure %p, with no problem", (text, figure) => {
+    expect(readTarget(text)).toEqual({
+      kind: "figure",
+      target: { kind: "single", value: figure },
+      aim: null,
+      note: null,
+    });
+  });
+
+  test("the fixture's targets all read, NA as no target", () => {
+    for (const row of rows) {
+      const reading = readTarget(row.target);
+      expect([row.line, reading.kind]).toEqual([row.line, row.target === "NA" ? "none" : "figure"]);
+    }
+  });
+
+  test('"17.5% 22.5%" (a range whose dash the text lost) is a data problem, per SPEC §3', () => {
+    expect(readTarget("17.5% 22.5%")).toEqual({
+      kind: "unreadable",
+      reason: 'target "17.5% 22.5%" has more than one figure',
+    });
+    expect(readTarget("17.5% - 22.5%")).toMatchObject({
+      kind: "figure",
+      target: { kind: "range", lo: 0.175, hi: 0.225 },
+    });
   });
 });

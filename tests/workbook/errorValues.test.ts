@@ -1,0 +1,166 @@
+/**
+ * SPEC §1: an Excel error in a value, target, aim, band or floor cell is NA and a data problem naming the cell and
+ * the error — in the scan the pane shows, and through the CLI (stderr lines and the JSON report's problems).
+ * SPEC §3: a target such as "≥ 95%" fills a blank aim (shown in the report); an aim that contradicts it is NA with
+ * a problem naming both cells.
+ */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Workbook } from "exceljs";
+import type { CellValue } from "../../src/core";
+import { run, type Console } from "../../src/cli/main";
+import { scanWorkbook } from "../../src/workbook";
+import { MemoryPort } from "../support/memoryPort";
+
+const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim", "Amber band", "Floor"];
+const ERRORS = [
+  "#DIV/0!",
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+];
+/** Field, its column letter and its 0-based index in HEADER. */
+const FIELDS = [
+  ["value", "D", 3],
+  ["target", "E", 4],
+  ["aim", "F", 5],
+  ["amber band", "G", 6],
+  ["floor", "H", 7],
+] as const;
+
+/** One row per error per field, otherwise a clean Green row (96 against 95, Maximise). */
+function rows(): CellValue[][] {
+  const out: CellValue[][] = [HEADER];
+  for (const error of ERRORS) {
+    for (const [field, , index] of FIELDS) {
+      const row: CellValue[] = [`${field} ${error}`, "m", "Q1 2020/21", 96, 95, "Max", null, 90];
+      row[index] = { error };
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+describe("Excel errors through the workbook", () => {
+  test("each is NA, with a problem naming its cell and the error", async () => {
+    const report = await scanWorkbook(new MemoryPort({ sheets: [{ name: "Data", rows: rows() }] }));
+    let line = 2;
+    for (const error of ERRORS) {
+      for (const [field, col] of FIELDS) {
+        const measure = report.measures.find((m) => m.code === `${field} ${error}`);
+        expect(measure).toMatchObject({ status: "NA", reason: `NA: ${field} is the error ${error}` });
+        expect(measure?.naKind).toBe(field === "value" ? "noData" : "notRated");
+        expect(report.problems).toContainEqual({
+          sheet: "Data",
+          cell: `${col}${line}`,
+          message: `${field.charAt(0).toUpperCase()}${field.slice(1)} is the error ${error}: the status is NA.`,
+        });
+        line++;
+      }
+    }
+    expect(report.problems).toHaveLength(ERRORS.length * FIELDS.length);
+  });
+
+  test("in a wide table, an error in an earlier or a later period's cell is named too", async () => {
+    const report = await scanWorkbook(
+      new MemoryPort({
+        sheets: [
+          {
+            name: "Wide",
+            rows: [
+              ["Code", "Target", "Aim", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21"],
+              ["A", 10, "Max", { error: "#REF!" }, 12, { error: "#N/A" }],
+            ],
+          },
+        ],
+      }),
+    );
+    expect(report.measures[0]).toMatchObject({ status: "Green", period: "Q2 2020/21" });
+    expect(report.problems).toEqual([
+      { sheet: "Wide", cell: "D2", message: "Value is the error #REF!: it is read as not available." },
+      { sheet: "Wide", cell: "F2", message: "Value is the error #N/A: it is read as not available." },
+    ]);
+  });
+});
+
+describe("implied and contradicting aims in the workbook", () => {
+  test("a blank aim takes the target's; one that contradicts it is NA naming both cells", async () => {
+    const report = await scanWorkbook(
+      new MemoryPort({
+        sheets: [
+          {
+            name: "Data",
+            rows: [
+              ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+              ["A", "a", "Q1 2020/21", 0.96, "≥ 95%", null],
+              ["B", "b", "Q1 2020/21", 11, "No more than 10", null],
+              ["C", "c", "Q1 2020/21", 0.96, "At least 95%", "Minimise"],
+              ["D", "d", "Q1 2020/21", 5, "Increase", null],
+            ],
+          },
+        ],
+      }),
+    );
+    expect(report.measures.map((m) => [m.code, m.status, m.aim, m.aimImplied])).toEqual([
+      ["A", "Green", "Maximise", true],
+      ["B", "Red", "Minimise", true],
+      ["C", "NA", null, false],
+      ["D", "NA", "Maximise", true],
+    ]);
+    expect(report.measures[3].reason).toBe("NA: no numeric target");
+    expect(report.problems).toEqual([
+      {
+        sheet: "Data",
+        cell: "F4",
+        message:
+          'Aim "Minimise" contradicts target "At least 95%", which means Maximise (the target is in E4): the status is NA.',
+      },
+    ]);
+  });
+});
+
+describe("Excel errors through the CLI", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "scorecard-errors-"));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  test("stderr names each cell and error; the JSON report lists the same problems", async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet("Data");
+    sheet.addRow(HEADER);
+    sheet.addRow(["A", "a", "Q1 2020/21", { formula: "1/0", result: { error: "#DIV/0!" } }, 95, "Max"]);
+    sheet.addRow(["B", "b", "Q1 2020/21", 96, { error: "#REF!" }, "Max"]);
+    sheet.addRow(["C", "c", "Q1 2020/21", 96, 95, { formula: "NA()", result: { error: "#N/A" } }]);
+    sheet.addRow(["D", "d", "Q1 2020/21", 96, 95, "Max", null, { error: "#NUM!" }]);
+    const input = path.join(dir, "errors.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const json = path.join(dir, "report.json");
+
+    const err: string[] = [];
+    const io: Console = { out: () => undefined, err: (t) => err.push(t), progress: () => null };
+    expect(await run(["apply", input, "--json", json], io)).toBe(0);
+
+    const expected = [
+      ["D2", "Value is the error #DIV/0!: the status is NA."],
+      ["E3", "Target is the error #REF!: the status is NA."],
+      ["F4", "Aim is the error #N/A: the status is NA."],
+      ["H5", "Floor is the error #NUM!: the status is NA."],
+    ];
+    for (const [cell, message] of expected) expect(err).toContain(`Data!${cell}: ${message}`);
+    const report = JSON.parse(await fs.readFile(json, "utf8")) as {
+      problems: { sheet: string; cell: string; message: string }[];
+      measures: { code: string; status: string }[];
+    };
+    expect(report.problems).toEqual(expected.map(([cell, message]) => ({ sheet: "Data", cell, message })));
+    expect(report.measures.map((m) => m.status)).toEqual(["NA", "NA", "NA", "NA"]);
+  });
+});
