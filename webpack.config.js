@@ -1,6 +1,7 @@
 // Builds the add-in into dist/: one shared-runtime page (taskpane.html) that loads the custom functions, the ribbon
 // commands and the task pane; commands.html; functions.json generated from the JSDoc in src/functions/functions.ts;
-// the manifest (URLs pointed at ADDIN_PUBLIC_URL when set); the icons; and a local copy of Office.js (no CDN).
+// the manifest (URLs pointed at ADDIN_PUBLIC_URL when set); the icons; and a local copy of Office.js for the browser
+// demo (inside Office the page loads Office.js from Microsoft's CDN, see src/taskpane/taskpane.html).
 //   npm run build                                   production build
 //   ADDIN_PUBLIC_URL=https://host/path/ npm run build   manifest for that host
 //   npm run dev-server                              https://localhost:3000 with office-addin-dev-certs

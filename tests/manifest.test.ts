@@ -162,7 +162,8 @@ describe("manifest.xml", () => {
     const runtime = one(doc, "Runtime");
     expect(attr(runtime, "lifetime")).toBe("long");
     const page = attr(runtime, "resid");
-    expect(resUrl(page)).toBe(`${DEV_BASE}taskpane.html`);
+    // The marker tells the page Office loaded it (src/taskpane/startup.ts): no demo fallback, Office.js from the CDN.
+    expect(resUrl(page)).toBe(`${DEV_BASE}taskpane.html?host=office`);
 
     const functionsPoint = all(doc, "ExtensionPoint").find((e) => xsiType(e) === "CustomFunctions")!;
     expect(attr(one(one(functionsPoint, "Page"), "SourceLocation"), "resid")).toBe(page);
@@ -260,7 +261,7 @@ describe("pointing the manifest at a production host", () => {
     for (const url of found) expect(url.startsWith("https://apps.example.gov.uk")).toBe(true);
     expect(all(rewritten, "AppDomain").map((d) => d.textContent)).toEqual(["https://apps.example.gov.uk"]);
     expect(attr(one(top(rewritten, "DefaultSettings"), "SourceLocation"), "DefaultValue")).toBe(
-      "https://apps.example.gov.uk/scorecard/taskpane.html",
+      "https://apps.example.gov.uk/scorecard/taskpane.html?host=office",
     );
   });
 
@@ -272,7 +273,7 @@ describe("pointing the manifest at a production host", () => {
 describe("dist/ (built by `npm test` before jest)", () => {
   test("every file the manifest points at was built", () => {
     for (const url of urls(doc).filter((u) => u.startsWith(DEV_BASE))) {
-      const file = localFile(url.replace(/#.*$/, ""), DIST);
+      const file = localFile(url.replace(/[?#].*$/, ""), DIST);
       expect([url, existsSync(file)]).toEqual([url, true]);
     }
   });
@@ -283,12 +284,33 @@ describe("dist/ (built by `npm test` before jest)", () => {
     expect(built).toBe(publicUrl ? rewriteManifestUrls(xml, publicUrl) : xml);
   });
 
-  test("the shared page loads Office.js from this host, then the functions, commands and pane bundles", () => {
+  /**
+   * The scripts dist/taskpane.html loads, in order, when opened with `search`: its first script is the inline loader
+   * that writes the Office.js script tag, run here as a browser runs it.
+   */
+  function pageScripts(search: string): string[] {
     const page = new DOMParser().parseFromString(readFileSync(path.join(DIST, "taskpane.html"), "utf8"), "text/html");
-    const scripts = Array.from(page.querySelectorAll("script")).map((s) => s.getAttribute("src"));
+    const [loader, ...rest] = Array.from(page.querySelectorAll("script"));
+    const written: string[] = [];
+    new Function("location", "document", loader.textContent ?? "")(
+      { search },
+      { write: (t: string) => written.push(t) },
+    );
+    const officeJs = /<script src="([^"]+)">/.exec(written.join(""))?.[1] ?? "";
+    return [officeJs, ...rest.map((s) => s.getAttribute("src") ?? "")];
+  }
+
+  test("opened by Office the shared page loads Office.js from Microsoft's CDN first, then the bundles", () => {
+    const scripts = pageScripts("?host=office");
+    expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    for (const bundle of ["functions.js", "commands.js", "taskpane.js"]) expect(scripts).toContain(bundle);
+  });
+
+  test("opened in a plain browser (the demo) it loads the local Office.js, so nothing leaves this host", () => {
+    const scripts = pageScripts("");
     expect(scripts[0]).toBe("office-js/office.js");
     for (const bundle of ["functions.js", "commands.js", "taskpane.js"]) expect(scripts).toContain(bundle);
-    for (const src of scripts) expect([src, existsSync(path.join(DIST, src!))]).toEqual([src, true]);
+    for (const src of scripts) expect([src, existsSync(path.join(DIST, src))]).toEqual([src, true]);
     // Office.js fetches its Excel host scripts from beside itself.
     for (const file of ["excel-web-16.00.js", "excel-win32-16.01.js", "custom-functions-runtime.js", "en-gb"]) {
       expect([file, existsSync(path.join(DIST, "office-js", file))]).toEqual([file, true]);

@@ -7,6 +7,7 @@ import { createElement, type ReactElement } from "react";
 import { OfficeWorkbook } from "../hosts/office";
 import { Pane } from "./components/Pane";
 import { bindOperations } from "./operations";
+import { loadedByOffice } from "./startup";
 import { browserThemeName, officeThemeName, type ThemeName } from "./theme";
 
 export interface PaneHost {
@@ -18,9 +19,23 @@ export interface PaneHost {
 /** Office.onReady never settles on some pages that failed to load Office.js fully; a plain browser must not hang. */
 const OFFICE_READY_TIMEOUT_MS = 5000;
 
-/** True inside Excel; false in a plain browser, with or without Office.js loaded. */
+/**
+ * True inside Excel; false in a plain browser, with or without Office.js loaded. A page Office loaded (startup.ts)
+ * waits for Office without a time limit: a slow start must never turn into the demo.
+ */
 function inExcel(): Promise<boolean> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(false);
+  const loaded = typeof Office !== "undefined" && typeof Office.onReady === "function";
+  if (loadedByOffice(location.search)) {
+    if (!loaded) {
+      return Promise.reject(
+        new Error(
+          "Office.js could not be loaded from Microsoft (appsforoffice.microsoft.com). Check the connection and open the pane again.",
+        ),
+      );
+    }
+    return Office.onReady().then((info) => info.host === Office.HostType.Excel);
+  }
+  if (!loaded) return Promise.resolve(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<boolean>(
     (resolve) => (timer = setTimeout(() => resolve(false), OFFICE_READY_TIMEOUT_MS)),

@@ -2,6 +2,7 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { startHost } from "./host";
+import { whenFirstShown } from "./startup";
 import { errorText } from "../shared/messages";
 import { browserThemeName, FLUENT_THEMES } from "./theme";
 
@@ -16,7 +17,9 @@ root.render(
 );
 
 startHost().then(
-  (host) => {
+  async (host) => {
+    // Loaded hidden by the shared runtime: the pane scans the workbook only once someone opens it.
+    if (host.kind === "excel") await whenFirstShown(Office.addin, window);
     document.documentElement.dataset.host = host.kind;
     root.render(
       <FluentProvider theme={FLUENT_THEMES[host.theme]} style={fullHeight} data-theme={host.theme}>
