@@ -1,0 +1,336 @@
+/**
+ * Statistical process control, NHS "Making Data Count" style (SPEC §7): XmR limits from the mean moving range, the
+ * four special-cause rules, the variation of the latest point and the assurance against the target. One pass per
+ * rule over the points, no allocation beyond one byte of marks per point, so a board pack of thousands of measures
+ * is instant. Every comparison is made as the figures read to 10 significant digits (compare10), so float noise
+ * never marks a point or breaks a run.
+ */
+import type { Aim, Target } from "./types";
+import { compare10, formatNumber } from "./numbers";
+
+/** Fewer numeric points than this give no limits: both results are NA. */
+export const SPC_MIN_POINTS = 12;
+/** Process limits sit 2.66 mean moving ranges from the centre line (3σ of an XmR chart). */
+const LIMIT_FACTOR = 2.66;
+/** Points in a run that make a trend or a shift. */
+const RUN_LENGTH = 7;
+
+export type SpcSide = "High" | "Low";
+/** The special-cause rules in precedence order (SPEC §7): the first that marks the latest point decides. */
+export const SPC_RULES = ["astronomical", "trend", "twoOfThree", "shift"] as const;
+export type SpcRule = (typeof SPC_RULES)[number];
+
+export const VARIATIONS = [
+  "Common cause",
+  "Improvement (high)",
+  "Improvement (low)",
+  "Concern (high)",
+  "Concern (low)",
+  "Neutral (high)",
+  "Neutral (low)",
+  "NA",
+] as const;
+export type Variation = (typeof VARIATIONS)[number];
+
+export const ASSURANCES = ["Pass", "Fail", "Hit and miss", "NA"] as const;
+export type Assurance = (typeof ASSURANCES)[number];
+
+export interface SpcLimits {
+  /** Centre line: the mean of the points. */
+  readonly mean: number;
+  /** Mean of the moving ranges |x_i − x_(i−1)|. */
+  readonly movingRange: number;
+  readonly lowerProcessLimit: number;
+  readonly upperProcessLimit: number;
+  readonly lowerTwoSigma: number;
+  readonly upperTwoSigma: number;
+}
+
+/**
+ * The marks of point i are bits of marks[i]: rule r on the High side is bit 2r, on the Low side bit 2r + 1
+ * (r in SPC_RULES order). A byte per point keeps the rules allocation-free; markBit and marksAt read it.
+ */
+export interface SpcAnalysis {
+  readonly points: ArrayLike<number>;
+  readonly limits: SpcLimits;
+  readonly marks: Uint8Array;
+}
+
+export interface SpcMark {
+  readonly index: number;
+  readonly rule: SpcRule;
+  readonly side: SpcSide;
+}
+
+export function markBit(rule: SpcRule, side: SpcSide): number {
+  return 1 << (2 * SPC_RULES.indexOf(rule) + (side === "High" ? 0 : 1));
+}
+
+const HIGH = 1;
+const LOW = 2;
+const ASTRONOMICAL = 0;
+const TREND = 2;
+const TWO_OF_THREE = 4;
+const SHIFT = 6;
+
+/** CL, mR̄, the process limits and the 2σ lines of at least two points. */
+export function spcLimits(points: ArrayLike<number>): SpcLimits {
+  const n = points.length;
+  let sum = points[0];
+  let ranges = 0;
+  for (let i = 1; i < n; i++) {
+    sum += points[i];
+    ranges += Math.abs(points[i] - points[i - 1]);
+  }
+  const mean = sum / n;
+  const movingRange = ranges / (n - 1);
+  const width = LIMIT_FACTOR * movingRange;
+  return {
+    mean,
+    movingRange,
+    lowerProcessLimit: mean - width,
+    upperProcessLimit: mean + width,
+    lowerTwoSigma: mean - (2 / 3) * width,
+    upperTwoSigma: mean + (2 / 3) * width,
+  };
+}
+
+/** Marks a run [from, to] with `bit` when it holds at least RUN_LENGTH points. */
+function markRun(marks: Uint8Array, from: number, to: number, bit: number): void {
+  if (to - from + 1 < RUN_LENGTH) return;
+  for (let i = from; i <= to; i++) marks[i] |= bit;
+}
+
+/** Rule 2: 7 or more points, each strictly higher (or lower) than the one before; a tie ends both runs. */
+function markTrends(points: ArrayLike<number>, marks: Uint8Array): void {
+  const n = points.length;
+  let upFrom = 0;
+  let downFrom = 0;
+  for (let i = 1; i < n; i++) {
+    const step = compare10(points[i], points[i - 1]);
+    if (step <= 0) {
+      markRun(marks, upFrom, i - 1, HIGH << TREND);
+      upFrom = i;
+    }
+    if (step >= 0) {
+      markRun(marks, downFrom, i - 1, LOW << TREND);
+      downFrom = i;
+    }
+  }
+  markRun(marks, upFrom, n - 1, HIGH << TREND);
+  markRun(marks, downFrom, n - 1, LOW << TREND);
+}
+
+/**
+ * Rules 1, 3 and 4 from each point's side of the centre line and of the 2σ and process limits: one pass with a
+ * window of the last three points for two-of-three and the start of the current run for the shift.
+ */
+function markByLevel(points: ArrayLike<number>, limits: SpcLimits, marks: Uint8Array): void {
+  const n = points.length;
+  const { mean, lowerProcessLimit, upperProcessLimit, lowerTwoSigma, upperTwoSigma } = limits;
+  // side: 1 above the centre line, -1 below, 0 on it; beyond: the point is strictly beyond its side's 2σ line.
+  let side1 = 0;
+  let side2 = 0;
+  let beyond1 = false;
+  let beyond2 = false;
+  let runFrom = 0;
+  for (let i = 0; i < n; i++) {
+    const x = points[i];
+    const side = compare10(x, mean);
+    let beyond = false;
+    if (side > 0) {
+      if (compare10(x, upperProcessLimit) > 0) marks[i] |= HIGH << ASTRONOMICAL;
+      beyond = compare10(x, upperTwoSigma) > 0;
+    } else if (side < 0) {
+      if (compare10(x, lowerProcessLimit) < 0) marks[i] |= LOW << ASTRONOMICAL;
+      beyond = compare10(x, lowerTwoSigma) < 0;
+    }
+    if (side !== 0 && side === side1 && side === side2 && Number(beyond) + Number(beyond1) + Number(beyond2) >= 2) {
+      const bit = (side > 0 ? HIGH : LOW) << TWO_OF_THREE;
+      if (beyond) marks[i] |= bit;
+      if (beyond1) marks[i - 1] |= bit;
+      if (beyond2) marks[i - 2] |= bit;
+    }
+    if (side !== side1) {
+      if (side1 !== 0) markRun(marks, runFrom, i - 1, (side1 > 0 ? HIGH : LOW) << SHIFT);
+      runFrom = i;
+    }
+    side2 = side1;
+    beyond2 = beyond1;
+    side1 = side;
+    beyond1 = beyond;
+  }
+  if (side1 !== 0) markRun(marks, runFrom, n - 1, (side1 > 0 ? HIGH : LOW) << SHIFT);
+}
+
+/** Limits and special-cause marks of a series (numbers only, oldest first), or null with fewer than 12 points. */
+export function analyseSpc(points: ArrayLike<number>): SpcAnalysis | null {
+  if (points.length < SPC_MIN_POINTS) return null;
+  const limits = spcLimits(points);
+  const marks = new Uint8Array(points.length);
+  markByLevel(points, limits, marks);
+  markTrends(points, marks);
+  return { points, limits, marks };
+}
+
+/** The marks of one point, in rule precedence order. */
+export function marksAt(analysis: SpcAnalysis, index: number): SpcMark[] {
+  const found: SpcMark[] = [];
+  const bits = analysis.marks[index];
+  SPC_RULES.forEach((rule, r) => {
+    if (bits & (HIGH << (2 * r))) found.push({ index, rule, side: "High" });
+    if (bits & (LOW << (2 * r))) found.push({ index, rule, side: "Low" });
+  });
+  return found;
+}
+
+/** Every marked point, oldest first: what a chart draws as special cause. */
+export function spcMarks(analysis: SpcAnalysis): SpcMark[] {
+  const found: SpcMark[] = [];
+  for (let i = 0; i < analysis.marks.length; i++) if (analysis.marks[i] !== 0) found.push(...marksAt(analysis, i));
+  return found;
+}
+
+/** The numbers of a history in time order: NA periods (null) are gaps, not points. */
+export function spcPoints(series: readonly (number | null)[]): number[] {
+  const points: number[] = [];
+  for (const x of series) if (x !== null && Number.isFinite(x)) points.push(x);
+  return points;
+}
+
+export interface SpcResult {
+  readonly variation: Variation;
+  /** One line, e.g. `Concern (low): the latest point 61 is below the lower process limit 64.2 (Maximise)`. */
+  readonly variationReason: string;
+  /** The rule and side behind a special-cause variation; null for common cause and NA. */
+  readonly rule: SpcRule | null;
+  readonly side: SpcSide | null;
+  readonly assurance: Assurance;
+  readonly assuranceReason: string;
+  /** Limits and marks for a chart; null with fewer than 12 points. */
+  readonly analysis: SpcAnalysis | null;
+}
+
+const RULE_WORDS: Record<SpcRule, (side: SpcSide, limits: SpcLimits) => string> = {
+  astronomical: (side, l) =>
+    side === "High"
+      ? `is above the upper process limit ${formatNumber(l.upperProcessLimit)}`
+      : `is below the lower process limit ${formatNumber(l.lowerProcessLimit)}`,
+  trend: (side) => `ends a run of 7 or more points each ${side === "High" ? "higher" : "lower"} than the one before`,
+  twoOfThree: (side, l) =>
+    `is one of 2 of 3 points ${side === "High" ? `above ${formatNumber(l.upperTwoSigma)}` : `below ${formatNumber(l.lowerTwoSigma)}`} (2σ)`,
+  shift: (side, l) =>
+    `ends a run of 7 or more points ${side === "High" ? "above" : "below"} the mean ${formatNumber(l.mean)}`,
+};
+
+function meaning(side: SpcSide, aim: Aim): Variation {
+  const high = side === "High";
+  if (aim === "Goldilocks") return high ? "Neutral (high)" : "Neutral (low)";
+  const better = high === (aim === "Maximise");
+  if (better) return high ? "Improvement (high)" : "Improvement (low)";
+  return high ? "Concern (high)" : "Concern (low)";
+}
+
+interface VariationResult {
+  readonly variation: Variation;
+  readonly reason: string;
+  readonly rule: SpcRule | null;
+  readonly side: SpcSide | null;
+}
+
+/** Variation of the latest point: common cause, or the first rule (in precedence order) that marks it. */
+export function spcVariation(analysis: SpcAnalysis, aim: Aim | null): VariationResult {
+  if (aim === null) return { variation: "NA", reason: "NA: no aim given", rule: null, side: null };
+  const last = analysis.points.length - 1;
+  const bits = analysis.marks[last];
+  const { limits } = analysis;
+  const latest = formatNumber(analysis.points[last]);
+  for (let r = 0; r < SPC_RULES.length; r++) {
+    const side: SpcSide | null = bits & (HIGH << (2 * r)) ? "High" : bits & (LOW << (2 * r)) ? "Low" : null;
+    if (side === null) continue;
+    const rule = SPC_RULES[r];
+    const variation = meaning(side, aim);
+    return {
+      variation,
+      reason: `${variation}: the latest point ${latest} ${RULE_WORDS[rule](side, limits)} (${aim})`,
+      rule,
+      side,
+    };
+  }
+  const reason =
+    `Common cause: no special-cause rule marks the latest point ${latest} ` +
+    `(mean ${formatNumber(limits.mean)}, process limits ${formatNumber(limits.lowerProcessLimit)} to ${formatNumber(limits.upperProcessLimit)})`;
+  return { variation: "Common cause", reason, rule: null, side: null };
+}
+
+interface AssuranceResult {
+  readonly assurance: Assurance;
+  readonly reason: string;
+}
+
+const assured = (assurance: Assurance, reason: string): AssuranceResult => ({
+  assurance,
+  reason: `${assurance}: ${reason}`,
+});
+
+/** Whether the process limits say the target will be met consistently, never, or some months only (SPEC §7). */
+export function spcAssurance(limits: SpcLimits, aim: Aim | null, target: Target | null): AssuranceResult {
+  if (aim === null) return assured("NA", "no aim given");
+  if (target === null) return assured("NA", "no target");
+  const lpl = limits.lowerProcessLimit;
+  const upl = limits.upperProcessLimit;
+  const range = `process limits ${formatNumber(lpl)} to ${formatNumber(upl)}`;
+  if (aim === "Goldilocks") {
+    const [lo, hi] = target.kind === "range" ? [target.lo, target.hi] : [target.value, target.value];
+    const t = lo === hi ? `target ${formatNumber(lo)}` : `target range ${formatNumber(lo)}–${formatNumber(hi)}`;
+    if (compare10(lo, lpl) <= 0 && compare10(upl, hi) <= 0)
+      return assured("Pass", `${range} lie within ${t} (Goldilocks)`);
+    if (compare10(hi, lpl) < 0 || compare10(lo, upl) > 0)
+      return assured("Fail", `${range} lie outside ${t} (Goldilocks)`);
+    return assured("Hit and miss", `${range} straddle ${t} (Goldilocks)`);
+  }
+  if (target.kind === "range") return assured("NA", `target is a range but aim is ${aim} (use Goldilocks)`);
+  const t = `target ${formatNumber(target.value)}`;
+  const belowLower = compare10(target.value, lpl) < 0;
+  const aboveUpper = compare10(target.value, upl) > 0;
+  if (aim === "Maximise") {
+    if (belowLower) return assured("Pass", `${t} is below the lower process limit ${formatNumber(lpl)} (Maximise)`);
+    if (aboveUpper) return assured("Fail", `${t} is above the upper process limit ${formatNumber(upl)} (Maximise)`);
+  } else {
+    if (aboveUpper) return assured("Pass", `${t} is above the upper process limit ${formatNumber(upl)} (Minimise)`);
+    if (belowLower) return assured("Fail", `${t} is below the lower process limit ${formatNumber(lpl)} (Minimise)`);
+  }
+  return assured("Hit and miss", `${t} is within the ${range} (${aim})`);
+}
+
+/**
+ * Variation and assurance of one measure's history (oldest first; null periods are skipped), with reasons and the
+ * analysis a chart needs. Fewer than 12 numbers: both NA, "fewer than 12 points".
+ */
+export function spc(series: readonly (number | null)[], aim: Aim | null, target: Target | null): SpcResult {
+  const points = spcPoints(series);
+  const analysis = analyseSpc(points);
+  if (analysis === null) {
+    const why = `fewer than ${SPC_MIN_POINTS} points (${points.length})`;
+    return {
+      variation: "NA",
+      variationReason: `NA: ${why}`,
+      rule: null,
+      side: null,
+      assurance: "NA",
+      assuranceReason: `NA: ${why}`,
+      analysis: null,
+    };
+  }
+  const variation = spcVariation(analysis, aim);
+  const assurance = spcAssurance(analysis.limits, aim, target);
+  return {
+    variation: variation.variation,
+    variationReason: variation.reason,
+    rule: variation.rule,
+    side: variation.side,
+    assurance: assurance.assurance,
+    assuranceReason: assurance.reason,
+    analysis,
+  };
+}
