@@ -4,6 +4,14 @@ import { readFileSync } from "fs";
 import path from "path";
 import * as functions from "../src/functions/functions";
 import { KPI_FUNCTIONS, KPI_NAMES } from "../src/functions/kpi";
+import { SPC_FUNCTIONS, SPC_NAMES } from "../src/functions/spc";
+
+/** Every function Excel gets, with its parameters as the implementations describe them. */
+const FUNCTIONS: Record<string, { readonly params: readonly { name: string; optional?: boolean }[] }> = {
+  ...KPI_FUNCTIONS,
+  ...SPC_FUNCTIONS,
+};
+const NAMES = [...KPI_NAMES, ...SPC_NAMES];
 
 /** The part of the CustomFunctions runtime the wrappers use (only when called): errors with a code and a message. */
 class FakeError {
@@ -25,6 +33,9 @@ describe("functions.ts wrappers", () => {
     expect(functions.reason([[28]], [[30]], [["Max"]])).toEqual([
       ["Red: 6.7% below target 30 (Maximise, amber band 5%)"],
     ]);
+    const months = [[65, 67, 70, 71, 74, 73, 76, 76, 77, 76, 76, 74, 73]];
+    expect(functions.spc(months, [["Max"]])).toEqual([["Improvement (high)"]]);
+    expect(functions.assurance(months, [["Max"]], [[80]])).toEqual([["Fail"]]);
   });
 
   test("omitted optional arguments arrive as null or undefined and take their defaults", () => {
@@ -58,8 +69,8 @@ describe("dist/functions.json (generated from the JSDoc by custom-functions-meta
   }
   const metadata = JSON.parse(readFileSync(path.join(DIST, "functions.json"), "utf8")) as Metadata;
 
-  test("declares the five KPI functions, each with a description", () => {
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual([...KPI_NAMES].sort());
+  test("declares the KPI functions, each with a description", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual([...NAMES].sort());
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.description?.length).toBeGreaterThan(30);
@@ -68,8 +79,7 @@ describe("dist/functions.json (generated from the JSDoc by custom-functions-meta
 
   test("parameters match the functions' descriptions in kpi.ts, each with help text, all accepting ranges", () => {
     for (const f of metadata.functions) {
-      const spec = KPI_FUNCTIONS[f.id as keyof typeof KPI_FUNCTIONS];
-      const expected = spec.params.map((p) => ({ name: p.name, optional: "optional" in p && p.optional }));
+      const expected = FUNCTIONS[f.id].params.map((p) => ({ name: p.name, optional: Boolean(p.optional) }));
       expect([f.id, f.parameters.map((p) => ({ name: p.name, optional: Boolean(p.optional) }))]).toEqual([
         f.id,
         expected,
@@ -84,6 +94,6 @@ describe("dist/functions.json (generated from the JSDoc by custom-functions-meta
 
   test("the bundle associates every id with its function", () => {
     const bundle = readFileSync(path.join(DIST, "functions.js"), "utf8");
-    for (const id of KPI_NAMES) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+    for (const id of NAMES) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
   });
 });

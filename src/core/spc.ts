@@ -231,76 +231,75 @@ function meaning(side: SpcSide, aim: Aim): Variation {
   return high ? "Concern (high)" : "Concern (low)";
 }
 
-interface VariationResult {
-  readonly variation: Variation;
-  readonly reason: string;
-  readonly rule: SpcRule | null;
-  readonly side: SpcSide | null;
+/** A result word now, its reason only when someone reads it: formatting figures costs more than the rules. */
+interface Decided<T> {
+  readonly word: T;
+  readonly reason: () => string;
+  readonly rule?: SpcRule;
+  readonly side?: SpcSide;
 }
 
 /** Variation of the latest point: common cause, or the first rule (in precedence order) that marks it. */
-export function spcVariation(analysis: SpcAnalysis, aim: Aim | null): VariationResult {
-  if (aim === null) return { variation: "NA", reason: "NA: no aim given", rule: null, side: null };
+function decideVariation(analysis: SpcAnalysis, aim: Aim | null): Decided<Variation> {
+  if (aim === null) return { word: "NA", reason: () => "NA: no aim given" };
   const last = analysis.points.length - 1;
   const bits = analysis.marks[last];
   const { limits } = analysis;
-  const latest = formatNumber(analysis.points[last]);
+  const latest = () => formatNumber(analysis.points[last]);
   for (let r = 0; r < SPC_RULES.length; r++) {
     const side: SpcSide | null = bits & (HIGH << (2 * r)) ? "High" : bits & (LOW << (2 * r)) ? "Low" : null;
     if (side === null) continue;
     const rule = SPC_RULES[r];
-    const variation = meaning(side, aim);
+    const word = meaning(side, aim);
     return {
-      variation,
-      reason: `${variation}: the latest point ${latest} ${RULE_WORDS[rule](side, limits)} (${aim})`,
+      word,
+      reason: () => `${word}: the latest point ${latest()} ${RULE_WORDS[rule](side, limits)} (${aim})`,
       rule,
       side,
     };
   }
-  const reason =
-    `Common cause: no special-cause rule marks the latest point ${latest} ` +
+  const reason = () =>
+    `Common cause: no special-cause rule marks the latest point ${latest()} ` +
     `(mean ${formatNumber(limits.mean)}, process limits ${formatNumber(limits.lowerProcessLimit)} to ${formatNumber(limits.upperProcessLimit)})`;
-  return { variation: "Common cause", reason, rule: null, side: null };
+  return { word: "Common cause", reason };
 }
 
-interface AssuranceResult {
-  readonly assurance: Assurance;
-  readonly reason: string;
-}
-
-const assured = (assurance: Assurance, reason: string): AssuranceResult => ({
-  assurance,
-  reason: `${assurance}: ${reason}`,
+const assured = (word: Assurance, reason: () => string): Decided<Assurance> => ({
+  word,
+  reason: () => `${word}: ${reason()}`,
 });
 
 /** Whether the process limits say the target will be met consistently, never, or some months only (SPEC §7). */
-export function spcAssurance(limits: SpcLimits, aim: Aim | null, target: Target | null): AssuranceResult {
-  if (aim === null) return assured("NA", "no aim given");
-  if (target === null) return assured("NA", "no target");
+function decideAssurance(limits: SpcLimits, aim: Aim | null, target: Target | null): Decided<Assurance> {
+  if (aim === null) return assured("NA", () => "no aim given");
+  if (target === null) return assured("NA", () => "no target");
   const lpl = limits.lowerProcessLimit;
   const upl = limits.upperProcessLimit;
-  const range = `process limits ${formatNumber(lpl)} to ${formatNumber(upl)}`;
+  const range = () => `process limits ${formatNumber(lpl)} to ${formatNumber(upl)}`;
   if (aim === "Goldilocks") {
     const [lo, hi] = target.kind === "range" ? [target.lo, target.hi] : [target.value, target.value];
-    const t = lo === hi ? `target ${formatNumber(lo)}` : `target range ${formatNumber(lo)}–${formatNumber(hi)}`;
+    const t = () => (lo === hi ? `target ${formatNumber(lo)}` : `target range ${formatNumber(lo)}–${formatNumber(hi)}`);
     if (compare10(lo, lpl) <= 0 && compare10(upl, hi) <= 0)
-      return assured("Pass", `${range} lie within ${t} (Goldilocks)`);
+      return assured("Pass", () => `${range()} lie within ${t()} (Goldilocks)`);
     if (compare10(hi, lpl) < 0 || compare10(lo, upl) > 0)
-      return assured("Fail", `${range} lie outside ${t} (Goldilocks)`);
-    return assured("Hit and miss", `${range} straddle ${t} (Goldilocks)`);
+      return assured("Fail", () => `${range()} lie outside ${t()} (Goldilocks)`);
+    return assured("Hit and miss", () => `${range()} straddle ${t()} (Goldilocks)`);
   }
-  if (target.kind === "range") return assured("NA", `target is a range but aim is ${aim} (use Goldilocks)`);
-  const t = `target ${formatNumber(target.value)}`;
-  const belowLower = compare10(target.value, lpl) < 0;
-  const aboveUpper = compare10(target.value, upl) > 0;
+  if (target.kind === "range") return assured("NA", () => `target is a range but aim is ${aim} (use Goldilocks)`);
+  const value = target.value;
+  const t = () => `target ${formatNumber(value)}`;
+  const below = () => `${t()} is below the lower process limit ${formatNumber(lpl)} (${aim})`;
+  const above = () => `${t()} is above the upper process limit ${formatNumber(upl)} (${aim})`;
+  const belowLower = compare10(value, lpl) < 0;
+  const aboveUpper = compare10(value, upl) > 0;
   if (aim === "Maximise") {
-    if (belowLower) return assured("Pass", `${t} is below the lower process limit ${formatNumber(lpl)} (Maximise)`);
-    if (aboveUpper) return assured("Fail", `${t} is above the upper process limit ${formatNumber(upl)} (Maximise)`);
+    if (belowLower) return assured("Pass", below);
+    if (aboveUpper) return assured("Fail", above);
   } else {
-    if (aboveUpper) return assured("Pass", `${t} is above the upper process limit ${formatNumber(upl)} (Minimise)`);
-    if (belowLower) return assured("Fail", `${t} is below the lower process limit ${formatNumber(lpl)} (Minimise)`);
+    if (aboveUpper) return assured("Pass", above);
+    if (belowLower) return assured("Fail", below);
   }
-  return assured("Hit and miss", `${t} is within the ${range} (${aim})`);
+  return assured("Hit and miss", () => `${t()} is within the ${range()} (${aim})`);
 }
 
 /**
@@ -311,26 +310,30 @@ export function spc(series: readonly (number | null)[], aim: Aim | null, target:
   const points = spcPoints(series);
   const analysis = analyseSpc(points);
   if (analysis === null) {
-    const why = `fewer than ${SPC_MIN_POINTS} points (${points.length})`;
+    const why = `NA: fewer than ${SPC_MIN_POINTS} points (${points.length})`;
     return {
       variation: "NA",
-      variationReason: `NA: ${why}`,
+      variationReason: why,
       rule: null,
       side: null,
       assurance: "NA",
-      assuranceReason: `NA: ${why}`,
+      assuranceReason: why,
       analysis: null,
     };
   }
-  const variation = spcVariation(analysis, aim);
-  const assurance = spcAssurance(analysis.limits, aim, target);
+  const variation = decideVariation(analysis, aim);
+  const assurance = decideAssurance(analysis.limits, aim, target);
   return {
-    variation: variation.variation,
-    variationReason: variation.reason,
-    rule: variation.rule,
-    side: variation.side,
-    assurance: assurance.assurance,
-    assuranceReason: assurance.reason,
+    variation: variation.word,
+    get variationReason() {
+      return variation.reason();
+    },
+    rule: variation.rule ?? null,
+    side: variation.side ?? null,
+    assurance: assurance.word,
+    get assuranceReason() {
+      return assurance.reason();
+    },
     analysis,
   };
 }

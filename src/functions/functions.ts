@@ -6,15 +6,20 @@
  * Types are spelled inline because the metadata generator does not follow type aliases.
  */
 import { evaluateKpi, isInvalid } from "./kpi";
-import type { KpiArg, KpiName } from "./kpi";
+import type { KpiArg, KpiName, KpiResult } from "./kpi";
+import { evaluateSpc } from "./spc";
 
 function invalidValue(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
-/** Evaluates one KPI function for Excel: a problem with the whole call throws, a problem in one row is that cell. */
+/** Evaluates one row-by-row KPI function for Excel. */
 function run(name: KpiName, args: readonly KpiArg[]): Array<Array<string | number | CustomFunctions.Error>> {
-  const result = evaluateKpi(name, args);
+  return forExcel(evaluateKpi(name, args));
+}
+
+/** A result as Excel takes it: a problem with the whole call throws, a problem in one row is that cell. */
+function forExcel(result: KpiResult): Array<Array<string | number | CustomFunctions.Error>> {
   if (isInvalid(result)) throw invalidValue(result.invalid);
   return result.map((line) => line.map((cell) => (isInvalid(cell) ? invalidValue(cell.invalid) : cell)));
 }
@@ -110,4 +115,35 @@ export function reason(
   floor?: unknown[][],
 ): Array<Array<string | number | CustomFunctions.Error>> {
   return run("REASON", [value, target, aim, band, floor]);
+}
+
+/**
+ * SPC variation of the latest point (NHS Making Data Count): Common cause, Improvement (high/low), Concern (high/low),
+ * Neutral (high/low) for Goldilocks, or NA with fewer than 12 figures.
+ * @customfunction SPC
+ * @param values One measure's figures in time order, oldest first (a row or a column); blanks, NA and errors are
+ *   skipped. A block of several rows and columns holds one measure per row and gives one result per row.
+ * @param aim Maximise, Minimise or Goldilocks: says whether a high special cause is an improvement or a concern.
+ * @returns The variation word for each measure.
+ */
+export function spc(values: unknown[][], aim: unknown[][]): Array<Array<string | number | CustomFunctions.Error>> {
+  return forExcel(evaluateSpc("SPC", [values, aim]));
+}
+
+/**
+ * SPC assurance: whether the process limits say the target will be met every time (Pass), never (Fail) or only
+ * sometimes (Hit and miss); NA with fewer than 12 figures or no target.
+ * @customfunction ASSURANCE
+ * @param values One measure's figures in time order, oldest first (a row or a column); blanks, NA and errors are
+ *   skipped. A block of several rows and columns holds one measure per row and gives one result per row.
+ * @param aim Maximise, Minimise or Goldilocks.
+ * @param target The target figure, a range such as "60-70", or two cells (lower, upper) for a Goldilocks range.
+ * @returns Pass, Fail, Hit and miss or NA for each measure.
+ */
+export function assurance(
+  values: unknown[][],
+  aim: unknown[][],
+  target: unknown[][],
+): Array<Array<string | number | CustomFunctions.Error>> {
+  return forExcel(evaluateSpc("ASSURANCE", [values, aim, target]));
 }

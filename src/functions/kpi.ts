@@ -140,7 +140,7 @@ export function resultShape(name: KpiName, dims: readonly (Dims | null)[]): Shap
 }
 
 /** Cells as hosts deliver them; anything else (a rich value, say) is not a figure. */
-function cellValue(raw: unknown): CellValue {
+export function cellValue(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return raw;
   switch (typeof raw) {
     case "string":
@@ -173,7 +173,7 @@ function historyOf(grid: readonly (readonly unknown[])[], r: number, whole: bool
 const NO_HISTORY: readonly (number | null)[] = [];
 
 /** A row argument's cells for output row r: the target may be two cells (lower, upper) of a Goldilocks range. */
-function targetCells(grid: readonly (readonly unknown[])[], r: number): [CellValue, CellValue] {
+export function targetCells(grid: readonly (readonly unknown[])[], r: number): [CellValue, CellValue] {
   const row = rowOf(grid, r);
   return [cellValue(row[0]), row.length === 2 ? cellValue(row[1]) : undefined];
 }

@@ -36,7 +36,7 @@ function toCell(value: unknown): unknown {
 }
 
 /** An argument as Excel passes it to a matrix parameter: always 2-D. */
-function toGrid(arg: unknown): KpiArg {
+export function toGrid(arg: unknown): KpiArg {
   if (arg === undefined) return undefined;
   if (arg instanceof SimpleRangeValue) return arg.data.map((row) => row.map(toCell));
   return [[toCell(arg)]];
@@ -44,7 +44,7 @@ function toGrid(arg: unknown): KpiArg {
 
 const isEmpty = (ast: Ast): boolean => (ast as { type?: unknown }).type === "EMPTY";
 
-const toEngine = (cell: KpiCell) => (isInvalid(cell) ? new CellError(ErrorType.VALUE, cell.invalid) : cell);
+export const toEngine = (cell: KpiCell) => (isInvalid(cell) ? new CellError(ErrorType.VALUE, cell.invalid) : cell);
 
 const functionId = (name: KpiName) => `KPI.${name}`;
 

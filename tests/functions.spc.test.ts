@@ -1,0 +1,216 @@
+// KPI.SPC and KPI.ASSURANCE inside a real formula engine (HyperFormula) and through the Excel wrappers: Kent's
+// monthly series as a wide sheet (one measure per row) and as a column, gaps and errors skipped, blocks spilling
+// one result per measure, and the problems that make #VALUE!.
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import { registerSpcFunctions } from "./support/spcHyperFormula";
+import { evaluateSpc } from "../src/functions/spc";
+
+registerSpcFunctions();
+
+// A code, B aim, C target, D target upper, E..Q the 13 months Sep-12 … Sep-13 (Kent ASC dashboard 2013).
+const KENT: RawCellContent[][] = [
+  [
+    "Code",
+    "Aim",
+    "Target",
+    "Upper",
+    ...["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"],
+  ],
+  ["ASC1", "Higher is better", 0.8, null, 0.65, 0.67, 0.7, 0.71, 0.74, 0.73, 0.76, 0.76, 0.77, 0.76, 0.76, 0.74, 0.73],
+  ["ASC3", "Maximise", 1750, null, 1240, 1321, 1407, 1460, 1497, 1534, 1596, 1638, 1784, 1937, 2051, 2130, 2276],
+  [
+    "ASC4",
+    "Maximise",
+    0.46,
+    null,
+    null,
+    null,
+    null,
+    0.462,
+    0.452,
+    0.452,
+    0.455,
+    0.456,
+    0.456,
+    0.456,
+    0.465,
+    0.474,
+    0.476,
+  ],
+  ["ASC9", "Lower is better", 1260, null, 1271, 1277, 1278, 1269, 1273, 1274, 1265, 1266, 1263, 1266, 1252, 1251, 1249],
+  ["ASC10", "Max", 0.75, null, 0.85, 0.84, 0.84, 0.83, 0.85, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.85],
+  ["ASC9G", "Goldilocks", 1250, 1280, 1271, 1277, 1278, 1269, 1273, 1274, 1265, 1266, 1263, 1266, 1252, 1251, 1249],
+  [
+    "ASC9X",
+    "Lower is better",
+    "1250-1280",
+    null,
+    1271,
+    1277,
+    1278,
+    1269,
+    1273,
+    1274,
+    1265,
+    1266,
+    1263,
+    1266,
+    1252,
+    1251,
+    1249,
+  ],
+];
+
+const A1 = (ref: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { sheet: 0, row: Number(m[2]) - 1, col };
+};
+
+function build(data: RawCellContent[][], formulas: Record<string, string>): HyperFormula {
+  const hf = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3" });
+  hf.batch(() => {
+    for (const [ref, formula] of Object.entries(formulas)) hf.setCellContents(A1(ref), formula);
+  });
+  return hf;
+}
+
+const column = (hf: HyperFormula, from: string, to: string) =>
+  hf.getRangeValues({ start: A1(from), end: A1(to) }).map(([v]) => v);
+
+describe("one measure per formula, a row of months", () => {
+  const rows = [2, 3, 4, 5, 6, 7, 8];
+  const hf = build(
+    KENT,
+    Object.fromEntries(
+      rows.flatMap((r) => [
+        [`S${r}`, `=KPI.SPC(E${r}:Q${r},B${r})`],
+        [
+          `T${r}`,
+          r === 7 ? `=KPI.ASSURANCE(E${r}:Q${r},B${r},C${r}:D${r})` : `=KPI.ASSURANCE(E${r}:Q${r},B${r},C${r})`,
+        ],
+      ]),
+    ),
+  );
+
+  test("variation: shift up, astronomical high, too few points, astronomical low (Minimise), common cause", () => {
+    expect(column(hf, "S2", "S8")).toEqual([
+      "Improvement (high)",
+      "Improvement (high)",
+      "NA",
+      "Improvement (low)",
+      "Common cause",
+      "Neutral (low)",
+      "Improvement (low)",
+    ]);
+  });
+
+  test("assurance: 80% beyond the upper limit Fails; within Hit and miss; 75% below the lower limit Passes", () => {
+    // ASC9G: the limits 1253.7–1277.7 lie within the range 1250–1280: Pass. ASC9X: a range for a Minimise measure: NA.
+    expect(column(hf, "T2", "T8")).toEqual(["Fail", "Hit and miss", "NA", "Hit and miss", "Pass", "Pass", "NA"]);
+  });
+
+  test("recalculates: a new month beyond the lower limit turns common cause into concern", () => {
+    hf.setCellContents(A1("Q6"), 0.7);
+    expect(hf.getCellValue(A1("S6"))).toBe("Concern (low)");
+    hf.setCellContents(A1("Q6"), 0.85);
+    expect(hf.getCellValue(A1("S6"))).toBe("Common cause");
+  });
+});
+
+describe("a block of measures spills one result per row", () => {
+  const hf = build(KENT, {
+    S2: "=KPI.SPC(E2:Q6,B2:B6)",
+    T2: "=KPI.ASSURANCE(E2:Q6,B2:B6,C2:C6)",
+    U2: '=KPI.SPC(E2:Q6,"Max")',
+  });
+
+  test("variation and assurance per measure, with aim and target per row or once for all", () => {
+    expect(column(hf, "S2", "S6")).toEqual([
+      "Improvement (high)",
+      "Improvement (high)",
+      "NA",
+      "Improvement (low)",
+      "Common cause",
+    ]);
+    expect(column(hf, "T2", "T6")).toEqual(["Fail", "Hit and miss", "NA", "Hit and miss", "Pass"]);
+    expect(column(hf, "U2", "U6")).toEqual([
+      "Improvement (high)",
+      "Improvement (high)",
+      "NA",
+      "Concern (low)",
+      "Common cause",
+    ]);
+  });
+});
+
+describe("a column of months, with gaps", () => {
+  // ASC1 down column B, with a blank, an NA word and an error in between: they are skipped, not points.
+  const months = [0.65, 0.67, 0.7, 0.71, 0.74, 0.73, 0.76, 0.76, 0.77, 0.76, 0.76, 0.74, 0.73];
+  const gappy: RawCellContent[] = [
+    ...months.slice(0, 3),
+    null,
+    "n/a",
+    ...months.slice(3, 9),
+    "=NA()",
+    ...months.slice(9),
+  ];
+  const data: RawCellContent[][] = gappy.map((v, i) => [`M${i + 1}`, v]);
+  const last = data.length;
+  const hf = build(data, {
+    D1: `=KPI.SPC(B1:B${last},"Maximise")`,
+    D2: `=KPI.ASSURANCE(B1:B${last},"Maximise","80%")`,
+    D3: `=KPI.SPC(B1:B${last - 2},"Maximise")`,
+    D4: `=KPI.SPC(B1:B${last},"Sideways")`,
+    D5: `=KPI.SPC(B1:B${last},C1:C3)`,
+    D6: `=KPI.ASSURANCE(B1:B${last},"Maximise",C1:E1)`,
+  });
+
+  test("13 figures among 16 cells: the same result as the row of months", () => {
+    expect(hf.getCellValue(A1("D1"))).toBe("Improvement (high)");
+    expect(hf.getCellValue(A1("D2"))).toBe("Fail");
+  });
+
+  test("11 figures: NA", () => {
+    expect(hf.getCellValue(A1("D3"))).toBe("NA");
+  });
+
+  test("an unknown aim, or ranges that do not line up, are #VALUE! with the reason", () => {
+    const sideways = hf.getCellValue(A1("D4")) as DetailedCellError;
+    expect(sideways).toBeInstanceOf(DetailedCellError);
+    expect(sideways.message).toBe('unknown aim "Sideways"');
+    expect((hf.getCellValue(A1("D5")) as DetailedCellError).message).toBe(
+      "aim has 3 rows but values is one series (give one aim)",
+    );
+    expect((hf.getCellValue(A1("D6")) as DetailedCellError).message).toBe(
+      "target has 3 columns: give one, or two (lower, upper) for a Goldilocks range",
+    );
+  });
+});
+
+describe("evaluateSpc (the shared implementation)", () => {
+  const months = [65, 67, 70, 71, 74, 73, 76, 76, 77, 76, 76, 74, 73];
+
+  test("a single row or a single column is one series; a bad aim in one row of a block is that row only", () => {
+    expect(evaluateSpc("SPC", [[months], [["Max"]]])).toEqual([["Improvement (high)"]]);
+    expect(evaluateSpc("SPC", [months.map((m) => [m]), [["Max"]]])).toEqual([["Improvement (high)"]]);
+    expect(
+      evaluateSpc("SPC", [
+        [months, months],
+        [["Max"], ["Up-ish"]],
+      ]),
+    ).toEqual([["Improvement (high)"], [{ invalid: 'unknown aim "Up-ish"' }]]);
+  });
+
+  test("a blank aim is no aim: NA; a missing argument is a problem with the call", () => {
+    expect(evaluateSpc("SPC", [[months], [[null]]])).toEqual([["NA"]]);
+    expect(evaluateSpc("ASSURANCE", [[months], [["Max"]], [[null]]])).toEqual([["NA"]]);
+    expect(evaluateSpc("ASSURANCE", [[months], [["Max"]]])).toEqual({ invalid: "KPI.ASSURANCE needs target" });
+  });
+
+  test("errors in values are skipped like blanks", () => {
+    const withErrors = [[...months.slice(0, 6), { error: "#DIV/0!" }, ...months.slice(6), { error: "#N/A" }]];
+    expect(evaluateSpc("SPC", [withErrors, [["Max"]]])).toEqual([["Improvement (high)"]]);
+  });
+});
