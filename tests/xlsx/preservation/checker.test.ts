@@ -92,6 +92,12 @@ describe("the preservation checks", () => {
       /Scorecard!B2: /,
     ],
     [
+      "a user's cell below the table, in Scorecard's column, overwritten",
+      "xl/worksheets/sheet1.xml",
+      (x: string) => x.replace(/(<c r="G20"[^>]*>)<v>\d+<\/v>/, "$1<v>0</v>"),
+      /Scorecard!G20: /,
+    ],
+    [
       "a user's cell dropped",
       "xl/worksheets/sheet1.xml",
       (x: string) => x.replace(/<c r="E3"><v>60<\/v><\/c>/, ""),

@@ -209,7 +209,13 @@ const ADDABLE_SHEET_CHILDREN = new Set(["dimension", "cols", "conditionalFormatt
  * the user's; every cell outside `owned` columns is kept (attributes and children), every row keeps its attributes
  * (spans aside: a hint Excel recomputes), cols keep their settings outside owned columns; children stay in schema order.
  */
-export function checkSheet(name: string, before: El, after: El, owned: ReadonlySet<number>): string[] {
+export function checkSheet(
+  name: string,
+  before: El,
+  after: El,
+  owned: ReadonlySet<number>,
+  lastRow = Infinity,
+): string[] {
   const findings: string[] = [];
   const say = (what: string): void => void findings.push(`${name}: ${what}`);
   if (canon({ ...before, children: [] }) !== canon({ ...after, children: [] }))
@@ -248,7 +254,7 @@ export function checkSheet(name: string, before: El, after: El, owned: ReadonlyS
   });
 
   findings.push(...checkCols(name, child(before, "cols"), child(after, "cols"), owned));
-  findings.push(...checkSheetData(name, child(before, "sheetData")!, child(after, "sheetData")!, owned));
+  findings.push(...checkSheetData(name, child(before, "sheetData")!, child(after, "sheetData")!, owned, lastRow));
   return findings;
 }
 
@@ -274,8 +280,16 @@ function checkCols(name: string, before: El | undefined, after: El | undefined, 
   return findings;
 }
 
-function checkSheetData(name: string, before: El, after: El, owned: ReadonlySet<number>): string[] {
+function checkSheetData(
+  name: string,
+  before: El,
+  after: El,
+  ownedCols: ReadonlySet<number>,
+  lastRow: number,
+): string[] {
   const findings: string[] = [];
+  // Scorecard owns its columns down to the table's end, not the cells a user keeps below it.
+  const owned = (ref: string): boolean => ownedCols.has(colIndex(ref)) && Number(/\d+$/.exec(ref)![0]) <= lastRow;
   const rowsAfter = new Map(childrenNamed(after, "row").map((r) => [r.attrs.r, r]));
   const rowNumbers = childrenNamed(after, "row").map((r) => Number(r.attrs.r));
   if (rowNumbers.some((n, i) => i > 0 && n <= rowNumbers[i - 1])) findings.push(`${name}: rows out of order`);
@@ -290,7 +304,7 @@ function checkSheetData(name: string, before: El, after: El, owned: ReadonlySet<
     }
     const cellsAfter = new Map(childrenNamed(kept, "c").map((c) => [c.attrs.r, c]));
     for (const cell of childrenNamed(row, "c")) {
-      if (owned.has(colIndex(cell.attrs.r))) continue;
+      if (owned(cell.attrs.r)) continue;
       const now = cellsAfter.get(cell.attrs.r);
       if (!now) findings.push(`${name}!${cell.attrs.r}: cell lost`);
       else if (canon(now) !== canon(cell)) findings.push(`${name}!${cell.attrs.r}: ${canon(cell)} -> ${canon(now)}`);
@@ -301,7 +315,7 @@ function checkSheetData(name: string, before: El, after: El, owned: ReadonlySet<
     const cols = childrenNamed(row, "c").map((c) => colIndex(c.attrs.r));
     if (cols.some((c, i) => i > 0 && c <= cols[i - 1])) findings.push(`${name}: row ${row.attrs.r} cells out of order`);
     for (const cell of childrenNamed(row, "c")) {
-      if (!owned.has(colIndex(cell.attrs.r)) && !cellsBefore.has(cell.attrs.r)) {
+      if (!owned(cell.attrs.r) && !cellsBefore.has(cell.attrs.r)) {
         findings.push(`${name}!${cell.attrs.r}: cell added outside Scorecard's columns`);
       }
     }
@@ -579,7 +593,7 @@ export function checkApply(before: Files, after: Files, own: Ownership): string[
     const afterSheet = xmlOf(after, now.part);
     const owned = outputColumns(afterSheet, sst);
     if (owned.size === 0) findings.push(`${name}: no Scorecard output column was written (the sheet was not scored)`);
-    findings.push(...checkSheet(name, xmlOf(before, was.part), afterSheet, owned));
+    findings.push(...checkSheet(name, xmlOf(before, was.part), afterSheet, owned, tableEnd(afterSheet)));
     if (own.measureTablePart) {
       const beforeSst = sharedStrings(before);
       const beforeSheet = xmlOf(before, was.part);
@@ -594,6 +608,18 @@ export function checkApply(before: Files, after: Files, own: Ownership): string[
     }
   }
   return findings;
+}
+
+/** Last row of the block of rows from row 1 down that each hold a cell in column A (the fixtures' measure table). */
+export function tableEnd(sheet: El): number {
+  const rows = new Set(
+    childrenNamed(child(sheet, "sheetData")!, "row")
+      .filter((r) => childrenNamed(r, "c").some((c) => colIndex(c.attrs.r) === 1))
+      .map((r) => Number(r.attrs.r)),
+  );
+  let last = 1;
+  while (rows.has(last + 1)) last++;
+  return last;
 }
 
 function headerAt(sheet: El, column: number, sst: readonly string[]): string {
