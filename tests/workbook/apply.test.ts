@@ -44,7 +44,36 @@ const wide: MemorySheetInit = {
   ],
 };
 
+/** Targets as reports write them (SPEC §3): aims implied by the target, strict figures, a range with a note. */
+const worded: MemorySheetInit = {
+  name: "Worded",
+  rows: [
+    HEADER,
+    ["A", "a", "Q1 2020/21", 0.94, "≥ 95%", null],
+    ["A", "a", "Q2 2020/21", 0.96, "≥ 95%", null],
+    ["B", "b", "Q1 2020/21", 12, "No more than 10", null],
+    ["B", "b", "Q2 2020/21", 10, "< 10", null],
+    ["C", "c", "Q1 2020/21", 70, "Between 65 and 73 Mid-point 69.0", "Goldilocks"],
+    ["C", "c", "Q2 2020/21", 75, "60–70 (national average 65)", "Goldilocks"],
+    ["D", "d", "Q1 2020/21", 5, "Increase", null],
+    ["D", "d", "Q2 2020/21", 6, "Increase", null],
+    ["E", "e", "Q1 2020/21", 0.9, "At least 95%", "Minimise"],
+  ],
+};
+
 describe("formulas", () => {
+  test("an aim implied by the target: KPI.RAG reads it from the target, trend formulas are given the target", async () => {
+    const port = new MemoryPort({ sheets: [worded] });
+    const report = await applyRules(port);
+    expect(port.cell("Worded", "G3")).toMatchObject({ value: "Green", formula: "=KPI.RAG(D3,E3,F3)" });
+    expect(port.cell("Worded", "H3").formula).toBe("=KPI.TREND(D3,D2,F3,E3)");
+    expect(port.cell("Worded", "G5")).toMatchObject({ value: "Amber", formula: "=KPI.RAG(D5,E5,F5)" });
+    expect(port.cell("Worded", "H9")).toMatchObject({ value: "IMP", formula: "=KPI.TREND(D9,D8,F9,E9)" });
+    // The contradicting aim is the value NA (a formula would be #VALUE!) with its problem.
+    expect(port.cell("Worded", "G10")).toMatchObject({ value: "NA", formula: null });
+    expect(report.problems.map((p) => p.cell)).toEqual(["F10"]);
+  });
+
   test("long trends over scattered history rows use a literal array of their figures", async () => {
     const port = new MemoryPort({ sheets: [interleaved] });
     await applyRules(port);
@@ -92,7 +121,7 @@ describe("formulas", () => {
 
   test("every written formula recalculates to the value written with it (HyperFormula running KPI.*)", async () => {
     registerKpiFunctions();
-    for (const sheets of [CONTRACT_EXAMPLES, [medwaySheet()], [interleaved], [ranges], [wide]]) {
+    for (const sheets of [CONTRACT_EXAMPLES, [medwaySheet()], [interleaved], [ranges], [wide], [worded]]) {
       for (const trendLabels of ["words", "arrows"] as const) {
         const port = new MemoryPort({ sheets });
         await applyRules(port, { summary: false, settings: { trendLabels } });
