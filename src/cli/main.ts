@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_LIMITS, type SizeLimits } from "../hosts/xlsx/package/limits";
+import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
 import { sampleWorkbookBytes } from "../sample/sampleBytes";
 import { applyRules, scanWorkbook, toJsonReport } from "../workbook";
 import type { ApplyReport } from "../workbook/model";
@@ -64,7 +64,7 @@ async function execute(command: Command, io: Console): Promise<void> {
     }
     case "summary": {
       const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
-      const report = await scanWorkbook(workbook);
+      const report = await naming(command.input, () => scanWorkbook(workbook));
       return io.out(summaryText(`Scorecard summary of ${command.input}`, report));
     }
     case "apply":
@@ -92,11 +92,13 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
     // Reading and saving take most of the time on a big file: they get their share of the bar.
     bar?.report(0, 100, `Reading ${command.input}`);
     const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
-    report = await applyRules(workbook, {
-      settings: { output: command.mode },
-      summary: command.summary,
-      progress: bar ? (done, total, what) => bar.report(30 + (40 * done) / Math.max(total, 1), 100, what) : undefined,
-    });
+    report = await naming(command.input, () =>
+      applyRules(workbook, {
+        settings: { output: command.mode },
+        summary: command.summary,
+        progress: bar ? (done, total, what) => bar.report(30 + (40 * done) / Math.max(total, 1), 100, what) : undefined,
+      }),
+    );
     bar?.report(70, 100, `Saving ${output}`);
     const files: { file: string; data: Uint8Array | string }[] = [{ file: output, data: workbook.save() }];
     if (command.json) {
@@ -114,6 +116,19 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   io.out(resultLine(report));
   io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as --in-place asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);
+}
+
+/**
+ * Parts are inflated when they are read, so a damaged or oversized part can surface during the operation: it is the
+ * input's fault (exit 2, naming the file), not an internal error.
+ */
+async function naming<T>(input: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof PackageError) throw new FileError(`${input} ${error.message}`);
+    throw error;
+  }
 }
 
 /** --max-size in megabytes: the limit for the whole package; no one part may pass the default per-part limit. */

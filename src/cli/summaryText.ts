@@ -31,6 +31,6 @@ export function summaryText(title: string, report: ScanReport): string {
   }
   if (report.summary.length === 0) lines.push("No measure tables found.", "");
   lines.push(report.problems.length === 0 ? "No data problems." : `Data problems (${report.problems.length}):`);
-  lines.push(...report.problems.map((p) => indent(1)(problemLine(p))));
+  for (const p of report.problems) lines.push(indent(1)(problemLine(p)));
   return lines.join("\n");
 }

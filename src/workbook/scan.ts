@@ -317,7 +317,9 @@ class SheetFinder {
     for (let r = top; r <= this.bottom; r++) {
       this.forgetTablesAbove(r);
       const cells: HeaderCell[] = [];
-      for (let c = left; c <= this.right; c++) {
+      // A row of a sparse snapshot ends at its last cell (the .xlsx host's stray-cell case): walk only that far.
+      const end = Math.min(this.right, left + (this.sheet.values[r - top]?.length ?? 0) - 1);
+      for (let c = left; c <= end; c++) {
         const raw = this.read(r, c);
         if (!isBlank(raw) && !this.isClaimed(r, c)) cells.push({ col: c, raw });
       }

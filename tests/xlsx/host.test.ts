@@ -5,6 +5,7 @@
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { inspected, opened, reopened } from "./xlsxFixtures";
+import { scanWorkbook } from "../../src/workbook";
 import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import type { ConditionalRule, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
 
@@ -478,4 +479,22 @@ it("rewrites the summary in place, so a user's formula pointing at it keeps work
   const out = await inspected(again);
   expect(out.getWorksheet("Dashboard")!.getCell("A1").formula).toBe("'Scorecard Summary'!A1");
   expect(out.getWorksheet("Scorecard Summary")!.getCell("A1").value).toBe("second");
+});
+
+it("reads a sheet with one stray cell at XFD1048576 sparsely, and the scan still finds the table", async () => {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("Data");
+  ws.addRow(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+  ws.addRow(["M1", "Measure 1", "Q1 2024/25", 10, 12, "Maximise"]);
+  ws.getCell("XFD1048576").value = "stray";
+  const host = await opened(workbook);
+  const [sheet] = (await host.readWorkbook()).sheets;
+  expect(sheet.values).toHaveLength(1_048_576);
+  expect(sheet.values[0].slice(0, 6)).toEqual(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+  // Rows end at their last cell: memory follows the cells present, not the 16,384 × 1,048,576 range.
+  expect(sheet.values[0]).toHaveLength(6);
+  expect(sheet.values[500]).toHaveLength(0);
+  expect(sheet.values[1_048_575][16_383]).toBe("stray");
+  const report = await scanWorkbook(host);
+  expect(report.measures.map((m) => m.code)).toEqual(["M1"]);
 });

@@ -104,8 +104,9 @@ export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): P
     const evaluated = evaluateSheet(sheet, drafts.get(sheet.name) ?? [], bold, settings, sheetProblems);
     tables.set(sheet.name, evaluated);
     sheets.push({ sheet: sheet.name, tables: evaluated.map(tableScan) });
-    for (const t of evaluated) measures.push(...t.measures);
-    allProblems.push(...[...sheetProblems].sort(byCell));
+    // Loops, not push(...spread): a spread passes every item as an argument, past the stack on a 1,048,576-row sheet.
+    for (const t of evaluated) for (const m of t.measures) measures.push(m);
+    for (const p of [...sheetProblems].sort(byCell)) allProblems.push(p);
   }
   const summary: SheetSummary[] = summarise(measures);
   return {
@@ -128,7 +129,7 @@ function evaluateSheet(
   try {
     const band = bandFor(settings, sheet.name);
     const evaluated = drafts.map((d) => evaluateTable(finishTable(d, sheet, bold), sheet, band));
-    for (const t of evaluated) problems.push(...t.problems);
+    for (const t of evaluated) for (const p of t.problems) problems.push(p);
     return evaluated;
   } catch (error) {
     problems.push(unreadable(sheet.name, error));

@@ -1,8 +1,9 @@
 /**
  * One worksheet part as the port's SheetSnapshot. Cells are gathered as they stream (four parallel arrays: memory
  * in proportion to the cells present), then laid out over the used range. Rows without a cell share one blank row,
- * and when the used range is far wider than the cells need (one stray cell at XFD1048576), each row is only as long
- * as its last cell: reading past a row's end is blank, as the scan's cell reader already treats it.
+ * and when the used range is far larger than the cells need (one stray cell at XFD1048576), each row is only as long
+ * as its last cell (rows without cells are empty): reading past a row's end is blank, as the scan's cell reader
+ * already treats it, and a scan that walks a row's cells walks only those present.
  */
 import type { CellValue } from "../../../core/types";
 import type { CellRange, SheetSnapshot, TableSnapshot } from "../../../workbook/port";
@@ -10,7 +11,7 @@ import type { OoxmlPackage } from "../package/OoxmlPackage";
 import { readSheetPart, type SheetContext, type SheetExtras } from "./sheetReader";
 import { readTables } from "./tables";
 
-/** Past this many slots (rows with cells × width), rows are laid out ragged instead of rectangular. */
+/** Past this many slots (used range rows × columns), rows are laid out ragged instead of rectangular. */
 const DENSE_LIMIT = 16_000_000;
 
 export interface SheetRead {
@@ -80,7 +81,7 @@ export function readSnapshot(
   const height = bottom - top + 1;
   const rowEnds = new Map<number, number>();
   for (let i = 0; i < rows.length; i++) rowEnds.set(rows[i], Math.max(rowEnds.get(rows[i]) ?? 0, cols[i] - left + 1));
-  const dense = rowEnds.size * width <= DENSE_LIMIT;
+  const dense = height * width <= DENSE_LIMIT;
   const blankValues: readonly CellValue[] = Object.freeze(new Array<CellValue>(dense ? width : 0).fill(null));
   const blankFormulas: readonly (string | null)[] = Object.freeze(
     new Array<string | null>(dense ? width : 0).fill(null),

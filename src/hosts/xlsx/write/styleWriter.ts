@@ -74,6 +74,7 @@ export class StyleWriter {
   private readonly formats = new Map<string, number>();
   private nextFormatId = 164;
   private readonly xfCache = new Map<string, number>();
+  private readonly xfByStyle = new WeakMap<CellStyle, Map<number, number>>();
 
   constructor(stylesXml: string | null) {
     this.xml = stylesXml ?? MINIMAL_STYLES;
@@ -120,6 +121,17 @@ export class StyleWriter {
 
   /** The cell style (xf index) a cell with style `base` gets when `style` is applied to it. */
   cellXf(base: number, style: CellStyle): number {
+    // A plan hands one style object to a whole range: look it up by identity before serialising it.
+    let byBase = this.xfByStyle.get(style);
+    if (!byBase) this.xfByStyle.set(style, (byBase = new Map()));
+    const known = byBase.get(base);
+    if (known !== undefined) return known;
+    const xf = this.newCellXf(base, style);
+    byBase.set(base, xf);
+    return xf;
+  }
+
+  private newCellXf(base: number, style: CellStyle): number {
     const key = `${base}|${JSON.stringify(style)}`;
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
