@@ -13,6 +13,10 @@
  *   interleaved), a literal array of their figures (`{97,96,95}`) is written instead: the current value stays live,
  *   the earlier figures are as of this run, and the next run refreshes them. Ranges of several areas are not an option:
  *   custom functions do not accept them.
+ * - Every cell argument that may be blank goes in blank-safe, `IF(E5="","",E5)`: some Excel desktop builds pass an
+ *   empty cell to a custom function as 0 (office-js#4702, #5262, #1951), which would rate a missing value as 0, read
+ *   a missing target as a zero target, a missing floor or band as 0, and average blanks in a history as zeros.
+ *   The aim only when it is blank now (an aim implied by the target); a literal band or history needs nothing.
  * - Where a formula could not give the status shown (unknown aim, malformed target, no previous period), the value
  *   is written instead, and the problem is in the report.
  * Colours are static fills (right for the value written now) plus expression conditional rules (`=$H5="Red"`) on
@@ -45,6 +49,9 @@ export interface SheetPlan {
 
 const ref = (cell: CellAt): string => toA1(cell.row, cell.col);
 
+/** A cell or range reference as an argument that reaches the function blank, not 0, when its cells are empty. */
+const blankSafe = (cells: string): string => `IF(${cells}="","",${cells})`;
+
 /** Figures in formulas: plain decimal text, as Excel reads it. */
 function literal(n: number): string {
   return String(n).toUpperCase();
@@ -72,30 +79,38 @@ class TablePlanner {
   private targetRef(row: number): string | null {
     const { target, targetUpper } = this.f;
     if (target === undefined) return null;
-    if (targetUpper === undefined) return toA1(row, target);
-    return targetUpper === target + 1 ? `${toA1(row, target)}:${toA1(row, targetUpper)}` : null;
+    if (targetUpper === undefined) return blankSafe(toA1(row, target));
+    return targetUpper === target + 1 ? blankSafe(`${toA1(row, target)}:${toA1(row, targetUpper)}`) : null;
+  }
+
+  /** The aim argument: blank-safe when the aim cell is blank now (the target's words imply the aim). */
+  private aimRef(o: RowOutcome): string | null {
+    const aim = this.at(o.row, this.f.aim);
+    return aim !== null && o.aimImplied ? blankSafe(aim) : aim;
   }
 
   private statusCell(o: RowOutcome): OutCell {
     const value = o.status;
     const target = this.targetRef(o.row);
-    const aim = this.at(o.row, this.f.aim);
+    const aim = this.aimRef(o);
     if (!this.formulas || !o.rateable || target === null || aim === null) return { value };
-    const args = [ref(o.valueCell), target, aim];
-    const floor = this.at(o.row, this.f.floor);
-    const band = o.bandFromCell ? (this.at(o.row, this.f.band) as string) : literal(o.band);
+    const args = [blankSafe(ref(o.valueCell)), target, aim];
+    const floorCell = this.at(o.row, this.f.floor);
+    const floor = floorCell === null ? null : blankSafe(floorCell);
+    const band = o.bandFromCell ? blankSafe(this.at(o.row, this.f.band) as string) : literal(o.band);
     if (floor !== null) args.push(band, floor);
     else if (o.bandFromCell || o.band !== DEFAULT_BAND) args.push(band);
     return { value, formula: `=KPI.RAG(${args.join(",")})` };
   }
 
   private trendArgs(o: RowOutcome, previous: string): string[] | null {
-    const aim = this.at(o.row, this.f.aim);
+    const aim = this.aimRef(o);
     if (aim === null) return null;
+    const value = blankSafe(ref(o.valueCell));
     // A Goldilocks trend needs the target's mid-point; an aim implied by the target needs the target to be seen.
-    if (o.aim !== "Goldilocks" && !o.aimImplied) return [ref(o.valueCell), previous, aim];
+    if (o.aim !== "Goldilocks" && !o.aimImplied) return [value, previous, aim];
     const target = this.targetRef(o.row);
-    return target === null ? null : [ref(o.valueCell), previous, aim, target];
+    return target === null ? null : [value, previous, aim, target];
   }
 
   private trendCell(t: Trend, call: string | null): OutCell {
@@ -110,7 +125,7 @@ class TablePlanner {
 
   private shortCell(o: RowOutcome): OutCell {
     if (!this.formulas || !o.trendable || o.previousCell === null) return this.trendCell(o.shortTrend, null);
-    const args = this.trendArgs(o, ref(o.previousCell));
+    const args = this.trendArgs(o, blankSafe(ref(o.previousCell)));
     return this.trendCell(o.shortTrend, args && `KPI.TREND(${args.join(",")})`);
   }
 
@@ -121,9 +136,7 @@ class TablePlanner {
     const previous =
       h.kind === "values"
         ? `{${h.values.map(literal).join(",")}}`
-        : h.from.row === h.to.row && h.from.col === h.to.col
-          ? ref(h.from)
-          : `${ref(h.from)}:${ref(h.to)}`;
+        : blankSafe(h.from.row === h.to.row && h.from.col === h.to.col ? ref(h.from) : `${ref(h.from)}:${ref(h.to)}`);
     const args = this.trendArgs(o, previous);
     return this.trendCell(o.longTrend, args && `KPI.LONGTREND(${args.join(",")})`);
   }

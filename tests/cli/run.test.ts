@@ -81,7 +81,10 @@ describe("scorecard apply", () => {
     const scored = await load(output);
     const status = columnOf(scored, "People", 5, "Status");
     const value = scored.getWorksheet("People")!.getCell(7, status).value;
-    expect(value).toMatchObject({ formula: expect.stringMatching(/^KPI\.RAG\(E7,D7,F7/), result: "Red" });
+    expect(value).toMatchObject({
+      formula: expect.stringMatching(/^KPI\.RAG\(IF\(E7="","",E7\),IF\(D7="","",D7\),F7/),
+      result: "Red",
+    });
     expect(scored.getWorksheet("Scorecard Summary")).toBeUndefined();
   });
 

@@ -57,6 +57,16 @@ describe("error arguments (dist/functions.json)", () => {
   });
 });
 
+describe("empty cells (blanks passed as 0 on some desktop builds)", () => {
+  test("a blank value reaches KPI.RAG as 0 there and is rated; the blank-safe argument Apply writes is NA on both", () => {
+    const rag = (value: ArgumentCell, blanksAsZero: boolean) =>
+      callCustomFunction(BUILT, "RAG", functions.rag, [[[value]], [[100]], [["Max"]]], { blanksAsZero });
+    expect([rag(null, false), rag(null, true)]).toEqual([[["NA"]], [["Red"]]]);
+    // IF(E5="","",E5) gives the function the empty string on every build.
+    expect([rag("", false), rag("", true)]).toEqual([[["NA"]], [["NA"]]]);
+  });
+});
+
 describe("Excel cell values", () => {
   test.each([
     [{ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }, { error: "#N/A" }],

@@ -27,8 +27,18 @@ const EXCEL_ERROR: Partial<Record<ErrorType, string>> = {
   [ErrorType.NAME]: "#NAME?",
 };
 
+/**
+ * Some Excel desktop builds pass an empty cell to a custom function as 0 (tests/office/excelBehaviour.ts,
+ * blanksAsZero); with this on, the engine's KPI.* functions get empty cells that way too.
+ */
+let blanksAsZero = false;
+
+export function passBlanksAsZero(on: boolean): void {
+  blanksAsZero = on;
+}
+
 function toCell(value: unknown): unknown {
-  if (value === EmptyValue) return null;
+  if (value === EmptyValue) return blanksAsZero ? 0 : null;
   if (value instanceof CellError) return { error: EXCEL_ERROR[value.type] ?? `#${value.type}!` };
   // Percentages, dates and currencies arrive as rich numbers ({ val }); the rules want the figure.
   if (typeof value === "object" && value !== null && "val" in value) return value.val;

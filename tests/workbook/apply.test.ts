@@ -1,7 +1,7 @@
 import { HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { applyRules, scanWorkbook } from "../../src/workbook";
-import { registerKpiFunctions } from "../support/kpiHyperFormula";
+import { passBlanksAsZero, registerKpiFunctions } from "../support/kpiHyperFormula";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
 import { CONTRACT_EXAMPLES, HEADER, medwaySheet } from "./fixtures";
@@ -61,14 +61,40 @@ const worded: MemorySheetInit = {
   ],
 };
 
+/** Blank values, targets, floors, bands and history cells: a blank must never reach the functions as 0. */
+const withBlanks: MemorySheetInit = {
+  name: "Blanks",
+  rows: [
+    ["Code", "Period", "Value", "Target", "Aim", "Amber band", "Floor"],
+    ["B1", "Q1 2020/21", 90, 100, "Max", null, null],
+    ["B1", "Q2 2020/21", null, 100, "Max", null, null],
+    ["B1", "Q3 2020/21", 96, 100, "Max", null, 90],
+    ["B1", "Q4 2020/21", 0, 100, "Max", 0.1, null],
+    ["B2", "Q1 2020/21", 4, 5, "Min", null, null],
+    ["B2", "Q2 2020/21", 6, null, "Min", null, null],
+    ["B2", "Q3 2020/21", 5, ">= 4", null, null, null],
+  ],
+};
+
 describe("formulas", () => {
   test("an aim implied by the target: KPI.RAG reads it from the target, trend formulas are given the target", async () => {
     const port = new MemoryPort({ sheets: [worded] });
     const report = await applyRules(port);
-    expect(port.cell("Worded", "G3")).toMatchObject({ value: "Green", formula: "=KPI.RAG(D3,E3,F3)" });
-    expect(port.cell("Worded", "H3").formula).toBe("=KPI.TREND(D3,D2,F3,E3)");
-    expect(port.cell("Worded", "G5")).toMatchObject({ value: "Amber", formula: "=KPI.RAG(D5,E5,F5)" });
-    expect(port.cell("Worded", "H9")).toMatchObject({ value: "IMP", formula: "=KPI.TREND(D9,D8,F9,E9)" });
+    expect(port.cell("Worded", "G3")).toMatchObject({
+      value: "Green",
+      formula: '=KPI.RAG(IF(D3="","",D3),IF(E3="","",E3),IF(F3="","",F3))',
+    });
+    expect(port.cell("Worded", "H3").formula).toBe(
+      '=KPI.TREND(IF(D3="","",D3),IF(D2="","",D2),IF(F3="","",F3),IF(E3="","",E3))',
+    );
+    expect(port.cell("Worded", "G5")).toMatchObject({
+      value: "Amber",
+      formula: '=KPI.RAG(IF(D5="","",D5),IF(E5="","",E5),IF(F5="","",F5))',
+    });
+    expect(port.cell("Worded", "H9")).toMatchObject({
+      value: "IMP",
+      formula: '=KPI.TREND(IF(D9="","",D9),IF(D8="","",D8),IF(F9="","",F9),IF(E9="","",E9))',
+    });
     // The contradicting aim is the value NA (a formula would be #VALUE!) with its problem.
     expect(port.cell("Worded", "G10")).toMatchObject({ value: "NA", formula: null });
     expect(report.problems.map((p) => p.cell)).toEqual(["F10"]);
@@ -77,10 +103,10 @@ describe("formulas", () => {
   test("long trends over scattered history rows use a literal array of their figures", async () => {
     const port = new MemoryPort({ sheets: [interleaved] });
     await applyRules(port);
-    expect(port.cell("ByPeriod", "I6").formula).toBe("=KPI.LONGTREND(D6,{10,11},F6)");
-    expect(port.cell("ByPeriod", "H6").formula).toBe("=KPI.TREND(D6,D4,F6)");
+    expect(port.cell("ByPeriod", "I6").formula).toBe('=KPI.LONGTREND(IF(D6="","",D6),{10,11},F6)');
+    expect(port.cell("ByPeriod", "H6").formula).toBe('=KPI.TREND(IF(D6="","",D6),IF(D4="","",D4),F6)');
     // B's previous periods: 5 and "n/a": only the figure goes into the array.
-    expect(port.cell("ByPeriod", "I7").formula).toBe("=KPI.LONGTREND(D7,{5},F7)");
+    expect(port.cell("ByPeriod", "I7").formula).toBe('=KPI.LONGTREND(IF(D7="","",D7),{5},F7)');
     expect(port.value("ByPeriod", "I7")).toBe("IMP");
     // A first period has nothing to compare with: the value NA, no formula.
     expect(port.cell("ByPeriod", "H2")).toMatchObject({ value: "NA", formula: null });
@@ -89,20 +115,30 @@ describe("formulas", () => {
   test("two-cell targets, band and floor cells, scattered period columns", async () => {
     const port = new MemoryPort({ sheets: [ranges, wide] });
     await applyRules(port);
-    expect(port.cell("Ranges", "I3").formula).toBe("=KPI.RAG(C3,D3:E3,F3,G3,H3)");
-    expect(port.cell("Ranges", "I2").formula).toBe("=KPI.RAG(C2,D2:E2,F2,0.05,H2)");
-    expect(port.cell("Ranges", "I6").formula).toBe("=KPI.RAG(C6,D6:E6,F6,G6,H6)");
-    expect(port.cell("Ranges", "J4").formula).toBe("=KPI.TREND(C4,C3,F4,D4:E4)");
-    expect(port.cell("Ranges", "K4").formula).toBe("=KPI.LONGTREND(C4,C2:C3,F4,D4:E4)");
-    expect(port.cell("Wide", "L2").formula).toBe("=KPI.LONGTREND(I2,{12,11,11,9},C2)");
-    expect(port.cell("Wide", "L3").formula).toBe("=KPI.LONGTREND(H3,{50,55,58},C3,B3)");
-    expect(port.cell("Wide", "K3").formula).toBe("=KPI.TREND(H3,G3,C3,B3)");
+    expect(port.cell("Ranges", "I3").formula).toBe(
+      '=KPI.RAG(IF(C3="","",C3),IF(D3:E3="","",D3:E3),F3,IF(G3="","",G3),IF(H3="","",H3))',
+    );
+    expect(port.cell("Ranges", "I2").formula).toBe(
+      '=KPI.RAG(IF(C2="","",C2),IF(D2:E2="","",D2:E2),F2,0.05,IF(H2="","",H2))',
+    );
+    expect(port.cell("Ranges", "I6").formula).toBe(
+      '=KPI.RAG(IF(C6="","",C6),IF(D6:E6="","",D6:E6),F6,IF(G6="","",G6),IF(H6="","",H6))',
+    );
+    expect(port.cell("Ranges", "J4").formula).toBe(
+      '=KPI.TREND(IF(C4="","",C4),IF(C3="","",C3),F4,IF(D4:E4="","",D4:E4))',
+    );
+    expect(port.cell("Ranges", "K4").formula).toBe(
+      '=KPI.LONGTREND(IF(C4="","",C4),IF(C2:C3="","",C2:C3),F4,IF(D4:E4="","",D4:E4))',
+    );
+    expect(port.cell("Wide", "L2").formula).toBe('=KPI.LONGTREND(IF(I2="","",I2),{12,11,11,9},C2)');
+    expect(port.cell("Wide", "L3").formula).toBe('=KPI.LONGTREND(IF(H3="","",H3),{50,55,58},C3,IF(B3="","",B3))');
+    expect(port.cell("Wide", "K3").formula).toBe('=KPI.TREND(IF(H3="","",H3),IF(G3="","",G3),C3,IF(B3="","",B3))');
   });
 
   test("the sheet's amber band goes into KPI.RAG when it is not the default", async () => {
     const port = new MemoryPort({ sheets: [{ ...interleaved }] });
     await applyRules(port, { settings: { sheetBands: { ByPeriod: 0 } } });
-    expect(port.cell("ByPeriod", "G2").formula).toBe("=KPI.RAG(D2,E2,F2,0)");
+    expect(port.cell("ByPeriod", "G2").formula).toBe('=KPI.RAG(IF(D2="","",D2),IF(E2="","",E2),F2,0)');
     expect(port.value("ByPeriod", "G4")).toBe("Red");
   });
 
@@ -119,32 +155,49 @@ describe("formulas", () => {
     });
   });
 
-  test("every written formula recalculates to the value written with it (HyperFormula running KPI.*)", async () => {
-    registerKpiFunctions();
-    for (const sheets of [CONTRACT_EXAMPLES, [medwaySheet()], [interleaved], [ranges], [wide], [worded]]) {
-      for (const trendLabels of ["words", "arrows"] as const) {
-        const port = new MemoryPort({ sheets });
-        await applyRules(port, { summary: false, settings: { trendLabels } });
-        const name = sheets[0].name;
-        const grid: RawCellContent[][] = port.grid(name).map((row, r) =>
-          row.map((value, c) => {
-            const cell = port.sheet(name).cells.get(`${r},${c}`);
-            return (cell?.formula ?? value) as RawCellContent;
-          }),
-        );
-        const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3" });
-        let checked = 0;
-        for (const [key, cell] of port.sheet(name).cells) {
-          if (cell.formula === null) continue;
-          const [row, col] = key.split(",").map(Number);
-          expect([key, hf.getCellValue({ sheet: 0, row, col })]).toEqual([key, cell.value]);
-          checked++;
+  // Both ways Excel passes an empty cell to a custom function: null (web), 0 (some desktop builds, office-js#4702).
+  test.each([
+    ["blank", false],
+    ["0", true],
+  ])(
+    "every written formula recalculates to the value written with it (HyperFormula running KPI.*, blanks passed as %s)",
+    async (_, zero) => {
+      registerKpiFunctions();
+      passBlanksAsZero(zero);
+      for (const sheets of [
+        CONTRACT_EXAMPLES,
+        [medwaySheet()],
+        [interleaved],
+        [ranges],
+        [wide],
+        [worded],
+        [withBlanks],
+      ]) {
+        for (const trendLabels of ["words", "arrows"] as const) {
+          const port = new MemoryPort({ sheets });
+          await applyRules(port, { summary: false, settings: { trendLabels } });
+          const name = sheets[0].name;
+          const grid: RawCellContent[][] = port.grid(name).map((row, r) =>
+            row.map((value, c) => {
+              const cell = port.sheet(name).cells.get(`${r},${c}`);
+              return (cell?.formula ?? value) as RawCellContent;
+            }),
+          );
+          // Array arithmetic, as in Excel with dynamic arrays: IF(C2:C3="","",C2:C3) is a range of results.
+          const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+          let checked = 0;
+          for (const [key, cell] of port.sheet(name).cells) {
+            if (cell.formula === null) continue;
+            const [row, col] = key.split(",").map(Number);
+            expect([key, hf.getCellValue({ sheet: 0, row, col })]).toEqual([key, cell.value]);
+            checked++;
+          }
+          expect(checked).toBeGreaterThanOrEqual(4);
+          hf.destroy();
         }
-        expect(checked).toBeGreaterThanOrEqual(4);
-        hf.destroy();
       }
-    }
-  });
+    },
+  );
 });
 
 describe("values", () => {

@@ -57,7 +57,9 @@ describe("the CLI contract's examples sheet", () => {
     expect(port.dump("Notes")).toEqual(notesBefore);
     expect(port.value("Examples", "H1")).toBe("Status");
     expect(port.value("Examples", "H2")).toBe("Amber");
-    expect(port.cell("Examples", "H2").formula).toBe("=KPI.RAG(D2,E2,G2,0.05,F2)");
+    expect(port.cell("Examples", "H2").formula).toBe(
+      '=KPI.RAG(IF(D2="","",D2),IF(E2="","",E2),G2,0.05,IF(F2="","",F2))',
+    );
   });
 });
 

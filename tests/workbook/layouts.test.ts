@@ -135,11 +135,11 @@ describe("wide layout (Kent trend rows)", () => {
   test("formulas point at the current and earlier period columns", async () => {
     const port = new MemoryPort({ sheets: [sheet] });
     await applyRules(port);
-    expect(port.cell("SCS", "M2").formula).toBe("=KPI.RAG(K2,C2,E2,0.05,D2)");
-    expect(port.cell("SCS", "N2").formula).toBe("=KPI.TREND(K2,J2,E2)");
-    expect(port.cell("SCS", "O2").formula).toBe("=KPI.LONGTREND(K2,G2:J2,E2)");
+    expect(port.cell("SCS", "M2").formula).toBe('=KPI.RAG(IF(K2="","",K2),IF(C2="","",C2),E2,0.05,IF(D2="","",D2))');
+    expect(port.cell("SCS", "N2").formula).toBe('=KPI.TREND(IF(K2="","",K2),IF(J2="","",J2),E2)');
+    expect(port.cell("SCS", "O2").formula).toBe('=KPI.LONGTREND(IF(K2="","",K2),IF(G2:J2="","",G2:J2),E2)');
     // Nothing before the current column's neighbours is lost when the current period is the first one with data.
-    expect(port.cell("SCS", "M4").formula).toBe("=KPI.RAG(L4,C4,E4,0.05,D4)");
+    expect(port.cell("SCS", "M4").formula).toBe('=KPI.RAG(IF(L4="","",L4),IF(C4="","",C4),E4,0.05,IF(D4="","",D4))');
   });
 });
 
@@ -186,9 +186,11 @@ describe("single layout (Kent summary table)", () => {
     expect(report.columnsAdded).toBe(0);
     expect(port.grid("ASC")[0]).toHaveLength(9);
     expect(port.value("ASC", "H2")).toBe("Red");
-    expect(port.cell("ASC", "H2").formula).toBe("=KPI.RAG(E2,D2,G2)");
+    expect(port.cell("ASC", "H2").formula).toBe('=KPI.RAG(IF(E2="","",E2),IF(D2="","",D2),G2)');
     expect(port.value("ASC", "I2")).toBe("↓");
-    expect(port.cell("ASC", "I2").formula).toBe(`=SWITCH(KPI.TREND(E2,C2,G2),"IMP","↑","DET","↓","STATIC","→","NA")`);
+    expect(port.cell("ASC", "I2").formula).toBe(
+      `=SWITCH(KPI.TREND(IF(E2="","",E2),IF(C2="","",C2),G2),"IMP","↑","DET","↓","STATIC","→","NA")`,
+    );
     expect(port.value("ASC", "H1")).toBe("RAG");
   });
 });
