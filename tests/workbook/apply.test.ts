@@ -76,7 +76,37 @@ const withBlanks: MemorySheetInit = {
   ],
 };
 
+/** Excel errors in each field: the value NA is written, and a formula reading the same cells gives NA too. */
+const errors: MemorySheetInit = {
+  name: "Errors",
+  rows: [
+    [...HEADER, "Amber band", "Floor"],
+    ["A", "a", "Q1 2020/21", { error: "#DIV/0!" }, 10, "Max", null, null],
+    ["B", "b", "Q1 2020/21", 9, { error: "#N/A" }, "Max", null, null],
+    ["C", "c", "Q1 2020/21", 9, 10, { error: "#N/A" }, null, null],
+    ["D", "d", "Q1 2020/21", 9, 10, "Max", { error: "#DIV/0!" }, null],
+    ["E", "e", "Q1 2020/21", 9, 10, "Max", null, { error: "#N/A" }],
+    ["E", "e", "Q2 2020/21", 11, 10, "Max", null, 8],
+  ],
+};
+
+/** The formula HyperFormula evaluates to an error value, as a broken workbook would hold it. */
+const ERROR_FORMULA: Record<string, string> = { "#DIV/0!": "=1/0", "#N/A": "=NA()" };
+
 describe("formulas", () => {
+  test("a row with an Excel error keeps its formula, which reads the error cell and gives NA", async () => {
+    const port = new MemoryPort({ sheets: [errors] });
+    await applyRules(port);
+    expect(port.cell("Errors", "I2")).toMatchObject({
+      value: "NA",
+      formula: '=KPI.RAG(IF(D2="","",D2),IF(E2="","",E2),F2,0.05,IF(H2="","",H2))',
+    });
+    expect(port.cell("Errors", "I5")).toMatchObject({
+      value: "NA",
+      formula: '=KPI.RAG(IF(D5="","",D5),IF(E5="","",E5),F5,IF(G5="","",G5),IF(H5="","",H5))',
+    });
+  });
+
   test("an aim implied by the target: KPI.RAG reads it from the target, trend formulas are given the target", async () => {
     const port = new MemoryPort({ sheets: [worded] });
     const report = await applyRules(port);
@@ -172,6 +202,7 @@ describe("formulas", () => {
         [wide],
         [worded],
         [withBlanks],
+        [errors],
       ]) {
         for (const trendLabels of ["words", "arrows"] as const) {
           const port = new MemoryPort({ sheets });
@@ -180,7 +211,8 @@ describe("formulas", () => {
           const grid: RawCellContent[][] = port.grid(name).map((row, r) =>
             row.map((value, c) => {
               const cell = port.sheet(name).cells.get(`${r},${c}`);
-              return (cell?.formula ?? value) as RawCellContent;
+              const error = typeof value === "object" && value !== null && "error" in value ? value.error : null;
+              return (cell?.formula ?? (error === null ? value : ERROR_FORMULA[error])) as RawCellContent;
             }),
           );
           // Array arithmetic, as in Excel with dynamic arrays: IF(C2:C3="","",C2:C3) is a range of results.

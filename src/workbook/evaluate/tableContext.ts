@@ -1,6 +1,7 @@
 /** What every layout needs while it rates a table: the cells, the one parse of a row, outcomes, reports, problems. */
 import {
   capitalise,
+  isBlank,
   longTrend,
   naKindOf,
   parsePeriod,
@@ -138,7 +139,8 @@ export class TableContext {
       valueCell: { row, col: valueCol },
       reading,
       status: statusOf(reading),
-      bandFromCell: bandRaw !== undefined && bandRaw !== null && textOf(bandRaw) !== null,
+      // Any band cell that is not blank, an error too, so that a KPI.RAG formula reads what the row was rated with.
+      bandFromCell: !isBlank(bandRaw),
     };
   }
 
