@@ -12,6 +12,8 @@ export type Command =
       readonly mode: "values" | "formulas";
       readonly summary: boolean;
       readonly inPlace: boolean;
+      /** --spc: add Variation and Assurance (SPEC §7) whatever the workbook's stored setting says. */
+      readonly spc: boolean;
       /** Megabytes the workbook may inflate to in all; null for the default. */
       readonly maxSize: number | null;
     }
@@ -30,6 +32,8 @@ Commands:
       --values             Write plain values (the default: opens anywhere)
       --formulas           Write live KPI.* formulas with cached results (needs the add-in)
       --no-summary         Do not add the summary sheet
+      --spc                Add SPC Variation and Assurance columns (NHS Making Data Count)
+                           for measures with a history of 12 or more figures
       --in-place           Allow -o to name the input itself (it is replaced)
       --max-size <MB>      Refuse a workbook that inflates to more than this (default 1024;
                            no one part may pass 512)
@@ -52,6 +56,7 @@ const OPTIONS = {
   formulas: { type: "boolean" },
   "no-summary": { type: "boolean" },
   "in-place": { type: "boolean" },
+  spc: { type: "boolean" },
   "max-size": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -61,7 +66,7 @@ type OptionName = keyof typeof OPTIONS;
 
 /** Options each command accepts, besides --help. */
 const ACCEPTS: Record<"apply" | "summary" | "sample", readonly OptionName[]> = {
-  apply: ["output", "json", "values", "formulas", "no-summary", "in-place", "max-size"],
+  apply: ["output", "json", "values", "formulas", "no-summary", "in-place", "spc", "max-size"],
   summary: ["max-size"],
   sample: ["output"],
 };
@@ -108,6 +113,7 @@ export function parseCommand(argv: readonly string[]): Command {
     mode: values.formulas ? "formulas" : "values",
     summary: !values["no-summary"],
     inPlace: values["in-place"] === true,
+    spc: values.spc === true,
     maxSize,
   };
 }

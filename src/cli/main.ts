@@ -94,7 +94,7 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
     const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
     report = await naming(command.input, () =>
       applyRules(workbook, {
-        settings: { output: command.mode },
+        settings: command.spc ? { output: command.mode, spc: true } : { output: command.mode },
         summary: command.summary,
         progress: bar ? (done, total, what) => bar.report(30 + (40 * done) / Math.max(total, 1), 100, what) : undefined,
       }),

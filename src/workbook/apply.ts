@@ -31,13 +31,20 @@ import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
 import type { OutputColumns } from "./model";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS } from "./headers";
 import type { OutputField } from "./headers";
-import type { BlockWrite, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
+import type { BlockWrite, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
 import { statusStyle } from "./settings";
+import { SPC_STYLES, SPC_WORDS } from "./spcStyles";
 import type { OwnedColumn, Settings } from "./settings";
 
 const TREND_COLOURS: Readonly<Record<Trend, Status>> = { IMP: "Green", STATIC: "Amber", DET: "Red", NA: "NA" };
 const TRENDS: readonly Trend[] = ["IMP", "DET", "STATIC", "NA"];
-const OUTPUT_WIDTHS: Readonly<Record<OutputField, number>> = { status: 10, shortTrend: 12, longTrend: 12 };
+const OUTPUT_WIDTHS: Readonly<Record<OutputField, number>> = {
+  status: 10,
+  shortTrend: 12,
+  longTrend: 12,
+  variation: 18,
+  assurance: 13,
+};
 
 export interface SheetPlan {
   readonly write: SheetWrite;
@@ -149,34 +156,40 @@ class TablePlanner {
         return this.shortCell(o);
       case "longTrend":
         return this.longCell(o);
+      // SPC words are written as values in both modes: a long table's series is scattered over rows.
+      case "variation":
+        return { value: o.variation };
+      case "assurance":
+        return { value: o.assurance };
     }
   }
 
-  /** Colour key of a written cell: the status, or the status colour a trend borrows. */
-  colourOf(field: OutputField, o: RowOutcome): Status {
-    if (field === "status") return o.status;
-    return TREND_COLOURS[field === "shortTrend" ? o.shortTrend : o.longTrend];
+  /** Style of a written cell: the status colour (a trend borrows its status's), or the SPC word's colour. */
+  styleOf(field: OutputField, o: RowOutcome): CellStyle {
+    switch (field) {
+      case "status":
+        return statusStyle(this.settings, o.status);
+      case "shortTrend":
+      case "longTrend":
+        return statusStyle(this.settings, TREND_COLOURS[field === "shortTrend" ? o.shortTrend : o.longTrend]);
+      case "variation":
+        return SPC_STYLES[o.variation];
+      case "assurance":
+        return SPC_STYLES[o.assurance];
+    }
   }
 }
 
+const sameStyle = (a: CellStyle | null, b: CellStyle | null): boolean =>
+  a === b || (a !== null && b !== null && a.fill === b.fill && a.font === b.font);
+
 /** One styled range per run of equal colours down a column. */
-function colourRuns(
-  col: number,
-  firstRow: number,
-  colours: readonly (Status | null)[],
-  settings: Settings,
-  into: StyledRange[],
-): void {
+function colourRuns(col: number, firstRow: number, styles: readonly (CellStyle | null)[], into: StyledRange[]): void {
   let start = 0;
-  for (let i = 1; i <= colours.length; i++) {
-    if (i < colours.length && colours[i] === colours[start]) continue;
-    const status = colours[start];
-    if (status !== null) {
-      into.push({
-        range: { row: firstRow + start, col, rows: i - start, cols: 1 },
-        style: statusStyle(settings, status),
-      });
-    }
+  for (let i = 1; i <= styles.length; i++) {
+    if (i < styles.length && sameStyle(styles[i], styles[start])) continue;
+    const style = styles[start];
+    if (style !== null) into.push({ range: { row: firstRow + start, col, rows: i - start, cols: 1 }, style });
     start = i;
   }
 }
@@ -192,6 +205,9 @@ function conditionalRules(
   const cell = `$${columnLetters(col)}${firstRow + 1}`;
   if (field === "status") {
     return STATUSES.map((s) => ({ range, formula: `=${cell}="${s}"`, style: statusStyle(settings, s) }));
+  }
+  if (field === "variation" || field === "assurance") {
+    return SPC_WORDS[field].map((w) => ({ range, formula: `=${cell}="${w}"`, style: SPC_STYLES[w] }));
   }
   return TRENDS.map((t) => ({
     range,
@@ -254,14 +270,14 @@ export function planSheet(
     for (const field of fields) {
       const col = table.outputs[field] as number;
       const cells: OutCell[] = new Array(height);
-      const colours: (Status | null)[] = new Array(height);
+      const colours: (CellStyle | null)[] = new Array(height);
       for (let i = 0; i < height; i++) {
         const o = byRow[i];
         cells[i] = o ? planner.cellFor(field, o) : NO_CELL;
-        colours[i] = o ? planner.colourOf(field, o) : null;
+        colours[i] = o ? planner.styleOf(field, o) : null;
       }
       columns.set(col, cells);
-      colourRuns(col, firstRow, colours, settings, styles);
+      colourRuns(col, firstRow, colours, styles);
       rules.push(...conditionalRules(field, col, firstRow, height, settings));
       if (isOwned(table, field, previouslyOwned)) {
         owned.push({ sheet, row: table.headerRow, col, header: OUTPUT_HEADERS[field] });

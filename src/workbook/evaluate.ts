@@ -4,6 +4,7 @@
  * (long, wide, single) has its own file under ./evaluate; what they share is the TableContext.
  */
 import type { Aim, Status, Target, Trend } from "../core";
+import type { Assurance, Variation } from "../core/spc";
 import type { MeasureReport, Problem } from "./model";
 import type { FoundTable } from "./scan";
 import type { SheetSnapshot } from "./port";
@@ -43,6 +44,9 @@ export interface RowOutcome {
   readonly history: History | null;
   /** Why the trends are NA when the row's period is the cause. */
   readonly trendNote: string | null;
+  /** SPC of the measure's series up to this row's period (SPEC §7); NA when SPC is off or there is no series. */
+  readonly variation: Variation;
+  readonly assurance: Assurance;
 }
 
 export interface EvaluatedTable {
@@ -53,8 +57,8 @@ export interface EvaluatedTable {
   readonly problems: readonly Problem[];
 }
 
-export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: number): EvaluatedTable {
-  const ctx = new TableContext(table, sheet, band);
+export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: number, spc = false): EvaluatedTable {
+  const ctx = new TableContext(table, sheet, band, spc);
   const rows = ctx.measureRows();
   const evaluate = { long: evaluateLong, wide: evaluateWide, single: evaluateSingle }[table.layout];
   const evaluated = evaluate(ctx, rows);

@@ -38,6 +38,8 @@
  * | status       | Status, RAG, RAG Rating, RAG Status                                           |
  * | shortTrend   | Short Trend, Short term trend, Direction of Travel, DoT                       |
  * | longTrend    | Long Trend, Long term trend                                                   |
+ * | variation    | Variation, SPC Variation (read only when SPC is on)                           |
+ * | assurance    | Assurance, SPC Assurance (read only when SPC is on)                           |
  */
 import { parsePeriod } from "../core";
 import type { CellValue, Period } from "../core";
@@ -56,16 +58,22 @@ export type Field =
   | "previous"
   | "status"
   | "shortTrend"
-  | "longTrend";
+  | "longTrend"
+  | "variation"
+  | "assurance";
 
-export type OutputField = "status" | "shortTrend" | "longTrend";
-export const OUTPUT_FIELDS: readonly OutputField[] = ["status", "shortTrend", "longTrend"];
+export type OutputField = "status" | "shortTrend" | "longTrend" | "variation" | "assurance";
+export const OUTPUT_FIELDS: readonly OutputField[] = ["status", "shortTrend", "longTrend", "variation", "assurance"];
+/** The SPC outputs (SPEC §7): written, and their headers claimed, only when the SPC setting is on. */
+export const SPC_FIELDS: readonly OutputField[] = ["variation", "assurance"];
 
 /** Headers the add-in writes when it adds an output column. */
 export const OUTPUT_HEADERS: Readonly<Record<OutputField, string>> = {
   status: "Status",
   shortTrend: "Short Trend",
   longTrend: "Long Trend",
+  variation: "Variation",
+  assurance: "Assurance",
 };
 
 const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
@@ -83,6 +91,8 @@ const SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   status: ["status", "rag", "rag rating", "rag status"],
   shortTrend: ["short trend", "short term trend", "direction of travel", "dot"],
   longTrend: ["long trend", "long term trend"],
+  variation: ["variation", "spc variation"],
+  assurance: ["assurance", "spc assurance"],
 };
 
 const FIELD_ORDER = Object.keys(SYNONYMS) as Field[];

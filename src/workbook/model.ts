@@ -1,6 +1,7 @@
 /** What the operations report: problems with their cells, one entry per measure, per-sheet scans. */
 import type { Aim, NaKind, SheetSummary, Status, Trend } from "../core";
 import type { Settings } from "./settings";
+import type { Assurance, Variation } from "../core/spc";
 import type { WriteProblem } from "./port";
 
 export type Layout = "long" | "wide" | "single";
@@ -46,6 +47,9 @@ export interface MeasureReport {
   readonly naKind: NaKind | null;
   readonly shortTrend: Trend;
   readonly longTrend: Trend;
+  /** SPC variation and assurance of the measure's history (SPEC §7): "NA" when SPC is off or not computable. */
+  readonly variation: Variation;
+  readonly assurance: Assurance;
   readonly reason: string;
   /** A1 of the row's status cell, or of its first cell when the table has no status column. */
   readonly cell: string;

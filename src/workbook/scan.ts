@@ -6,7 +6,15 @@
 import { isBlank, parsePeriod } from "../core";
 import type { CellValue } from "../core";
 import { toA1 } from "./a1";
-import { OUTPUT_FIELDS, OUTPUT_HEADERS, headerWords, isMeasureHeader, isOutputHeader, mapHeaderRow } from "./headers";
+import {
+  OUTPUT_FIELDS,
+  OUTPUT_HEADERS,
+  SPC_FIELDS,
+  headerWords,
+  isMeasureHeader,
+  isOutputHeader,
+  mapHeaderRow,
+} from "./headers";
 import type { HeaderCell, HeaderMap, OutputField } from "./headers";
 import type { Layout, Problem } from "./model";
 import type { CellRef, SheetSnapshot } from "./port";
@@ -124,8 +132,10 @@ function decideLayout(map: HeaderMap, read: CellReader, firstRow: number, lastRo
   return "single";
 }
 
-function neededOutputs(layout: Layout): readonly OutputField[] {
-  return layout === "single" ? ["status", "shortTrend"] : OUTPUT_FIELDS;
+/** A single-row table has no long trend and no series for SPC; the SPC columns only when the setting is on. */
+function neededOutputs(layout: Layout, spc: boolean): readonly OutputField[] {
+  if (layout === "single") return ["status", "shortTrend"];
+  return spc ? OUTPUT_FIELDS : OUTPUT_FIELDS.filter((f) => !SPC_FIELDS.includes(f));
 }
 
 class SheetFinder {
@@ -139,6 +149,7 @@ class SheetFinder {
   constructor(
     private readonly sheet: SheetSnapshot,
     private readonly floorHeader: string,
+    private readonly spc: boolean,
   ) {
     this.read = cellReader(sheet);
     this.bottom = sheet.top + sheet.values.length - 1;
@@ -228,9 +239,10 @@ class SheetFinder {
     const outputs: Partial<Record<OutputField, number>> = {};
     for (const field of OUTPUT_FIELDS) {
       const col = map.fields[field];
-      if (col !== undefined) outputs[field] = col;
+      // With SPC off a "Variation" column is the user's (or left from an earlier run): never written to.
+      if (col !== undefined && (this.spc || !SPC_FIELDS.includes(field))) outputs[field] = col;
     }
-    const missing = neededOutputs(layout).filter((f) => outputs[f] === undefined);
+    const missing = neededOutputs(layout, this.spc).filter((f) => outputs[f] === undefined);
     if (missing.length === 0) return { outputs, added: [] };
     for (let i = 0; i < missing.length; i++) {
       const col = lastCol + 1 + i;
@@ -342,8 +354,8 @@ class SheetFinder {
 }
 
 /** Phase one: every table on a visible sheet and the cells whose boldness decides group titles. */
-export function findTables(sheet: SheetSnapshot, floorHeader: string): SheetFind {
-  const finder = new SheetFinder(sheet, floorHeader);
+export function findTables(sheet: SheetSnapshot, floorHeader: string, spc = false): SheetFind {
+  const finder = new SheetFinder(sheet, floorHeader, spc);
   finder.findExcelTables();
   finder.findRanges();
   finder.drafts.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);

@@ -25,6 +25,8 @@ export interface Settings {
   readonly summarySheetName: string;
   /** Amber band per sheet name, overriding `band`. */
   readonly sheetBands: Readonly<Record<string, number>>;
+  /** Statistical process control (SPEC §7): Variation and Assurance columns for measures with a history. */
+  readonly spc: boolean;
 }
 
 /** Excel's Good / Neutral / Bad cell styles and a grey for NA; every pair has text contrast of at least 4.5:1. */
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   summarySheetName: "Scorecard Summary",
   sheetBands: {},
+  spc: false,
 };
 
 /** An output column the add-in added (not one it found and reused): its header cell. */
@@ -126,6 +129,7 @@ function readSettings(raw: Record<string, unknown>, notices: string[]): Settings
       d.summarySheetName,
     ),
     sheetBands,
+    spc: take("spc", (x): x is boolean => typeof x === "boolean", d.spc),
   };
 }
 

@@ -11,6 +11,7 @@ describe("parseCommand", () => {
       mode: "values",
       summary: true,
       inPlace: false,
+      spc: false,
       maxSize: null,
     });
   });
@@ -26,12 +27,15 @@ describe("parseCommand", () => {
       mode: "formulas",
       summary: false,
       inPlace: false,
+      spc: false,
       maxSize: null,
     });
     expect(parseCommand(["apply", "in.xlsx", "-o", "in.xlsx", "--in-place", "--max-size", "2048"])).toMatchObject({
       inPlace: true,
       maxSize: 2048,
     });
+    expect(parseCommand(["apply", "in.xlsx", "--spc"])).toMatchObject({ spc: true });
+    expect(() => parseCommand(["summary", "in.xlsx", "--spc"])).toThrow('"summary" does not take --spc.');
     expect(parseCommand(["apply", "--output=o.xlsx", "in.xlsx", "--values"])).toMatchObject({
       output: "o.xlsx",
       mode: "values",

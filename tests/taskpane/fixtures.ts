@@ -39,6 +39,8 @@ export function scanReport(settings: Settings = DEFAULT_SETTINGS): ScanReport {
       target: 1,
       floor: null,
       naKind: m.status === "NA" ? ("notRated" as const) : null,
+      variation: "NA" as const,
+      assurance: "NA" as const,
       reason: m.status,
       cell: "A1",
     })),

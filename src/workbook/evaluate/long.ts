@@ -6,7 +6,7 @@ import type { MeasureReport } from "../model";
 import { textOf } from "../scan";
 import type { DataRow } from "../scan";
 import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
-import type { LayoutResult, ParsedCells, TableContext, Trends } from "./tableContext";
+import type { LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
 
 interface Dated {
   readonly cells: ParsedCells;
@@ -63,7 +63,9 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
   for (const [key, entries] of byKey) {
     const { history, undated } = inTime(ctx, key, entries);
     // The latest dated row is current; a measure with no usable period at all is still listed, with NA trends.
-    let current: { cells: ParsedCells; trends: Trends } | null = null;
+    let current: { cells: ParsedCells; trends: Trends; spcWords?: SpcWords } | null = null;
+    // Each row's SPC is of the series up to its own period, as each row's status is against its own target.
+    const series: (number | null)[] = [];
     for (let i = 0; i < history.length; i++) {
       const cells = history[i].cells;
       const earlier = history.slice(Math.max(0, i - MAX_LONG_PERIODS), i).map((e) => e.cells);
@@ -72,15 +74,17 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
         earlier.map((c) => ({ valueCell: c.valueCell, value: c.reading.value })),
         history[i].period.label,
       );
-      outcomes.push(ctx.outcome(cells, trends));
-      current = { cells, trends };
+      series.push(cells.reading.value);
+      const spcWords = ctx.spcOf(cells, () => series);
+      outcomes.push(ctx.outcome(cells, trends, spcWords));
+      current = { cells, trends, spcWords };
     }
     for (const { cells, note } of undated) {
       const trends = noTrends(note, textOf(ctx.read(cells.data.row, periodCol)));
       outcomes.push(ctx.outcome(cells, trends));
       current ??= { cells, trends };
     }
-    if (current) measures.push(ctx.report(current.cells, current.trends));
+    if (current) measures.push(ctx.report(current.cells, current.trends, current.spcWords));
   }
   outcomes.sort((a, b) => a.row - b.row);
   return { rows: outcomes, measures };

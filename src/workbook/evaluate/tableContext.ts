@@ -18,6 +18,8 @@ import type { MeasureReport, Problem } from "../model";
 import { cellReader, textOf } from "../scan";
 import type { CellReader, DataRow, FoundTable } from "../scan";
 import type { SheetSnapshot } from "../port";
+import { spc } from "../../core/spc";
+import type { Assurance, Variation } from "../../core/spc";
 
 /** A row read once: its name, its value cell and everything the one parse learned. */
 export interface ParsedCells {
@@ -52,6 +54,14 @@ export interface LayoutResult {
 
 export const MAX_LONG_PERIODS = 4;
 
+/** The SPC words of one row (SPEC §7). */
+export interface SpcWords {
+  readonly variation: Variation;
+  readonly assurance: Assurance;
+}
+
+const NO_SPC: SpcWords = { variation: "NA", assurance: "NA" };
+
 /** NA trends (no aim, no earlier period, or a row whose period cannot be placed in time). */
 export function noTrends(
   trendNote: string | null,
@@ -80,6 +90,7 @@ export class TableContext {
     readonly table: FoundTable,
     sheet: SheetSnapshot,
     private readonly sheetBand: number,
+    private readonly spcOn: boolean = false,
   ) {
     this.read = cellReader(sheet);
     this.f = table.header.fields;
@@ -159,7 +170,14 @@ export class TableContext {
     }
   }
 
-  outcome(cells: ParsedCells, trends: Trends): RowOutcome {
+  /** SPC of a row's series, oldest first up to its own period (gaps as null); NA when the setting is off. */
+  spcOf(cells: ParsedCells, series: () => readonly (number | null)[]): SpcWords {
+    if (!this.spcOn) return NO_SPC;
+    const result = spc(series(), cells.reading.aim, cells.reading.target);
+    return { variation: result.variation, assurance: result.assurance };
+  }
+
+  outcome(cells: ParsedCells, trends: Trends, spcWords: SpcWords = NO_SPC): RowOutcome {
     const { reading } = cells;
     const trendable = reading.aim !== null && (reading.aim !== "Goldilocks" || reading.target !== null);
     return {
@@ -178,10 +196,12 @@ export class TableContext {
       previousCell: trends.previousCell,
       history: trends.history,
       trendNote: trends.trendNote,
+      variation: spcWords.variation,
+      assurance: spcWords.assurance,
     };
   }
 
-  report(cells: ParsedCells, trends: Trends): MeasureReport {
+  report(cells: ParsedCells, trends: Trends, spcWords: SpcWords = NO_SPC): MeasureReport {
     const statusCol = this.table.outputs.status;
     const { reading } = cells;
     const { reason } = rateReading(reading);
@@ -201,6 +221,8 @@ export class TableContext {
       naKind: naKindOf(cells.status, reading.value),
       shortTrend: trends.shortTrend,
       longTrend: trends.longTrend,
+      variation: spcWords.variation,
+      assurance: spcWords.assurance,
       reason: trends.trendNote ? `${reason}; trends NA: ${trends.trendNote}` : reason,
       cell: toA1(cells.data.row, statusCol ?? this.table.firstCol),
     };

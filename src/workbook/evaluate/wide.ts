@@ -48,8 +48,14 @@ export function evaluateWide(ctx: TableContext, rows: readonly DataRow[]): Layou
       earlier.push(ctx.figureAt(data.row, columns[i].col));
     }
     const trends = ctx.trendsAgainst(cells, earlier, columns[current].period.label);
-    outcomes.push(ctx.outcome(cells, trends));
-    measures.push(ctx.report(cells, trends));
+    const spcWords = ctx.spcOf(cells, () =>
+      columns.slice(0, current + 1).map(({ col }) => {
+        const parsed = parseValue(ctx.read(data.row, col));
+        return parsed.ok ? parsed.value : null;
+      }),
+    );
+    outcomes.push(ctx.outcome(cells, trends, spcWords));
+    measures.push(ctx.report(cells, trends, spcWords));
   }
   ctx.reportDuplicateCodes(rows);
   return { rows: outcomes, measures };

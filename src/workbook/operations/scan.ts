@@ -79,7 +79,7 @@ export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): P
     else if (sheet.name === summarySheet) skipped.set(sheet.name, "Scorecard's own summary sheet");
     else {
       try {
-        const found = findTables(sheet, settings.floorHeader);
+        const found = findTables(sheet, settings.floorHeader, settings.spc);
         drafts.set(sheet.name, found.drafts);
         problems.set(sheet.name, found.problems);
       } catch (error) {
@@ -128,7 +128,7 @@ function evaluateSheet(
 ): EvaluatedTable[] {
   try {
     const band = bandFor(settings, sheet.name);
-    const evaluated = drafts.map((d) => evaluateTable(finishTable(d, sheet, bold), sheet, band));
+    const evaluated = drafts.map((d) => evaluateTable(finishTable(d, sheet, bold), sheet, band, settings.spc));
     for (const t of evaluated) for (const p of t.problems) problems.push(p);
     return evaluated;
   } catch (error) {

@@ -1,0 +1,175 @@
+// The SPC setting through the workbook (SPEC §7, issue 12): Variation and Assurance columns beside the outputs for
+// wide and long tables, coloured as the Making Data Count icons, the JSON report's fields, the setting stored in the
+// workbook, and what stays untouched when SPC is off.
+import type { CellValue } from "../../src/core/types";
+import {
+  applyRules,
+  contrastRatio,
+  saveSettings,
+  scanWorkbook,
+  toJsonReport,
+  DEFAULT_SETTINGS,
+} from "../../src/workbook";
+import { SPC_STYLES } from "../../src/workbook/spcStyles";
+import { MemoryPort } from "../support/memoryPort";
+import type { MemorySheetInit } from "../support/memoryPort";
+
+const MONTHS = [
+  "Sep-12",
+  "Oct-12",
+  "Nov-12",
+  "Dec-12",
+  "Jan-13",
+  "Feb-13",
+  "Mar-13",
+  "Apr-13",
+  "May-13",
+  "Jun-13",
+  "Jul-13",
+  "Aug-13",
+  "Sep-13",
+];
+
+/** Kent ASC dashboard 2013 trend rows (../shared/seeds): [code, aim, target, 13 months]. */
+const KENT: [string, string, number, (number | null)[]][] = [
+  ["ASC1", "Higher is better", 0.8, [0.65, 0.67, 0.7, 0.71, 0.74, 0.73, 0.76, 0.76, 0.77, 0.76, 0.76, 0.74, 0.73]],
+  ["ASC3", "Maximise", 1750, [1240, 1321, 1407, 1460, 1497, 1534, 1596, 1638, 1784, 1937, 2051, 2130, 2276]],
+  ["ASC4", "Maximise", 0.46, [null, null, null, 0.462, 0.452, 0.452, 0.455, 0.456, 0.456, 0.456, 0.465, 0.474, 0.476]],
+  ["ASC9", "Lower is better", 1260, [1271, 1277, 1278, 1269, 1273, 1274, 1265, 1266, 1263, 1266, 1252, 1251, 1249]],
+  ["ASC10", "Max", 0.75, [0.85, 0.84, 0.84, 0.83, 0.85, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.85]],
+];
+const EXPECTED: Record<string, [string, string]> = {
+  ASC1: ["Improvement (high)", "Fail"],
+  ASC3: ["Improvement (high)", "Hit and miss"],
+  ASC4: ["NA", "NA"],
+  ASC9: ["Improvement (low)", "Hit and miss"],
+  ASC10: ["Common cause", "Pass"],
+};
+
+const wide: MemorySheetInit = {
+  name: "Wide",
+  rows: [
+    ["Code", "Aim", "Target", ...MONTHS],
+    ...KENT.map(([code, aim, target, months]) => [code, aim, target, ...months]),
+  ],
+};
+
+const long: MemorySheetInit = {
+  name: "Long",
+  rows: [
+    ["Code", "Period", "Value", "Target", "Aim"],
+    ...KENT.flatMap(([code, aim, target, months]) =>
+      months.map((v, i): CellValue[] => [code, MONTHS[i], v, target, aim]),
+    ),
+  ],
+};
+
+const single: MemorySheetInit = {
+  name: "Single",
+  rows: [
+    ["Code", "Value", "Previous", "Target", "Aim"],
+    ["S1", 5, 4, 6, "Max"],
+  ],
+};
+
+const columnOf = (port: MemoryPort, sheet: string, header: string): string => {
+  const [headers] = port.grid(sheet);
+  const col = headers.indexOf(header);
+  if (col < 0) throw new Error(`no ${header} column on ${sheet}`);
+  return String.fromCharCode(65 + col);
+};
+
+describe("SPC on: wide layout", () => {
+  test("Variation and Assurance columns follow the trends, one word per measure, coloured as the icons", async () => {
+    const port = new MemoryPort({ sheets: [wide] });
+    const report = await applyRules(port, { settings: { spc: true } });
+    const [headers] = port.grid("Wide");
+    expect(headers.slice(16)).toEqual(["Status", "Short Trend", "Long Trend", "Variation", "Assurance"]);
+    KENT.forEach(([code], i) => {
+      expect([code, port.value("Wide", `T${i + 2}`), port.value("Wide", `U${i + 2}`)]).toEqual([
+        code,
+        ...EXPECTED[code],
+      ]);
+    });
+    expect(port.cell("Wide", "T2").style).toMatchObject(SPC_STYLES["Improvement (high)"]);
+    expect(port.cell("Wide", "U2").style).toMatchObject(SPC_STYLES.Fail);
+    expect(port.cell("Wide", "T6").style).toMatchObject(SPC_STYLES["Common cause"]);
+    const rules = port.sheet("Wide").rules.filter((r) => r.range.col === 19);
+    expect(rules.map((r) => r.formula)).toContain('=$T2="Concern (low)"');
+    expect(report.measures.map((m) => [m.code, m.variation, m.assurance])).toEqual(
+      KENT.map(([code]) => [code, ...EXPECTED[code]]),
+    );
+  });
+
+  test("a second run rewrites the same columns and adds none", async () => {
+    const port = new MemoryPort({ sheets: [wide] });
+    await applyRules(port, { settings: { spc: true } });
+    const first = port.grid("Wide");
+    const again = await applyRules(port, { settings: { spc: true } });
+    expect(again.columnsAdded).toBe(0);
+    expect(port.grid("Wide")).toEqual(first);
+  });
+});
+
+describe("SPC on: long layout", () => {
+  test("each row's SPC is of the series up to its own period; the latest row is the measure's", async () => {
+    const port = new MemoryPort({ sheets: [long] });
+    const report = await applyRules(port, { settings: { spc: true } });
+    const variation = columnOf(port, "Long", "Variation");
+    const assurance = columnOf(port, "Long", "Assurance");
+    // ASC1 is rows 2-14: eleven periods are too few, the twelfth (Aug-13) and thirteenth are computed.
+    expect(port.value("Long", `${variation}12`)).toBe("NA");
+    expect(port.value("Long", `${variation}13`)).not.toBe("NA");
+    expect([port.value("Long", `${variation}14`), port.value("Long", `${assurance}14`)]).toEqual(EXPECTED.ASC1);
+    for (const m of report.measures) expect([m.code, m.variation, m.assurance]).toEqual([m.code, ...EXPECTED[m.code]]);
+  });
+
+  test("a gap (ASC4's blank months) is skipped, not a point: 10 figures are too few", async () => {
+    const report = await scanWorkbook(new MemoryPort({ sheets: [long] }));
+    expect(report.measures.find((m) => m.code === "ASC4")).toMatchObject({ variation: "NA", assurance: "NA" });
+  });
+});
+
+describe("SPC off, single layout, and the setting", () => {
+  test("off (the default): no SPC columns, and the report says NA for every measure", async () => {
+    const port = new MemoryPort({ sheets: [wide] });
+    const report = await applyRules(port);
+    expect(port.grid("Wide")[0]).not.toContain("Variation");
+    const json = toJsonReport(report);
+    expect(json.measures.every((m) => m.variation === "NA" && m.assurance === "NA")).toBe(true);
+    expect(Object.keys(json.measures[0])).toEqual(expect.arrayContaining(["variation", "assurance"]));
+  });
+
+  test("off: a column of the user's headed Variation is left alone", async () => {
+    const own: MemorySheetInit = {
+      name: "Own",
+      rows: [
+        ["Code", "Value", "Target", "Aim", "Variation"],
+        ["X1", 5, 6, "Max", "budget +2%"],
+      ],
+    };
+    const port = new MemoryPort({ sheets: [own] });
+    await applyRules(port);
+    expect(port.value("Own", "E2")).toBe("budget +2%");
+  });
+
+  test("a single-row table has no series: no SPC columns, NA in the report", async () => {
+    const port = new MemoryPort({ sheets: [single] });
+    const report = await applyRules(port, { settings: { spc: true } });
+    expect(port.grid("Single")[0]).not.toContain("Variation");
+    expect(report.measures[0]).toMatchObject({ code: "S1", variation: "NA", assurance: "NA" });
+  });
+
+  test("the setting is stored in the workbook and a later run uses it", async () => {
+    const port = new MemoryPort({ sheets: [wide] });
+    await saveSettings(port, { ...DEFAULT_SETTINGS, spc: true });
+    await applyRules(port);
+    expect(port.grid("Wide")[0]).toContain("Variation");
+  });
+
+  test("every SPC colour pair is readable (4.5:1 or more)", () => {
+    for (const style of Object.values(SPC_STYLES)) {
+      expect(contrastRatio(style.fill as string, style.font as string)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
