@@ -107,6 +107,9 @@ const PATTERNS = PHRASES.map(([text, reading]) => ({ parts: text.split(" "), rea
   (a, b) => b.parts.length - a.parts.length,
 );
 
+/** Words that scale the figure before them; the grammar does not guess at them. */
+const SCALE_WORDS = new Set(["k", "m", "bn", "thousand", "million", "billion"]);
+
 const SYMBOLS: Record<string, string> = { ">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤" };
 
 // One alternative per kind of token, tried in this order at each position.
@@ -233,6 +236,8 @@ export function readTargetText(raw: string): TargetText {
         return { kind: "unreadable", reason: `target ${quote(raw.trim())} has more than one figure` };
       }
       if (rest.some((t) => t.kind === "dash")) return unreadable(raw);
+      // "£1.2m" is not 1.2: a figure scaled by a word is never read as the bare figure.
+      if (rest[0]?.kind === "word" && SCALE_WORDS.has(rest[0].text)) return unreadable(raw);
       const value = figures[0].value;
       const target: Target = reading.strict ? { kind: "single", value, strict: true } : { kind: "single", value };
       return { kind: "figure", target, aim: reading.aim, note: null };

@@ -224,6 +224,9 @@ describe("anything else with more than one figure, or unknown words before the f
     ["sixty", /^target "sixty" is not/],
     ["Increase steadily", /^target "Increase steadily" is not/],
     ["= 95", /^target "= 95" is not/],
+    ["£1.2m", /^target "£1.2m" is not/],
+    ["1.5 million", /^target "1.5 million" is not/],
+    ["250k", /^target "250k" is not/],
   ])("%p", (text, reason) => {
     const row = readRow({ value: 0.96, target: text, aim: "Maximise" });
     expect(rateReading(row).status).toBe("NA");
