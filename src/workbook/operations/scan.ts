@@ -4,7 +4,7 @@
  */
 import { summarise } from "../../core";
 import type { SheetSummary } from "../../core";
-import { rangeToA1 } from "../a1";
+import { parseRangeRef, rangeToA1 } from "../a1";
 import { evaluateTable } from "../evaluate";
 import type { EvaluatedTable } from "../evaluate";
 import type { MeasureReport, Problem, ScanReport, SheetScan } from "../model";
@@ -47,14 +47,11 @@ function tableScan(t: EvaluatedTable): SheetScan["tables"][number] {
   };
 }
 
+/** Problems in reading order: by row, then by column. */
 function byCell(a: Problem, b: Problem): number {
-  const pos = (cell: string): [number, string] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    return m ? [Number(m[2]), m[1].padStart(3, " ")] : [0, cell];
-  };
-  const [ra, ca] = pos(a.cell);
-  const [rb, cb] = pos(b.cell);
-  return ra - rb || (ca < cb ? -1 : ca > cb ? 1 : 0);
+  const at = (cell: string) => parseRangeRef(cell) ?? { row: -1, col: -1 };
+  const [pa, pb] = [at(a.cell), at(b.cell)];
+  return pa.row - pb.row || pa.col - pb.col;
 }
 
 function unreadable(sheet: string, error: unknown): Problem {
