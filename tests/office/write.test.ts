@@ -441,6 +441,26 @@ describe("a list-separator locale and syncs that fail part-way", () => {
     expect(ctx.calls.slice(-40)).not.toContain("Worksheet.getRanges");
   });
 
+  it("a summary rewrite cut short after its rename is finished by the retry: one sheet, written once", async () => {
+    const ctx = new FakeContext(
+      new FakeWorkbook([directorate("North"), { name: "Old Summary", rows: [["stale"]] }, directorate("South")]),
+    );
+    ctx.listSeparator = ";";
+    const bold = { bold: true };
+    const owned: OwnedSheetWrite = {
+      ...summary("Old Summary"),
+      // Two bold areas: styled together through getRanges, which this locale refuses after the rename ran.
+      styles: [0, 2].map((row) => ({ range: { row, col: 0, rows: 1, cols: 5 }, style: bold })),
+    };
+    const { problems } = await readThenWrite(ctx, { sheets: [], ownedSheet: owned });
+    expect(problems).toEqual([]);
+    expect(ctx.syncs.some((s) => s.failed && s.actions.includes("Worksheet.name"))).toBe(true);
+    expect(ctx.book.sheets.map((s) => s.name)).toEqual(["North", "Scorecard Summary", "South"]);
+    const sheet = ctx.book.sheet("Scorecard Summary");
+    expect([sheet.value(0, 0), sheet.value(2, 0), sheet.style(2, 3)]).toEqual(["Sheet", "South", bold]);
+    expect(sheet.charts).toHaveLength(1);
+  });
+
   it("with a comma list separator the greens are one multi-area call", async () => {
     const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
     const { problems, syncs } = await readThenWrite(ctx, { sheets: [coloursWrite("North")] });
@@ -464,5 +484,21 @@ describe("a list-separator locale and syncs that fail part-way", () => {
       },
     ]);
     for (const name of ["North", "South"]) expect(ctx.book.sheet(name).formula(3, 5)).toBe("=KPI.RAG(C4,D4,E4)");
+  });
+
+  it("after a sheet's formats are refused, its cells in later requests are still written, so the report stays true", async () => {
+    const ctx = new FakeContext(new FakeWorkbook([directorate("North")]));
+    ctx.refusedCalls.add("ConditionalFormatCollection.add");
+    const more: SheetWrite = {
+      sheet: "North",
+      blocks: [{ row: 1, col: 6, cells: [[{ value: "later" }]] }],
+      styles: [],
+      conditionalRules: [],
+    };
+    // A budget this small sends every operation in its own request.
+    const { problems } = await readThenWrite(ctx, { sheets: [statusWrite("North"), more] }, { syncBudget: 1_000 });
+    expect(problems).toEqual([{ sheet: "North", message: expect.stringMatching(/the cells were written/) }]);
+    expect(ctx.book.sheet("North").value(1, 6)).toBe("later");
+    expect(ctx.book.sheet("North").style(2, 5)).toEqual(GREEN);
   });
 });

@@ -63,12 +63,17 @@ export async function runBatches(
     planned.filter((op) => op.part !== "optional"),
     options.budget,
   );
+  // Sheets not written, and sheets whose cells were written but whose formats Excel refused: the later batches skip
+  // the one whole and the other's formats, so that each sheet's report stays true.
   const failed = new Map<string, WriteProblem>();
+  const unformatted = new Map<string, WriteProblem>();
+  const skipped = (op: WriteOp) =>
+    failed.has(sheetKey(op.sheet)) || (op.part !== "cells" && unformatted.has(sheetKey(op.sheet)));
   let known = facts;
   let done = 0;
   for (let batch = pending.shift(); batch; batch = pending.shift()) {
     options.progress?.(done, done + pending.length + 2, "Writing to Excel");
-    const live = batch.filter((op) => !failed.has(sheetKey(op.sheet)));
+    const live = batch.filter((op) => !skipped(op));
     try {
       if (live.length > 0) await runBatch(context, live, known);
     } catch (error) {
@@ -79,17 +84,21 @@ export async function runBatches(
         continue;
       }
       known = await loadSheetFacts(context);
-      for (const problem of await retryBySheet(context, live, known, options))
-        failed.set(sheetKey(problem.sheet), problem);
+      for (const { problem, cellsWritten } of await retryBySheet(context, live, known, options)) {
+        (cellsWritten ? unformatted : failed).set(sheetKey(problem.sheet), problem);
+      }
       known = await loadSheetFacts(context);
     }
     done += 1;
   }
   options.progress?.(done, done + 1, "Writing to Excel");
-  const optional = planned.filter((op) => op.part === "optional" && !failed.has(sheetKey(op.sheet)));
-  const soft = await runOptional(context, optional, known);
+  const soft = await runOptional(
+    context,
+    planned.filter((op) => op.part === "optional" && !skipped(op)),
+    known,
+  );
   options.progress?.(done + 1, done + 1, "Writing to Excel");
-  return [...failed.values(), ...soft];
+  return [...failed.values(), ...unformatted.values(), ...soft];
 }
 
 async function runBatch(context: XlContext, ops: readonly WriteOp[], facts: readonly SheetFacts[]): Promise<void> {
@@ -101,25 +110,35 @@ async function runBatch(context: XlContext, ops: readonly WriteOp[], facts: read
   await context.sync();
 }
 
+/** A sheet's problem after its retry, and whether its cells were written all the same. */
+interface RetryProblem {
+  readonly problem: WriteProblem;
+  readonly cellsWritten: boolean;
+}
+
 /** A sheet's operations again, cells first: each sheet's report says what was written and what was not. */
 async function retryBySheet(
   context: XlContext,
   ops: readonly WriteOp[],
   facts: readonly SheetFacts[],
   options: BatchOptions,
-): Promise<WriteProblem[]> {
+): Promise<RetryProblem[]> {
   const bySheet = new Map<string, WriteOp[]>();
   for (const op of ops) {
     const list = bySheet.get(sheetKey(op.sheet));
     if (list) list.push(op);
     else bySheet.set(sheetKey(op.sheet), [op]);
   }
-  const problems: WriteProblem[] = [];
+  const problems: RetryProblem[] = [];
+  const notWritten = (sheet: string, message: string) =>
+    problems.push({ problem: { sheet, message }, cellsWritten: false });
+  const unformatted = (sheet: string, error: unknown) =>
+    problems.push({ problem: { sheet, message: formatFailureMessage(sheet, error) }, cellsWritten: true });
   let known = facts;
   for (const sheetOps of bySheet.values()) {
     const sheet = sheetOps[0].sheet;
     if (findSheet(known, sheet)?.protected) {
-      problems.push({ sheet, message: protectedSheetMessage(sheet) });
+      notWritten(sheet, protectedSheetMessage(sheet));
       continue;
     }
     try {
@@ -130,7 +149,7 @@ async function retryBySheet(
         options.budget,
       );
     } catch (error) {
-      problems.push({ sheet, message: writeFailureMessage(sheet, error) });
+      notWritten(sheet, writeFailureMessage(sheet, error));
       // What the failed sheet did to the sheet list (a half-made summary) matters to the next one.
       known = await loadSheetFacts(context);
       continue;
@@ -140,14 +159,14 @@ async function retryBySheet(
       await runPacked(context, formats, known, options.budget);
     } catch (error) {
       if (!formats.some((op) => op.fallback)) {
-        problems.push({ sheet, message: formatFailureMessage(sheet, error) });
+        unformatted(sheet, error);
         continue;
       }
       try {
         await runPacked(context, plain(formats), known, options.budget);
         options.areas.refused = true;
       } catch (again) {
-        problems.push({ sheet, message: formatFailureMessage(sheet, again) });
+        unformatted(sheet, again);
       }
     }
   }
