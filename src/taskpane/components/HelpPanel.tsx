@@ -59,6 +59,18 @@ const FUNCTIONS: readonly FunctionHelp[] = [
     example: '=KPI.REASON(28, 30, "Maximise")',
     result: "Red: 6.7% below target 30 (Maximise, amber band 5%)",
   },
+  {
+    signature: "KPI.SPC(values, aim)",
+    what: "SPC variation of a measure's latest figure, from its history in time order (a row or column; a block gives one result per row).",
+    example: '=KPI.SPC(E5:Q5, "Maximise")',
+    result: "Improvement (high) when the latest months are special cause on the good side",
+  },
+  {
+    signature: "KPI.ASSURANCE(values, aim, target)",
+    what: "Whether the process limits say the target will be met every time (Pass), never (Fail) or only sometimes.",
+    example: '=KPI.ASSURANCE(E5:Q5, "Maximise", 80%)',
+    result: "Fail when 80% is above the upper process limit",
+  },
 ];
 
 /** Built-in help: the rules in plain words (as SPEC.md states them) and the KPI functions with examples. */
@@ -122,6 +134,37 @@ export function HelpPanel() {
               trends NA, with a problem listed.
             </li>
           </ul>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="spc">
+        <AccordionHeader as="h2">SPC: variation and assurance</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <p>
+            Statistical process control reads a measure&apos;s whole history, the way NHS &quot;Making Data Count&quot;
+            board reports do. Switch it on under Settings › Statistical process control: measures with a history (a row
+            per period, or a column per month) get Variation and Assurance columns. It needs 12 or more figures; with
+            fewer both say NA. Blank and NA months are skipped.
+          </p>
+          <p>
+            From the figures come a centre line (their average) and process limits: the range a steady process stays
+            within, 2.66 times the average month-to-month change above and below the centre line.
+          </p>
+          <dl className={styles.definitions}>
+            <dt className={styles.term}>Common cause (grey)</dt>
+            <dd>The latest figure is within the usual ups and downs: nothing to react to.</dd>
+            <dt className={styles.term}>Improvement or Concern (blue or orange), high or low</dt>
+            <dd>
+              Something has changed. The latest figure is outside the process limits, or ends a run of 7 rising or
+              falling figures, or of 7 on one side of the average, or is one of 2 of 3 figures close to a limit. Whether
+              that is good (blue) or bad (orange) depends on the aim; for Goldilocks measures it is Neutral (purple).
+            </dd>
+            <dt className={styles.term}>Assurance: Pass, Fail, Hit and miss</dt>
+            <dd>
+              Pass (blue): the target is outside the limits on the safe side, so it will be met every time unless the
+              process changes. Fail (orange): the target is beyond the limits on the far side, so it will not be met
+              without a change. Hit and miss (grey): the target is within the limits, met some months and missed others.
+            </dd>
+          </dl>
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="functions">

@@ -13,6 +13,7 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
+  Switch,
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
@@ -222,6 +223,17 @@ export function SettingsPanel({ settings, sheets, onSave, defaults, onReset, dis
           <Radio value="formulas" label="Live formulas (recalculate when figures change)" />
           <Radio value="values" label="Values (for files opened without the add-in)" />
         </RadioGroup>
+      </Field>
+      <Field
+        label="Statistical process control (SPC)"
+        hint="Adds Variation and Assurance columns, as NHS Making Data Count reads a measure with 12 or more periods of history."
+      >
+        <Switch
+          checked={draft.spc}
+          onChange={(_, d) => setDraft({ ...draft, spc: d.checked })}
+          label={draft.spc ? "On" : "Off"}
+          name="spc"
+        />
       </Field>
       <Field label="Summary sheet name" validationMessage={sheetNameError}>
         <Input
