@@ -178,7 +178,10 @@ describe("writing a plan", () => {
     await host.write(plan(4));
     const ws = (await inspected(host)).getWorksheet("Data")!;
     expect(ws.getCell("D1").value).toBe("Status");
-    expect(ws.getCell("D2").value).toEqual({ formula: 'KPI.RAG(B2,C2,"Max")', result: "Green" });
+    // Stored as Excel saves a custom function (office-js#2568), read back as Excel shows it.
+    expect(ws.getCell("D2").value).toEqual({ formula: '_xldudf_KPI_RAG(B2,C2,"Max")', result: "Green" });
+    const [data] = (await reopened(host).readWorkbook()).sheets;
+    expect(data.formulas[1][3]).toBe('=KPI.RAG(B2,C2,"Max")');
     expect(ws.getCell("D1").font.bold).toBe(true);
     expect(ws.getCell("D1").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FFD9E1F2" } });
     expect(ws.getColumn(4).width).toBe(12);

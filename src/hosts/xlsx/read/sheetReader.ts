@@ -11,6 +11,7 @@ import type { CellRange } from "../../../workbook/port";
 import { parseRangeRef } from "../../../workbook/a1";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import { PackageError } from "../package/limits";
+import { fromFileFormula } from "../../../workbook/fileFormulas";
 import { unescapeExcel } from "../xml/scan";
 import { refColumn, refRow } from "./cellRef";
 import { shiftFormula } from "./shiftFormula";
@@ -205,7 +206,8 @@ export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext
           return;
         case "c": {
           const value = cellValue();
-          if (value !== null || f !== null) sink(row, col, value, f === null || f === "" ? null : `=${f}`, xf);
+          if (value !== null || f !== null)
+            sink(row, col, value, f === null || f === "" ? null : fromFileFormula(`=${f}`), xf);
           return;
         }
         case "sheetData":

@@ -1,5 +1,6 @@
 /** One written cell as sheet XML: a value, or a formula with its cached result, in the style it is given. */
 import type { OutCell } from "../../../workbook/port";
+import { toFileFormula } from "../../../workbook/fileFormulas";
 import { escapeXml } from "../xml/scan";
 import type { StringTable } from "./stringTable";
 
@@ -13,7 +14,8 @@ export function cellXml(prefix: string, ref: string, xf: number, out: OutCell, s
   const c = `${prefix}c`;
   const { value, formula } = out;
   if (formula !== undefined) {
-    const f = `<${prefix}f>${escapeXml(formula.replace(/^=/, ""))}</${prefix}f>`;
+    // As Excel saves it: KPI.RAG( is _xldudf_KPI_RAG(, SWITCH( is _xlfn.SWITCH( (see fileFormulas.ts).
+    const f = `<${prefix}f>${escapeXml(toFileFormula(formula).replace(/^=/, ""))}</${prefix}f>`;
     if (value === null) return `<${c} r="${ref}"${s}>${f}</${c}>`;
     if (typeof value === "number") {
       return Number.isFinite(value)
