@@ -5,7 +5,7 @@
  * with its cell. The sheet is the add-in's own and is rebuilt whole; a user's sheet that happens to carry the
  * configured name is never touched.
  */
-import { STATUSES, count, counted, formatTrend, improvementLines, narrative, periodLine } from "../core";
+import { STATUSES, count, counted, formatTrend, narrative, periodLine } from "../core";
 import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
@@ -157,7 +157,6 @@ function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void 
   const na = statusStyle(settings, "NA");
   b.style(b.row(["NA: data not available", counts.noData.length, counts.noData.join(", ")]), 0, na);
   b.style(b.row(["NA: not rated", counts.notRated.length, counts.notRated.join(", ")]), 0, na);
-  for (const line of improvementLines(counts)) b.row([line]);
 }
 
 function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): void {

@@ -65,7 +65,7 @@ describe("browser demo", () => {
     expect(await cell(page, "H7").textContent()).toBe("");
     const message = await applyAll(page);
     expect(message).toContain("109 rows rated on 3 sheets.");
-    expect(message).toContain("3 columns added for status and trends.");
+    expect(message).toContain("Status, Short Trend, Long Trend added in columns S–U of Adult Social Care.");
 
     // People (long layout, newest first): PH14 2019/20 has no value, 2018/19 is 24.0% against 21.5% (Minimise).
     expect(await cell(page, "H6").textContent()).toBe("NA");
@@ -94,11 +94,11 @@ describe("browser demo", () => {
     expect(await tab.getAttribute("aria-selected")).toBe("true");
     const row = async (n: number) =>
       Promise.all(["A", "B", "C", "D", "E", "F", "G"].map((c) => cell(page, `${c}${n}`).textContent()));
-    expect(await row(6)).toEqual(["Sheet", "Green", "Amber", "Red", "NA", "Total", "Reporting"]);
-    expect(await row(7)).toEqual(["People", "6", "3", "5", "5", "19", "14"]);
-    expect(await row(8)).toEqual(["Adult Social Care", "7", "3", "0", "1", "11", "10"]);
-    expect(await row(9)).toEqual(["Children's Services", "8", "4", "5", "1", "18", "17"]);
-    expect(await background(cell(page, "D6"))).toBe(RGB.red);
+    expect(await row(16)).toEqual(["Sheet", "Green", "Amber", "Red", "NA", "Total", "Reporting"]);
+    expect(await row(17)).toEqual(["People", "6", "3", "5", "5", "19", "14"]);
+    expect(await row(18)).toEqual(["Adult Social Care", "7", "3", "0", "1", "11", "10"]);
+    expect(await row(19)).toEqual(["Children's Services", "8", "4", "5", "1", "18", "17"]);
+    expect(await background(cell(page, "D16"))).toBe(RGB.red);
     // The summary counts agree with what the pane lists for each sheet.
     expect(await (await sheetItem(page, "People")).getByRole("list").textContent()).toBe("Green 6Amber 3Red 5NA 5");
   });
@@ -149,8 +149,9 @@ describe("browser demo", () => {
     expect(await cell(page, "I7").textContent()).toBe("↓");
 
     await page.getByRole("tab", { name: "Settings" }).click();
-    await page.getByRole("button", { name: "Reset to defaults" }).click();
-    await page.getByTestId("outcome").getByText("Settings saved in the workbook").waitFor();
+    await page.getByRole("button", { name: "Reset to defaults…" }).click();
+    await page.getByRole("button", { name: "Reset", exact: true }).click();
+    await page.getByTestId("outcome").getByText("Settings reset to their defaults").waitFor();
     await waitForBand(page, "5");
   });
 

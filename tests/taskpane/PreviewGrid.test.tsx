@@ -7,7 +7,7 @@ import type { PreviewCell, PreviewSheet } from "../../src/taskpane/demo/preview"
 const empty: PreviewCell = { text: "" };
 
 function sheet(rows: PreviewCell[][]): PreviewSheet {
-  return { name: "S", columns: ["A", "B", "C", "D"], widths: [64, 64, 64, 64], rows, truncated: false };
+  return { name: "S", columns: ["A", "B", "C", "D"], widths: [64, 64, 64, 64], rows, truncated: false, maxRows: 300 };
 }
 
 function renderGrid(s: PreviewSheet, highlight: string | null = null) {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { SettingsPanel } from "../../src/taskpane/components/SettingsPanel";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
 
@@ -89,14 +89,17 @@ describe("settings panel", () => {
   it("asks before resetting to the host's defaults; Cancel leaves everything as it was", async () => {
     const onSave = renderPanel({ ...DEFAULT_SETTINGS, band: 0, sheetBands: { People: 0, Gone: 0.1 } });
     fireEvent.click(screen.getByRole("button", { name: "Reset to defaults…" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "Reset every setting to its default?" });
-    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    const question = screen.getByRole("group", { name: "Reset every setting to its default?" });
+    expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Cancel" }));
+    fireEvent.click(within(question).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("group", { name: "Reset every setting to its default?" })).toBeNull();
     expect(onReset).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "Reset to defaults…" }));
-    // Opened a second time, jsdom sees the dialog mid-animation (aria-hidden until it settles).
-    const again = await screen.findByRole("alertdialog", { hidden: true });
-    fireEvent.click(within(again).getByRole("button", { name: "Reset", hidden: true }));
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Reset every setting to its default?" })).getByRole("button", {
+        name: "Reset",
+      }),
+    );
     expect(onReset).toHaveBeenCalledWith(DEMO_DEFAULTS);
     expect(onSave).not.toHaveBeenCalled();
   });

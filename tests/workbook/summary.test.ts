@@ -38,8 +38,9 @@ describe("Medway People Q2 2020/21 (seed page 1) as a workbook", () => {
 
   test("the improvement lines and narrative sentences", () => {
     const text = lines(port);
-    expect(text).toContain("64% (14 out of 22) improved long term");
-    expect(text).toContain("55% (12 out of 22) improved short term");
+    expect(text).toContain(
+      "64% (14 out of 22) improved long term and 55% (12 out of 22) improved over the short term.",
+    );
     expect(text).toContain("The total number of measures for this directorate is 31.");
     expect(text).toContain(
       "We are reporting on 22 as data for 9 measures are not available (PH14, PH15, SEKS4A8, ILAC7, SE KS2Mnt, ASCOF 2Cii, SE KS2, N23, ASCOF 2A(1)).",

@@ -10,8 +10,6 @@ import {
   ProgressBar,
   Spinner,
   Subtitle2,
-  Tab,
-  TabList,
   Title3,
   tokens,
 } from "@fluentui/react-components";
@@ -26,6 +24,7 @@ import { HelpPanel } from "./HelpPanel";
 import { ProblemList } from "./ProblemList";
 import { SettingsPanel } from "./SettingsPanel";
 import { SheetList } from "./SheetList";
+import { Tabs } from "./Tabs";
 import { useJobRunner } from "./useJobRunner";
 
 type TabName = "sheets" | "settings" | "help";
@@ -199,22 +198,16 @@ export function Pane({ operations }: PaneProps) {
         </div>
       </div>
 
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabName)}
-        size="small"
-        aria-label="Scorecard sections"
-      >
-        <Tab value="sheets" id="tab-sheets" aria-controls="tab-panel">
-          Sheets
-        </Tab>
-        <Tab value="settings" id="tab-settings" aria-controls="tab-panel">
-          Settings
-        </Tab>
-        <Tab value="help" id="tab-help" aria-controls="tab-panel">
-          Help
-        </Tab>
-      </TabList>
+      <Tabs<TabName>
+        label="Scorecard sections"
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { value: "sheets", label: "Sheets", id: "tab-sheets", controls: "tab-panel" },
+          { value: "settings", label: "Settings", id: "tab-settings", controls: "tab-panel" },
+          { value: "help", label: "Help", id: "tab-help", controls: "tab-panel" },
+        ]}
+      />
 
       {/* Named by its tab ("Sheets"), as screen readers announce it; one panel whose content follows the tab. */}
       <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} className={styles.tabPanel}>

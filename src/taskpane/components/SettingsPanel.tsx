@@ -1,22 +1,16 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Input,
   makeStyles,
   Radio,
   RadioGroup,
   Switch,
+  Text,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { STATUSES, type Status } from "../../core";
 import { contrastRatio, isValidSheetName, MIN_CONTRAST, sheetBandKey, type Settings } from "../../workbook/settings";
 import { HEX_COLOUR } from "./statusColours";
@@ -69,6 +63,16 @@ const useStyles = makeStyles({
   },
   warning: { gridColumn: "1 / -1", color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  confirm: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface SettingsPanelProps {
@@ -278,36 +282,63 @@ export function SettingsPanel({ settings, sheets, onSave, defaults, onReset, dis
   );
 }
 
-/** Reset asks first: it replaces every setting, per-sheet bands and colours included. */
+/**
+ * Reset asks first: it replaces every setting, per-sheet bands and colours included. The question is asked in
+ * place, not in a modal dialog, so the pane stays one page for keyboard and screen-reader users.
+ */
 function ResetButton({ disabled, onReset }: { readonly disabled: boolean; readonly onReset: () => void }) {
+  const styles = useStyles();
+  const [asking, setAsking] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) cancel.current?.focus();
+  }, [asking]);
+  const close = () => {
+    setAsking(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  if (!asking)
+    return (
+      <Button ref={opener} disabled={disabled} onClick={() => setAsking(true)}>
+        Reset to defaults…
+      </Button>
+    );
   return (
-    <Dialog modalType="alert">
-      <DialogTrigger disableButtonEnhancement>
-        <Button disabled={disabled}>Reset to defaults…</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Reset every setting to its default?</DialogTitle>
-          <DialogContent>
-            The amber band, per-sheet bands, floor column, direction-of-travel labels, how results are written, the
-            summary sheet name and the status colours go back to their defaults. The sheets keep their current statuses
-            until the rules are applied again.
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="primary" onClick={onReset}>
-                Reset
-              </Button>
-            </DialogTrigger>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Cancel</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <div
+      role="group"
+      aria-labelledby={`${RESET_ID}-title`}
+      aria-describedby={`${RESET_ID}-text`}
+      className={styles.confirm}
+    >
+      <Text weight="semibold" id={`${RESET_ID}-title`}>
+        Reset every setting to its default?
+      </Text>
+      <Caption1 id={`${RESET_ID}-text`}>
+        The amber band, per-sheet bands, floor column, direction-of-travel labels, how results are written, the summary
+        sheet name and the status colours go back to their defaults. The sheets keep their current statuses until the
+        rules are applied again.
+      </Caption1>
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          disabled={disabled}
+          onClick={() => {
+            setAsking(false);
+            onReset();
+          }}
+        >
+          Reset
+        </Button>
+        <Button ref={cancel} onClick={close}>
+          Cancel
+        </Button>
+      </div>
+    </div>
   );
 }
+
+const RESET_ID = "reset-settings";
 
 interface ColourRowProps {
   readonly status: Status;

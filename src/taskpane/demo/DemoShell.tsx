@@ -5,12 +5,11 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  Tab,
-  TabList,
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { Pane } from "../components/Pane";
+import { Tabs } from "../components/Tabs";
 import { applyOutcome, busyOutcome, errorText } from "../../shared/messages";
 import { getSharedState, publishOutcome, runExclusive } from "../../shared/store";
 import { applyRules } from "../../workbook";
@@ -20,6 +19,8 @@ import { openFile, openSample, type DemoWorkbook } from "./demoWorkbook";
 import { PreviewGrid } from "./PreviewGrid";
 
 const NARROW = "@media (max-width: 720px)";
+/** The summary's rows grow with the measures: enough for any scorecard a council keeps in one workbook. */
+const WHOLE_SUMMARY_ROWS = 5000;
 
 const useStyles = makeStyles({
   // Wide: pane and preview side by side, each scrolling on its own. Narrow: one column, the page scrolls.
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: "minmax(300px, 360px) minmax(0, 1fr)",
     // One row exactly the window's height: the pane and the preview each scroll inside it, the page never does.
     gridTemplateRows: "minmax(0, 1fr)",
-    height: "100%",
+    height: "100vh",
     overflow: "hidden",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
@@ -68,6 +69,8 @@ export function DemoShell({ initial }: DemoShellProps) {
   const [, setVersion] = useState(0);
   const [sheet, setSheet] = useState(() => initial.sheetNames()[0] ?? "");
   const [highlight, setHighlight] = useState<CellTarget | null>(null);
+  // The summary is Scorecard's own, as long as the workbook's measures make it: the preview shows it whole.
+  const [summarySheet, setSummarySheet] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ intent: "error" | "warning"; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -101,6 +104,7 @@ export function DemoShell({ initial }: DemoShellProps) {
       async summary(progress) {
         const result = await base.summary(progress);
         setSheet(result.summarySheet);
+        setSummarySheet(result.summarySheet);
         setHighlight(null);
         return result;
       },
@@ -112,6 +116,7 @@ export function DemoShell({ initial }: DemoShellProps) {
     setOpened((n) => n + 1);
     setSheet(next.sheetNames()[0] ?? "");
     setHighlight(null);
+    setSummarySheet(null);
     setNotice(null);
     void next.remember();
   };
@@ -140,6 +145,7 @@ export function DemoShell({ initial }: DemoShellProps) {
         const report = await applyRules(workbook.port);
         await afterWrite();
         blob = await workbook.toBlob();
+        setSummarySheet(report.summarySheet);
         const scored = applyOutcome(report, "demo");
         publishOutcome({ ...scored, title: `Scored copy saved as ${workbook.downloadName}` });
       } catch (e) {
@@ -160,7 +166,7 @@ export function DemoShell({ initial }: DemoShellProps) {
   const sheets = workbook.sheetNames();
   const shown = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");
   // Read afresh on each render: renders follow writes (`version`), sheet switches and selections.
-  const preview = shown ? workbook.preview(shown) : null;
+  const preview = shown ? workbook.preview(shown, shown === summarySheet ? WHOLE_SUMMARY_ROWS : undefined) : null;
 
   return (
     <div className={styles.shell}>
@@ -198,19 +204,13 @@ export function DemoShell({ initial }: DemoShellProps) {
             <MessageBarBody>{notice.text}</MessageBarBody>
           </MessageBar>
         )}
-        <TabList
+        <Tabs
           className={styles.tabs}
-          selectedValue={shown}
-          onTabSelect={(_, d) => setSheet(String(d.value))}
-          size="small"
-          aria-label="Workbook sheets"
-        >
-          {sheets.map((s) => (
-            <Tab key={s} value={s}>
-              {s}
-            </Tab>
-          ))}
-        </TabList>
+          label="Workbook sheets"
+          selected={shown}
+          onSelect={setSheet}
+          tabs={sheets.map((s) => ({ value: s, label: s }))}
+        />
         {/* Keyed by sheet: another sheet starts scrolled to its top-left corner, as Excel shows it. */}
         {preview && (
           <PreviewGrid key={shown} sheet={preview} highlight={highlight?.sheet === shown ? highlight.cell : null} />

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { MAX_COLS, MAX_ROWS, type PreviewCell, type PreviewSheet } from "./preview";
+import { MAX_COLS, type PreviewCell, type PreviewSheet } from "./preview";
 
 // The grid is drawn like Excel's (white cells, black text) in every theme, so the sheet's own colours read as in Excel.
 const EXCEL_CELL = "#FFFFFF";
@@ -160,7 +160,7 @@ export function PreviewGrid({ sheet, highlight }: PreviewGridProps) {
       </div>
       {sheet.truncated && (
         <Caption1>
-          The preview shows the first {MAX_ROWS} rows and {MAX_COLS} columns.
+          The preview shows the first {sheet.maxRows} rows and {MAX_COLS} columns.
         </Caption1>
       )}
     </>

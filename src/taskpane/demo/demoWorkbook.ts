@@ -18,7 +18,8 @@ export interface DemoWorkbook {
   readonly port: WorkbookPort;
   /** Visible sheets, in tab order. */
   sheetNames(): string[];
-  preview(sheet: string): PreviewSheet | null;
+  /** `maxRows`: more than the usual MAX_ROWS (the summary sheet is shown whole). */
+  preview(sheet: string, maxRows?: number): PreviewSheet | null;
   /** Keeps the current state for the next visit; false when the browser refused. */
   remember(): Promise<boolean>;
   /** The scored copy as a file to download. */
@@ -45,7 +46,7 @@ function demoWorkbook(host: XlsxWorkbook, name: string): DemoWorkbook {
         .sheetList()
         .filter((sheet) => sheet.visible)
         .map((sheet) => sheet.name),
-    preview: (sheet) => previewSheet(host, sheet),
+    preview: (sheet, maxRows) => previewSheet(host, sheet, maxRows),
     remember: async () => save({ name, data: toArrayBuffer(host.save()) }),
     toBlob: async () => new Blob([toArrayBuffer(host.save())], { type: macros ? XLSM_TYPE : XLSX_TYPE }),
   };

@@ -25,6 +25,8 @@ export interface PreviewSheet {
   readonly rows: readonly (readonly PreviewCell[])[];
   /** The sheet has more rows or columns than the preview shows. */
   readonly truncated: boolean;
+  /** At most how many rows the preview shows (MAX_ROWS, or more for the summary sheet). */
+  readonly maxRows: number;
 }
 
 /** How much of a sheet the preview shows (the grid says so when a sheet is bigger). */
@@ -41,7 +43,7 @@ interface ReadCell {
 }
 
 /** The top-left of a sheet (up to MAX_ROWS × MAX_COLS) as the preview shows it, or null when there is no such sheet. */
-export function previewSheet(host: XlsxWorkbook, name: string): PreviewSheet | null {
+export function previewSheet(host: XlsxWorkbook, name: string, maxRows = MAX_ROWS): PreviewSheet | null {
   const sheet = host.sheetPart(name);
   if (!sheet) return null;
   const { pkg, part, context } = sheet;
@@ -51,9 +53,9 @@ export function previewSheet(host: XlsxWorkbook, name: string): PreviewSheet | n
   const extras = readSheetPart(pkg, part, context, (row, col, value, _formula, xf) => {
     if (row > lastRow) lastRow = row;
     if (col > lastCol) lastCol = col;
-    if (row < MAX_ROWS && col < MAX_COLS) cells.set(row * MAX_COLS + col, { value, xf });
+    if (row < maxRows && col < MAX_COLS) cells.set(row * MAX_COLS + col, { value, xf });
   });
-  const rowCount = Math.min(lastRow + 1, MAX_ROWS);
+  const rowCount = Math.min(lastRow + 1, maxRows);
   const colCount = Math.min(lastCol + 1, MAX_COLS);
   const shown = (row: number, col: number): CellValue => cells.get(row * MAX_COLS + col)?.value ?? null;
   const conditional = conditionalPainter(extras.conditional, context.styles, shown);
@@ -72,7 +74,8 @@ export function previewSheet(host: XlsxWorkbook, name: string): PreviewSheet | n
     columns: Array.from({ length: colCount }, (_, i) => columnLetters(i)),
     widths: Array.from({ length: colCount }, (_, i) => columnWidthPx(width(i))),
     rows,
-    truncated: lastRow + 1 > MAX_ROWS || lastCol + 1 > MAX_COLS,
+    truncated: lastRow + 1 > maxRows || lastCol + 1 > MAX_COLS,
+    maxRows,
   };
 }
 
