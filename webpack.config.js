@@ -143,6 +143,7 @@ module.exports = async (env = {}, argv = {}) => {
             transform: (content) => (publicUrl ? rewriteManifestUrls(content.toString(), publicUrl) : content),
           },
           { from: OFFICE_JS_DIR, to: "office-js", filter: isExcelRuntimeFile, info: AS_IS },
+          { from: "src/taskpane/officeLoader.js", to: "office-loader.js" },
         ],
       }),
     ],

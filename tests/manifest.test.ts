@@ -285,19 +285,18 @@ describe("dist/ (built by `npm test` before jest)", () => {
   });
 
   /**
-   * The scripts dist/taskpane.html loads, in order, when opened with `search`: its first script is the inline loader
-   * that writes the Office.js script tag, run here as a browser runs it.
+   * The scripts dist/taskpane.html loads, in order, when opened with `search`: its first script, office-loader.js,
+   * writes the Office.js script tag; it is run here as a browser runs it.
    */
   function pageScripts(search: string): string[] {
     const page = new DOMParser().parseFromString(readFileSync(path.join(DIST, "taskpane.html"), "utf8"), "text/html");
-    const [loader, ...rest] = Array.from(page.querySelectorAll("script"));
+    const [loader, ...rest] = Array.from(page.querySelectorAll("script")).map((s) => s.getAttribute("src") ?? "");
+    expect(loader).toBe("office-loader.js");
     const written: string[] = [];
-    new Function("location", "document", loader.textContent ?? "")(
-      { search },
-      { write: (t: string) => written.push(t) },
-    );
+    const code = readFileSync(path.join(DIST, loader), "utf8");
+    new Function("location", "document", code)({ search }, { write: (t: string) => written.push(t) });
     const officeJs = /<script src="([^"]+)">/.exec(written.join(""))?.[1] ?? "";
-    return [officeJs, ...rest.map((s) => s.getAttribute("src") ?? "")];
+    return [officeJs, ...rest];
   }
 
   test("opened by Office the shared page loads Office.js from Microsoft's CDN first, then the bundles", () => {
