@@ -1,5 +1,6 @@
 /** The JSON report the CLI prints with --json (issue 4): measures at their latest period, summary, problems. */
 import type { Counts } from "../core";
+import { countSpc } from "../core/spcSummary";
 import type { MeasureReport, Problem, ScanReport } from "./model";
 
 type JsonCounts = Pick<
@@ -7,10 +8,23 @@ type JsonCounts = Pick<
   "total" | "reporting" | "na" | "green" | "amber" | "red" | "improvedShort" | "improvedLong"
 >;
 
+/** SPC counts of a directorate or group (issue 12): all 0 when SPC is off. */
+interface JsonSpcCounts {
+  readonly commonCause: number;
+  readonly improvement: number;
+  readonly concern: number;
+  readonly neutral: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly hitAndMiss: number;
+}
+
+type WithSpc = JsonCounts & { spc: JsonSpcCounts };
+
 export interface JsonReport {
   readonly measures: readonly MeasureReport[];
   readonly summary: {
-    readonly sheets: readonly (JsonCounts & { sheet: string; groups: (JsonCounts & { group: string })[] })[];
+    readonly sheets: readonly (WithSpc & { sheet: string; groups: (WithSpc & { group: string })[] })[];
   };
   readonly problems: readonly Problem[];
 }
@@ -28,14 +42,30 @@ function counts(c: Counts): JsonCounts {
   };
 }
 
+function spcCounts(measures: readonly MeasureReport[]): JsonSpcCounts {
+  const c = countSpc(measures);
+  return {
+    commonCause: c.commonCause.length,
+    improvement: c.improvement.length,
+    concern: c.concern.length,
+    neutral: c.neutral.length,
+    pass: c.pass.length,
+    fail: c.fail.length,
+    hitAndMiss: c.hitAndMiss.length,
+  };
+}
+
 export function toJsonReport(report: ScanReport): JsonReport {
+  const of = (sheet: string, group?: string) =>
+    report.measures.filter((m) => m.sheet === sheet && (group === undefined || m.group === group));
   return {
     measures: report.measures,
     summary: {
       sheets: report.summary.map((s) => ({
         sheet: s.sheet,
         ...counts(s),
-        groups: s.groups.map((g) => ({ group: g.group, ...counts(g) })),
+        spc: spcCounts(of(s.sheet)),
+        groups: s.groups.map((g) => ({ group: g.group, ...counts(g), spc: spcCounts(of(s.sheet, g.group)) })),
       })),
     },
     problems: report.problems,

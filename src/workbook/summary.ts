@@ -12,6 +12,7 @@ import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, Styled
 import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { sheetKey } from "./sheetNames";
+import { spcSummaryRows } from "./spcSummary";
 
 const BOLD: CellStyle = { bold: true };
 const HEADING: CellStyle = { bold: true, font: "#1F3864" };
@@ -183,17 +184,32 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
   }
 }
 
+/** SPC counts and sentences (issue 12), only when the SPC setting is on. */
+function spcBlock(b: SheetBuilder, measures: readonly MeasureReport[], scope: "directorate" | "outcome"): void {
+  for (const { values, style } of spcSummaryRows(measures, scope)) {
+    const row = b.row(values);
+    if (style) b.style(row, 0, style);
+  }
+}
+
 function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput): void {
   const { settings } = input;
   b.row([sheet.sheet], HEADING);
   for (const sentence of narrative(sheet, "directorate")) b.row([sentence]);
   countsBlock(b, sheet, settings);
-  b.blank();
   const measures = input.measures.filter((m) => m.sheet === sheet.sheet);
+  if (settings.spc) spcBlock(b, measures, "directorate");
+  b.blank();
   for (const group of sheet.groups) {
     b.row([group.group], BOLD);
     for (const sentence of narrative(group, "outcome")) b.row([sentence]);
     countsBlock(b, group, settings);
+    if (settings.spc)
+      spcBlock(
+        b,
+        measures.filter((m) => m.group === group.group),
+        "outcome",
+      );
     measureTable(
       b,
       measures.filter((m) => m.group === group.group),

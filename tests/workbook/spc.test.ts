@@ -130,6 +130,46 @@ describe("SPC on: long layout", () => {
   });
 });
 
+describe("the summary", () => {
+  const sentences = [
+    "4 measures have 12 or more periods: 1 measure shows common cause variation (ASC10) and 3 measures show special cause improvement (ASC1, ASC3, ASC9).",
+    "1 measure will consistently meet its target (ASC10), 1 measure will consistently miss its target (ASC1) and 2 measures will hit and miss their target (ASC3, ASC9).",
+  ];
+  const firstColumn = (port: MemoryPort) => port.grid("Scorecard Summary").map((row) => row[0]);
+
+  test("on: the directorate's SPC sentences and counts, labels coloured as the cells", async () => {
+    const port = new MemoryPort({ sheets: [wide] });
+    await applyRules(port, { settings: { spc: true } });
+    const grid = port.grid("Scorecard Summary");
+    const at = grid.findIndex((row) => row[0] === sentences[0]);
+    expect(at).toBeGreaterThan(0);
+    expect(grid[at + 1][0]).toBe(sentences[1]);
+    expect(grid[at + 3].slice(0, 3)).toEqual(["SPC: Improvement", 3, "ASC1, ASC3, ASC9"]);
+    expect(port.cell("Scorecard Summary", `A${at + 4}`).style).toMatchObject(SPC_STYLES["Improvement (high)"]);
+  });
+
+  test("off: no SPC lines", async () => {
+    const port = new MemoryPort({ sheets: [wide] });
+    await applyRules(port);
+    expect(firstColumn(port).some((v) => typeof v === "string" && /12 or more periods|^SPC:/.test(v))).toBe(false);
+  });
+
+  test("the JSON summary counts SPC per sheet (zeros when off)", async () => {
+    const on = toJsonReport(await applyRules(new MemoryPort({ sheets: [wide] }), { settings: { spc: true } }));
+    expect(on.summary.sheets[0].spc).toEqual({
+      commonCause: 1,
+      improvement: 3,
+      concern: 0,
+      neutral: 0,
+      pass: 1,
+      fail: 1,
+      hitAndMiss: 2,
+    });
+    const off = toJsonReport(await scanWorkbook(new MemoryPort({ sheets: [wide] })));
+    expect(Object.values(off.summary.sheets[0].spc).every((n) => n === 0)).toBe(true);
+  });
+});
+
 describe("SPC off, single layout, and the setting", () => {
   test("off (the default): no SPC columns, and the report says NA for every measure", async () => {
     const port = new MemoryPort({ sheets: [wide] });

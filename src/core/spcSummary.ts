@@ -1,0 +1,88 @@
+/**
+ * SPC in the summaries (issue 12): per directorate and group, how many measures show common cause, improvement,
+ * concern or neutral variation, and how many pass, fail or hit and miss their target, with a sentence in the
+ * reports' style. Kept apart from summary.ts: it reads the SPC words only.
+ */
+import type { Assurance, Variation } from "./spc";
+import { capitalise, counted, plural } from "./text";
+
+/** What the SPC summary reads of a measure. */
+export interface SpcOutcome {
+  readonly code: string;
+  readonly variation: Variation;
+  readonly assurance: Assurance;
+}
+
+export interface SpcCounts {
+  /** Measures with an SPC result (12 or more figures and an aim). */
+  readonly charted: number;
+  readonly commonCause: readonly string[];
+  readonly improvement: readonly string[];
+  readonly concern: readonly string[];
+  readonly neutral: readonly string[];
+  readonly pass: readonly string[];
+  readonly fail: readonly string[];
+  readonly hitAndMiss: readonly string[];
+}
+
+export function countSpc(measures: readonly SpcOutcome[]): SpcCounts {
+  const c = {
+    commonCause: [] as string[],
+    improvement: [] as string[],
+    concern: [] as string[],
+    neutral: [] as string[],
+    pass: [] as string[],
+    fail: [] as string[],
+    hitAndMiss: [] as string[],
+  };
+  let charted = 0;
+  for (const m of measures) {
+    if (m.variation !== "NA") charted++;
+    if (m.variation === "Common cause") c.commonCause.push(m.code);
+    else if (m.variation.startsWith("Improvement")) c.improvement.push(m.code);
+    else if (m.variation.startsWith("Concern")) c.concern.push(m.code);
+    else if (m.variation.startsWith("Neutral")) c.neutral.push(m.code);
+    if (m.assurance === "Pass") c.pass.push(m.code);
+    else if (m.assurance === "Fail") c.fail.push(m.code);
+    else if (m.assurance === "Hit and miss") c.hitAndMiss.push(m.code);
+  }
+  return { charted, ...c };
+}
+
+const codes = (list: readonly string[]): string => (list.length > 0 ? ` (${list.join(", ")})` : "");
+
+/** "2 measures show … (AB1, CD3)", "1 measure shows …". */
+function part(list: readonly string[], singular: string, pluralForm: string): string | null {
+  if (list.length === 0) return null;
+  return `${counted(list.length, "measure")} ${plural(list.length, singular, pluralForm)}${codes(list)}`;
+}
+
+function joined(parts: readonly (string | null)[]): string {
+  const present = parts.filter((p): p is string => p !== null);
+  return present.length <= 1 ? (present[0] ?? "") : `${present.slice(0, -1).join(", ")} and ${present.at(-1)}`;
+}
+
+/**
+ * The SPC sentences for a directorate or an outcome, e.g. "3 measures have 12 or more periods: 1 measure shows
+ * common cause variation (AB2) and 2 measures show special cause improvement (AB1, CD3). 1 measure will consistently
+ * meet its target (AB2) and 2 measures will hit and miss their target (AB1, CD3)."
+ */
+export function spcNarrative(c: SpcCounts, scope: "directorate" | "outcome"): string[] {
+  if (c.charted === 0) return [`No measure in this ${scope} has the 12 or more periods SPC needs.`];
+  const variation = joined([
+    part(c.commonCause, "shows common cause variation", "show common cause variation"),
+    part(c.improvement, "shows special cause improvement", "show special cause improvement"),
+    part(c.concern, "shows special cause concern", "show special cause concern"),
+    part(c.neutral, "shows special cause variation (neutral)", "show special cause variation (neutral)"),
+  ]);
+  const sentences = [
+    `${counted(c.charted, "measure")} ${plural(c.charted, "has", "have")} 12 or more periods: ${variation}.`,
+  ];
+  const assurance = joined([
+    part(c.pass, "will consistently meet its target", "will consistently meet their target"),
+    part(c.fail, "will consistently miss its target", "will consistently miss their target"),
+    part(c.hitAndMiss, "will hit and miss its target", "will hit and miss their target"),
+  ]);
+  if (assurance !== "") sentences.push(`${capitalise(assurance)}.`);
+  return sentences;
+}

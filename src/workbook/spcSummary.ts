@@ -1,0 +1,35 @@
+/**
+ * The SPC part of the summary sheet (issue 12), when the SPC setting is on: for a directorate or a group, the
+ * sentences and a count row per variation and assurance word, each label coloured as its cells are.
+ */
+import { countSpc, spcNarrative } from "../core/spcSummary";
+import type { SpcCounts, SpcOutcome } from "../core/spcSummary";
+import type { CellStyle } from "./port";
+import { SPC_STYLES } from "./spcStyles";
+
+export interface SummaryRow {
+  readonly values: readonly (string | number | null)[];
+  /** The label cell's style. */
+  readonly style?: CellStyle;
+}
+
+const COUNT_ROWS: readonly [string, keyof Omit<SpcCounts, "charted">, CellStyle][] = [
+  ["Common cause", "commonCause", SPC_STYLES["Common cause"]],
+  ["Improvement", "improvement", SPC_STYLES["Improvement (high)"]],
+  ["Concern", "concern", SPC_STYLES["Concern (high)"]],
+  ["Neutral", "neutral", SPC_STYLES["Neutral (high)"]],
+  ["Pass", "pass", SPC_STYLES.Pass],
+  ["Fail", "fail", SPC_STYLES.Fail],
+  ["Hit and miss", "hitAndMiss", SPC_STYLES["Hit and miss"]],
+];
+
+export function spcSummaryRows(measures: readonly SpcOutcome[], scope: "directorate" | "outcome"): SummaryRow[] {
+  const counts = countSpc(measures);
+  const rows: SummaryRow[] = spcNarrative(counts, scope).map((sentence) => ({ values: [sentence] }));
+  if (counts.charted === 0) return rows;
+  for (const [label, key, style] of COUNT_ROWS) {
+    const codes = counts[key];
+    rows.push({ values: [`SPC: ${label}`, codes.length, codes.join(", ")], style });
+  }
+  return rows;
+}
