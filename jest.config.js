@@ -9,4 +9,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   testTimeout: 60000,
+  // Says which suites are skipped for want of Chromium or LibreOffice, and the command that installs them.
+  // Once before the tests and once after, so it is the last thing on screen too.
+  globalSetup: "<rootDir>/tests/support/announceSkips.ts",
+  globalTeardown: "<rootDir>/tests/support/announceSkips.ts",
 };

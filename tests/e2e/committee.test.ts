@@ -4,7 +4,7 @@
  */
 import { Workbook } from "exceljs";
 import type { Page } from "playwright-core";
-import { applyAll, demoPages, generateSummary } from "./harness";
+import { applyAll, demoPages, describeInChromium, generateSummary } from "./harness";
 
 const { open } = demoPages();
 const demo = () => open({ width: 1366, height: 768 });
@@ -42,7 +42,7 @@ async function downloaded(page: Page): Promise<{ name: string; book: Workbook }>
   return { name: download.suggestedFilename(), book };
 }
 
-describe("download scored copy", () => {
+describeInChromium("download scored copy", () => {
   it("scores the workbook first: a file never scored comes down rated, as values, with its summary", async () => {
     const page = await demo();
     await openHousing(page);
@@ -59,7 +59,7 @@ describe("download scored copy", () => {
   });
 });
 
-describe("values in the demo, formulas in Excel", () => {
+describeInChromium("values in the demo, formulas in Excel", () => {
   it("the demo's settings say values for a workbook without Scorecard settings, and Apply writes values", async () => {
     const page = await demo();
     await page.getByRole("tab", { name: "Settings" }).click();
@@ -74,7 +74,7 @@ describe("values in the demo, formulas in Excel", () => {
   });
 });
 
-describe("scrolling at 1366×768", () => {
+describeInChromium("scrolling at 1366×768", () => {
   it("pane and preview scroll separately; the page itself does not", async () => {
     const page = await demo();
     const sizes = await page.evaluate(() => ({
@@ -105,7 +105,7 @@ describe("scrolling at 1366×768", () => {
   });
 });
 
-describe("after Apply", () => {
+describeInChromium("after Apply", () => {
   it("says where the columns went, and the preview shows them there", async () => {
     const page = await demo();
     const outcome = await applyAll(page);
@@ -148,7 +148,7 @@ describe("after Apply", () => {
   });
 });
 
-describe("settings", () => {
+describeInChromium("settings", () => {
   it("Reset to defaults asks first, and then offers to apply the rules again", async () => {
     const page = await demo();
     await page.getByRole("tab", { name: "Settings" }).click();
@@ -185,7 +185,7 @@ describe("settings", () => {
   });
 });
 
-describe("sheet list and summary preview", () => {
+describeInChromium("sheet list and summary preview", () => {
   it("unticked sheet names read like ticked ones, not greyed out", async () => {
     const page = await demo();
     const label = (sheet: string) =>

@@ -4,7 +4,7 @@
  */
 import { Workbook } from "exceljs";
 import type { Locator, Page } from "playwright-core";
-import { applyAll, demoPages, generateSummary, waitForPane } from "./harness";
+import { applyAll, demoPages, describeInChromium, generateSummary, waitForPane } from "./harness";
 
 const { open: demo } = demoPages();
 
@@ -42,7 +42,7 @@ async function showSheet(page: Page, sheet: string): Promise<void> {
   await page.getByRole("tablist", { name: "Workbook sheets" }).getByRole("tab", { name: sheet }).click();
 }
 
-describe("browser demo", () => {
+describeInChromium("browser demo", () => {
   it("lists the sample's directorate sheets with tables, measure counts and status counts", async () => {
     const page = await demo();
     const expected = [

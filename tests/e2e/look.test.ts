@@ -5,7 +5,15 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { applyAll, differingPixels, DIST, generateSummary, demoPages, waitForPane } from "./harness";
+import {
+  applyAll,
+  describeInChromium,
+  differingPixels,
+  DIST,
+  generateSummary,
+  demoPages,
+  waitForPane,
+} from "./harness";
 
 const AXE = require.resolve("axe-core/axe.min.js");
 const SCREENSHOTS = resolve(__dirname, "../../docs/screenshots");
@@ -51,7 +59,7 @@ async function openAllHelp(page: Page): Promise<void> {
   }
 }
 
-describe("accessibility (axe-core)", () => {
+describeInChromium("accessibility (axe-core)", () => {
   for (const theme of ["light", "dark", "contrast"] as const) {
     it(`has no violations of any impact in the ${theme} theme, before and after applying, in settings, help and the summary`, async () => {
       const page = await demo({ query: `?theme=${theme}` });
@@ -82,7 +90,7 @@ describe("accessibility (axe-core)", () => {
   });
 });
 
-describe("narrow pane (320 px)", () => {
+describeInChromium("narrow pane (320 px)", () => {
   it("keeps every control inside the width, with no sideways scrolling", async () => {
     const page = await demo({ width: 320, height: 900 });
     await applyAll(page);
@@ -100,7 +108,7 @@ describe("narrow pane (320 px)", () => {
   });
 });
 
-describe("bundle", () => {
+describeInChromium("bundle", () => {
   it("keeps ExcelJS and the demo out of the first paint", () => {
     const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
     const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]);
@@ -121,7 +129,7 @@ describe("bundle", () => {
   });
 });
 
-describe("screenshots (docs/screenshots)", () => {
+describeInChromium("screenshots (docs/screenshots)", () => {
   /** Rendering differs by a few anti-aliased pixels from run to run: keep the committed file unless the picture changed. */
   const NOISE_PIXELS = 200;
   const shot = async (page: Page, name: string) => {

@@ -5,25 +5,20 @@
  * The pages stay in tests/.tmp/render/ to look at.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
 import { run } from "../../src/cli/main";
 import { DEFAULT_SETTINGS } from "../../src/workbook";
+import { INSTALL_COMMAND, shouldRun, toolSuites } from "../support/externalTools";
 
 const OUT = path.resolve(__dirname, "../.tmp/render");
 
-function onPath(program: string): boolean {
-  return (process.env.PATH ?? "").split(path.delimiter).some((dir) => existsSync(path.join(dir, program)));
-}
-
+const missing = toolSuites()[1].missing;
 // On CI (.ci/run installs LibreOffice and poppler) a missing tool is a failure, never a silent skip.
-const canRender = (onPath("soffice") && onPath("pdftoppm")) || process.env.CI === "true";
+const canRender = shouldRun(missing);
 if (!canRender) {
-  console.warn(
-    "Rendering test SKIPPED: soffice (LibreOffice) or pdftoppm (poppler-utils) is not installed here. " +
-      "Install them with: apt-get install libreoffice-calc-nogui poppler-utils (CI does, in .ci/run).",
-  );
+  console.warn(`Rendering test SKIPPED: ${missing.join(", ")} not installed here. Install with: ${INSTALL_COMMAND}`);
 }
 
 function rgb(hex: string): [number, number, number] {
