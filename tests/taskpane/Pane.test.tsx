@@ -180,4 +180,44 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
   });
+
+  it("after reset, confirmed, offers to apply the rules again, and does so", async () => {
+    const ops = fakeOperations({ defaults: { ...DEFAULT_SETTINGS, output: "values" } });
+    renderPane(ops);
+    await sheetsList();
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    fireEvent.click(screen.getByRole("button", { name: "Reset to defaults…" }));
+    expect(ops.saveSettings).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Reset" }));
+    await waitFor(() => expect(ops.saveSettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, output: "values" }));
+    const outcome = await screen.findByTestId("outcome");
+    expect(outcome.textContent).toContain("Settings reset to their defaults");
+    fireEvent.click(within(outcome).getByRole("button", { name: "Apply rules again" }));
+    await waitFor(() => expect(ops.apply).toHaveBeenCalledWith(undefined, expect.any(Function)));
+    expect((await screen.findByTestId("outcome")).textContent).toContain("Rules applied");
+  });
+
+  it("reads the workbook again after the demo wrote to it (a scored download), not after its own outcomes", async () => {
+    const ops = fakeOperations();
+    renderPane(ops);
+    await sheetsList();
+    act(() => publishOutcome({ source: "pane", intent: "success", title: "Own", lines: [] }));
+    act(() => publishOutcome({ source: "demo", intent: "success", title: "Scored copy saved", lines: [] }));
+    await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
+    expect((await screen.findByTestId("outcome")).textContent).toContain("Scored copy saved");
+  });
+
+  it("moves between its tabs with the arrow keys, one tab in the Tab order", async () => {
+    renderPane(fakeOperations());
+    await sheetsList();
+    const tabs = within(screen.getByRole("tablist", { name: "Scorecard sections" })).getAllByRole("tab");
+    expect(tabs.map((t) => t.getAttribute("tabindex"))).toEqual(["0", "-1", "-1"]);
+    fireEvent.keyDown(tabs[0], { key: "ArrowRight" });
+    expect(screen.getByRole("tabpanel", { name: "Settings" })).toBeTruthy();
+    expect(document.activeElement).toBe(tabs[1]);
+    fireEvent.keyDown(tabs[1], { key: "End" });
+    expect(screen.getByRole("tabpanel", { name: "Help" })).toBeTruthy();
+    fireEvent.keyDown(tabs[2], { key: "ArrowRight" });
+    expect(screen.getByRole("tabpanel", { name: "Sheets" })).toBeTruthy();
+  });
 });
