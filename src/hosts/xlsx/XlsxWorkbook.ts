@@ -23,7 +23,7 @@ import { CONTENT_TYPE } from "./package/contentTypes";
 import type { SizeLimits } from "./package/limits";
 import type { Codec } from "./package/zip";
 import { relativeTarget, relType } from "./package/opc";
-import { parseSharedStrings } from "./read/sharedStrings";
+import { parseSharedStrings, type SharedStrings } from "./read/sharedStrings";
 import type { SheetContext } from "./read/sheetReader";
 import { cellKey, readSnapshot, type SheetRead } from "./read/snapshot";
 import { parseStyles, StyleBook } from "./read/styles";
@@ -41,6 +41,7 @@ import { spliceWorksheet } from "./write/worksheet";
 interface Reading {
   readonly info: WorkbookInfo;
   readonly strings: string[];
+  readonly sst: SharedStrings;
   readonly styles: StyleBook;
   readonly sheets: Map<string, SheetRead>;
   readonly stateSheet: SheetEntry | null;
@@ -87,11 +88,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.reading) return this.reading;
     const info = readWorkbookInfo(this.pkg);
     const sstXml = info.sharedStrings ? this.pkg.text(info.sharedStrings) : null;
-    const strings = sstXml === null ? [] : parseSharedStrings(sstXml).texts;
+    const sst = sstXml === null ? { texts: [], plain: [] } : parseSharedStrings(sstXml);
+    const strings = sst.texts;
     if (info.sharedStrings) this.pkg.forget(info.sharedStrings);
     const stylesXml = info.styles ? this.pkg.text(info.styles) : null;
     const styles = stylesXml === null ? StyleBook.empty() : parseStyles(stylesXml);
-    const reading: Reading = { info, strings, styles, sheets: new Map(), stateSheet: null };
+    const reading: Reading = { info, strings, sst, styles, sheets: new Map(), stateSheet: null };
     this.reading = { ...reading, stateSheet: this.findStateSheet(reading) };
     return this.reading;
   }
@@ -162,7 +164,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const r = this.read();
     const { info } = r;
     const problems: WriteProblem[] = [];
-    const strings = new StringTable(info.sharedStrings ? this.pkg.text(info.sharedStrings) : null);
+    const sstPart = info.sharedStrings;
+    const strings = new StringTable(r.sst, () => (sstPart ? this.pkg.text(sstPart) : null));
     const styles = new StyleWriter(info.styles ? this.pkg.text(info.styles) : null);
     const ctx = {
       styles,

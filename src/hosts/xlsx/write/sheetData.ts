@@ -38,6 +38,9 @@ interface Orphan {
 }
 
 const F = /<((?:\w+:)?f)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/;
+/** The r attribute of a row's last cell, read from its first characters. */
+const LAST_CELL_REF = /^<(?:\w+:)?c\s[^>]*?\br="([A-Z]+\d+)"/;
+
 /** Attribute patterns, compiled once: rows and cells are many. */
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 const attr = (tagText: string, name: string): string | undefined => {
@@ -128,6 +131,8 @@ export function spliceSheetData(
     row: number,
     rowWrites: Map<number, CellWrite> | undefined,
   ): string {
+    const appended = rowWrites && orphans.size === 0 ? appendedRow(rowText, openEnd, row, rowWrites) : null;
+    if (appended !== null) return appended;
     let open = rowText.slice(0, openEnd);
     if (attr(open, "r") === undefined) open = withAttribute(open, "r", String(row + 1));
     const empty = open.endsWith("/>");
@@ -180,6 +185,39 @@ export function spliceSheetData(
     if (texts.length === 0) return open + (empty ? "" : rowText.slice(openEnd));
     const head = empty ? `${open.slice(0, -2).replace(/\s+$/, "")}>` : open;
     return `${head}${texts.join("")}${rowClose}`;
+  }
+
+  /**
+   * The common case, written fast: every written cell lies right of the row's last cell (added output columns), so
+   * the row's cells are copied as one piece and the new ones go before its end. Null when that does not hold.
+   */
+  function appendedRow(
+    rowText: string,
+    openEnd: number,
+    row: number,
+    rowWrites: Map<number, CellWrite>,
+  ): string | null {
+    if (rowText.charCodeAt(openEnd - 2) === 47 /* "/>" */) return null;
+    const last = rowText.lastIndexOf(`<${prefix}c `);
+    const ref = last < 0 ? undefined : LAST_CELL_REF.exec(rowText.slice(last, last + 40))?.[1];
+    if (last >= 0 && ref === undefined) return null;
+    const lastCol = ref === undefined ? -1 : refColumn(ref);
+    let first = Infinity;
+    for (const col of rowWrites.keys()) first = Math.min(first, col);
+    if (first <= lastCol) return null;
+    const cols = [...rowWrites.keys()].filter((col) => !covered(row, col)).sort((a, b) => a - b);
+    if (cols.length === 0) return rowText;
+    let open = rowText.slice(0, openEnd);
+    if (attr(open, "r") === undefined) return null;
+    const spans = attr(open, "spans");
+    if (spans !== undefined) {
+      const [lo, hi] = spans.split(":").map(Number);
+      const end = cols[cols.length - 1] + 1;
+      if (end > hi) open = withAttribute(open, "spans", `${lo}:${end}`);
+    }
+    const added = cols.map((col) => newCell(row, col, 0, rowWrites.get(col)!)).join("");
+    const close = rowText.length - rowClose.length;
+    return `${open}${rowText.slice(openEnd, close)}${added}${rowClose}`;
   }
 
   /** An existing cell with the write applied: new content in its style (plus the plan's), or only a new style. */
