@@ -5,7 +5,7 @@
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { inspected, opened, reopened } from "./xlsxFixtures";
-import { scanWorkbook } from "../../src/workbook";
+import { applyRules, scanWorkbook } from "../../src/workbook";
 import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import type { ConditionalRule, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
 
@@ -500,4 +500,52 @@ it("reads a sheet with one stray cell at XFD1048576 sparsely, and the scan still
   expect(sheet.values[1_048_575][16_383]).toBe("stray");
   const report = await scanWorkbook(host);
   expect(report.measures.map((m) => m.code)).toEqual(["M1"]);
+});
+
+it("keeps a user's own sheet named like the state sheet, stores the state beside it and says so", async () => {
+  const workbook = new Workbook();
+  workbook.addWorksheet("ScorecardState").getCell("A1").value = "My own notes";
+  const host = await opened(workbook);
+  const problems = await host.write({ sheets: [], state: '{"band":0.05}' });
+  expect(problems).toEqual([
+    {
+      sheet: STATE_SHEET_NAME,
+      message: expect.stringMatching(/keeps its settings in the very hidden sheet "ScorecardState \(2\)"/),
+    },
+  ]);
+  const out = await inspected(host);
+  expect(out.getWorksheet("ScorecardState")!.getCell("A1").value).toBe("My own notes");
+  expect(out.getWorksheet("ScorecardState")!.state).toBe("visible");
+  expect(out.getWorksheet("ScorecardState (2)")!.state).toBe("veryHidden");
+  const again = reopened(host);
+  const snapshot = await again.readWorkbook();
+  expect(snapshot.state).toBe('{"band":0.05}');
+  expect(snapshot.sheets.map((s) => s.name)).toEqual(["ScorecardState"]);
+  expect(await again.write({ sheets: [], state: "{}" })).toEqual([]);
+  expect((await reopened(again).readWorkbook()).state).toBe("{}");
+});
+
+it("widens an Excel Table that is the measure table by the columns it adds, keeping its filter and style", async () => {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("Data");
+  ws.addTable({
+    name: "Measures",
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: ["Code", "Measure", "Period", "Value", "Target", "Aim"].map((name) => ({ name, filterButton: true })),
+    rows: [
+      ["M1", "Measure 1", "Q1 2024/25", 10, 12, "Maximise"],
+      ["M1", "Measure 1", "Q2 2024/25", 11, 12, "Maximise"],
+    ],
+  });
+  const host = await opened(workbook);
+  await applyRules(host, { summary: false });
+  const zip = await JSZip.loadAsync(host.save());
+  const table = await zip.file(Object.keys(zip.files).find((name) => name.startsWith("xl/tables/"))!)!.async("string");
+  expect(table).toMatch(/<table [^>]*ref="A1:I3"/);
+  expect(table).toMatch(/<autoFilter ref="A1:I3"/);
+  expect(table).toContain('<tableColumns count="9">');
+  expect(table).toContain('<tableColumn id="7" name="Status"/><tableColumn id="8" name="Short Trend"/>');
+  expect(table).toContain('name="TableStyleMedium2"');
 });
