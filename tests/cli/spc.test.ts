@@ -1,0 +1,120 @@
+/** `scorecard apply --spc` end to end, in process (issue 12): a real .xlsx in, Variation and Assurance out, JSON. */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Workbook } from "exceljs";
+import { run, type Console } from "../../src/cli/main";
+import type { JsonReport } from "../../src/workbook";
+import { SPC_STYLES } from "../../src/workbook/spcStyles";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "scorecard-spc-"));
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+const quiet: Console = { out: () => undefined, err: () => undefined, progress: () => null };
+const MONTHS = [
+  "Sep-12",
+  "Oct-12",
+  "Nov-12",
+  "Dec-12",
+  "Jan-13",
+  "Feb-13",
+  "Mar-13",
+  "Apr-13",
+  "May-13",
+  "Jun-13",
+  "Jul-13",
+  "Aug-13",
+  "Sep-13",
+];
+
+/** Kent ASC dashboard 2013 (../shared/seeds): personal budgets and learning disability placements, as a wide table. */
+async function kentFile(): Promise<string> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet("Adult Social Care");
+  sheet.addRow(["Code", "Aim", "Target", ...MONTHS]);
+  sheet.addRow([
+    "ASC1",
+    "Higher is better",
+    0.8,
+    0.65,
+    0.67,
+    0.7,
+    0.71,
+    0.74,
+    0.73,
+    0.76,
+    0.76,
+    0.77,
+    0.76,
+    0.76,
+    0.74,
+    0.73,
+  ]);
+  sheet.addRow([
+    "ASC9",
+    "Lower is better",
+    1260,
+    1271,
+    1277,
+    1278,
+    1269,
+    1273,
+    1274,
+    1265,
+    1266,
+    1263,
+    1266,
+    1252,
+    1251,
+    1249,
+  ]);
+  const file = path.join(dir, "kent.xlsx");
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+async function applied(...options: string[]): Promise<{ workbook: Workbook; json: JsonReport }> {
+  const input = await kentFile();
+  const output = path.join(dir, "out.xlsx");
+  const report = path.join(dir, "report.json");
+  expect(await run(["apply", input, "-o", output, "--json", report, ...options], quiet)).toBe(0);
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(output);
+  return { workbook, json: JSON.parse(await fs.readFile(report, "utf8")) as JsonReport };
+}
+
+test("--spc writes Variation and Assurance, filled as the icons, and the JSON carries them", async () => {
+  const { workbook, json } = await applied("--spc");
+  const sheet = workbook.getWorksheet("Adult Social Care")!;
+  const headers = sheet.getRow(1).values as unknown[];
+  const variation = headers.indexOf("Variation");
+  const assurance = headers.indexOf("Assurance");
+  expect(assurance).toBe(variation + 1);
+  expect([sheet.getCell(2, variation).value, sheet.getCell(2, assurance).value]).toEqual([
+    "Improvement (high)",
+    "Fail",
+  ]);
+  expect([sheet.getCell(3, variation).value, sheet.getCell(3, assurance).value]).toEqual([
+    "Improvement (low)",
+    "Hit and miss",
+  ]);
+  const fill = sheet.getCell(2, variation).fill as { fgColor?: { argb?: string } };
+  expect(fill.fgColor?.argb?.slice(-6)).toBe(SPC_STYLES["Improvement (high)"].fill?.slice(1));
+  expect(json.measures.map((m) => [m.code, m.variation, m.assurance])).toEqual([
+    ["ASC1", "Improvement (high)", "Fail"],
+    ["ASC9", "Improvement (low)", "Hit and miss"],
+  ]);
+  expect(json.summary.sheets[0].spc).toMatchObject({ improvement: 2, fail: 1, hitAndMiss: 1 });
+});
+
+test("without --spc: no SPC columns, and NA in the JSON", async () => {
+  const { workbook, json } = await applied();
+  expect(workbook.getWorksheet("Adult Social Care")!.getRow(1).values as unknown[]).not.toContain("Variation");
+  expect(json.measures.map((m) => [m.variation, m.assurance])).toEqual([
+    ["NA", "NA"],
+    ["NA", "NA"],
+  ]);
+});
