@@ -52,7 +52,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  outcome: { maxHeight: "40vh", overflowY: "auto" },
+  outcome: { maxHeight: "30vh", overflowY: "auto" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   messageLines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   tabPanel: { minWidth: 0 },

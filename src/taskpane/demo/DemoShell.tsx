@@ -101,6 +101,11 @@ export function DemoShell({ initial }: DemoShellProps) {
     });
     return {
       ...base,
+      async apply(sheets, progress) {
+        const report = await base.apply(sheets, progress);
+        setSummarySheet(report.summarySheet);
+        return report;
+      },
       async summary(progress) {
         const result = await base.summary(progress);
         setSheet(result.summarySheet);
