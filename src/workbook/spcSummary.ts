@@ -23,6 +23,28 @@ const COUNT_ROWS: readonly [string, keyof Omit<SpcCounts, "charted">, CellStyle]
   ["Hit and miss", "hitAndMiss", SPC_STYLES["Hit and miss"]],
 ];
 
+/** What the SPC words mean, for the summary's key, each coloured as its cells are. */
+export function spcLegendRows(): SummaryRow[] {
+  const meanings: [string, string, CellStyle][] = [
+    ["Common cause", "SPC variation: the latest figure is within the usual ups and downs.", SPC_STYLES["Common cause"]],
+    [
+      "Improvement",
+      "SPC variation: special cause on the good side (high or low): beyond a process limit, a run of 7, or 2 of 3 near a limit.",
+      SPC_STYLES["Improvement (high)"],
+    ],
+    ["Concern", "SPC variation: special cause on the bad side (high or low).", SPC_STYLES["Concern (high)"]],
+    ["Neutral", "SPC variation: special cause for a measure aiming within a range.", SPC_STYLES["Neutral (high)"]],
+    ["Pass", "SPC assurance: the process limits say the target is met every time.", SPC_STYLES.Pass],
+    ["Fail", "SPC assurance: the target lies beyond the process limits; not met without a change.", SPC_STYLES.Fail],
+    [
+      "Hit and miss",
+      "SPC assurance: the target lies within the process limits; met some periods only.",
+      SPC_STYLES["Hit and miss"],
+    ],
+  ];
+  return meanings.map(([word, meaning, style]) => ({ values: [word, meaning], style }));
+}
+
 export function spcSummaryRows(measures: readonly SpcOutcome[], scope: "directorate" | "outcome"): SummaryRow[] {
   const counts = countSpc(measures);
   const rows: SummaryRow[] = spcNarrative(counts, scope).map((sentence) => ({ values: [sentence] }));

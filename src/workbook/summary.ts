@@ -12,7 +12,7 @@ import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, Styled
 import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { sheetKey } from "./sheetNames";
-import { spcSummaryRows } from "./spcSummary";
+import { spcLegendRows, spcSummaryRows } from "./spcSummary";
 
 const BOLD: CellStyle = { bold: true };
 const HEADING: CellStyle = { bold: true, font: "#1F3864" };
@@ -146,6 +146,7 @@ function legend(b: SheetBuilder, settings: Settings, sheets: readonly string[]):
   for (const [trend, meaning] of trends)
     b.row([formatTrend(trend, settings.trendLabels), `Direction of travel: ${meaning}.`]);
   b.row(["Short trend: against the previous period. Long trend: against the average of up to 4 earlier periods."]);
+  if (settings.spc) spcRows(b, spcLegendRows());
 }
 
 function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void {
@@ -184,12 +185,16 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
   }
 }
 
-/** SPC counts and sentences (issue 12), only when the SPC setting is on. */
-function spcBlock(b: SheetBuilder, measures: readonly MeasureReport[], scope: "directorate" | "outcome"): void {
-  for (const { values, style } of spcSummaryRows(measures, scope)) {
+/** Rows of the SPC part (issue 12), written only when the SPC setting is on. */
+function spcRows(b: SheetBuilder, rows: ReturnType<typeof spcLegendRows>): void {
+  for (const { values, style } of rows) {
     const row = b.row(values);
     if (style) b.style(row, 0, style);
   }
+}
+
+function spcBlock(b: SheetBuilder, measures: readonly MeasureReport[], scope: "directorate" | "outcome"): void {
+  spcRows(b, spcSummaryRows(measures, scope));
 }
 
 function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput): void {

@@ -146,12 +146,18 @@ describe("the summary", () => {
     expect(grid[at + 1][0]).toBe(sentences[1]);
     expect(grid[at + 3].slice(0, 3)).toEqual(["SPC: Improvement", 3, "ASC1, ASC3, ASC9"]);
     expect(port.cell("Scorecard Summary", `A${at + 4}`).style).toMatchObject(SPC_STYLES["Improvement (high)"]);
+    const key = grid.findIndex((row) => row[0] === "Hit and miss");
+    expect(key).toBeGreaterThan(0);
+    expect(key).toBeLessThan(at);
+    expect(grid[key][1]).toBe("SPC assurance: the target lies within the process limits; met some periods only.");
   });
 
   test("off: no SPC lines", async () => {
     const port = new MemoryPort({ sheets: [wide] });
     await applyRules(port);
-    expect(firstColumn(port).some((v) => typeof v === "string" && /12 or more periods|^SPC:/.test(v))).toBe(false);
+    expect(
+      firstColumn(port).some((v) => typeof v === "string" && /12 or more periods|^SPC:|^Hit and miss$/.test(v)),
+    ).toBe(false);
   });
 
   test("the JSON summary counts SPC per sheet (zeros when off)", async () => {
