@@ -132,7 +132,8 @@ export class StyleWriter {
   }
 
   private newCellXf(base: number, style: CellStyle): number {
-    const key = `${base}|${JSON.stringify(style)}`;
+    const { fill, font, bold, italic, numberFormat, wrap } = style;
+    const key = `${base}|${fill}|${font}|${bold}|${italic}|${numberFormat}|${wrap}`;
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
     const baseText = this.lists.cellXfs.item(base) ?? (this.lists.cellXfs.item(0) as string);
