@@ -69,6 +69,8 @@ const NO_CELL: OutCell = { value: null };
 class TablePlanner {
   private readonly f: EvaluatedTable["table"]["header"]["fields"];
   private readonly formulas: boolean;
+  /** A wide table's period columns when they sit side by side in time order: one range per row for KPI.SPC. */
+  private readonly seriesCols: { readonly first: number; readonly last: number } | null;
 
   constructor(
     evaluated: EvaluatedTable,
@@ -76,6 +78,14 @@ class TablePlanner {
   ) {
     this.f = evaluated.table.header.fields;
     this.formulas = settings.output === "formulas";
+    const periods = evaluated.table.header.periodColumns;
+    const adjacent = periods.every(
+      (p, i) => i === 0 || (p.col === periods[i - 1].col + 1 && p.period.order > periods[i - 1].period.order),
+    );
+    this.seriesCols =
+      evaluated.table.layout === "wide" && periods.length > 0 && adjacent
+        ? { first: periods[0].col, last: periods[periods.length - 1].col }
+        : null;
   }
 
   private at(row: number, col: number | undefined): string | null {
@@ -156,12 +166,25 @@ class TablePlanner {
         return this.shortCell(o);
       case "longTrend":
         return this.longCell(o);
-      // SPC words are written as values in both modes: a long table's series is scattered over rows.
       case "variation":
-        return { value: o.variation };
       case "assurance":
-        return { value: o.assurance };
+        return this.spcCell(field, o);
     }
+  }
+
+  /**
+   * `=KPI.SPC(series, aim)` / `=KPI.ASSURANCE(series, aim, target)` over a wide row's period columns; a long table's
+   * series is scattered over rows, so it gets the value (as does a row whose formula could not give it).
+   */
+  private spcCell(field: "variation" | "assurance", o: RowOutcome): OutCell {
+    const value = field === "variation" ? o.variation : o.assurance;
+    const aim = this.aimRef(o);
+    if (!this.formulas || this.seriesCols === null || !o.rateable || aim === null) return { value };
+    const series = blankSafe(`${toA1(o.row, this.seriesCols.first)}:${toA1(o.row, this.seriesCols.last)}`);
+    // KPI.SPC has no target to imply the aim from.
+    if (field === "variation") return o.aimImplied ? { value } : { value, formula: `=KPI.SPC(${series},${aim})` };
+    const target = this.targetRef(o.row);
+    return target === null ? { value } : { value, formula: `=KPI.ASSURANCE(${series},${aim},${target})` };
   }
 
   /** Style of a written cell: the status colour (a trend borrows its status's), or the SPC word's colour. */

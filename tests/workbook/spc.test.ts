@@ -11,7 +11,11 @@ import {
   DEFAULT_SETTINGS,
 } from "../../src/workbook";
 import { SPC_STYLES } from "../../src/workbook/spcStyles";
+import { HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
 import { MemoryPort } from "../support/memoryPort";
+import { passBlanksAsZero, registerKpiFunctions } from "../support/kpiHyperFormula";
+import { registerSpcFunctions } from "../support/spcHyperFormula";
 import type { MemorySheetInit } from "../support/memoryPort";
 
 const MONTHS = [
@@ -108,6 +112,48 @@ describe("SPC on: wide layout", () => {
     const again = await applyRules(port, { settings: { spc: true } });
     expect(again.columnsAdded).toBe(0);
     expect(port.grid("Wide")).toEqual(first);
+  });
+});
+
+describe("SPC on: formulas", () => {
+  afterAll(() => passBlanksAsZero(false));
+
+  // Both ways Excel passes an empty cell to a custom function: null (web), 0 (some desktop builds, office-js#4702).
+  test.each([
+    ["blank", false],
+    ["0", true],
+  ])(
+    "a wide row gets live KPI.SPC / KPI.ASSURANCE formulas that recalculate to the words written (blanks as %s)",
+    async (_, zero) => {
+      registerKpiFunctions();
+      registerSpcFunctions();
+      passBlanksAsZero(zero);
+      const port = new MemoryPort({ sheets: [wide] });
+      await applyRules(port, { summary: false, settings: { spc: true, output: "formulas" } });
+      expect(port.cell("Wide", "T2").formula).toBe('=KPI.SPC(IF(D2:P2="","",D2:P2),B2)');
+      expect(port.cell("Wide", "U2").formula).toBe('=KPI.ASSURANCE(IF(D2:P2="","",D2:P2),B2,IF(C2="","",C2))');
+      const grid: RawCellContent[][] = port
+        .grid("Wide")
+        .map((row, r) =>
+          row.map((value, c) => (port.sheet("Wide").cells.get(`${r},${c}`)?.formula ?? value) as RawCellContent),
+        );
+      const hf = HyperFormula.buildFromArray(grid, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+      for (let row = 1; row <= KENT.length; row++) {
+        for (const col of [19, 20]) {
+          const written = port.sheet("Wide").cells.get(`${row},${col}`)!;
+          expect(written.formula).not.toBeNull();
+          expect([row, col, hf.getCellValue({ sheet: 0, row, col })]).toEqual([row, col, written.value]);
+        }
+      }
+      hf.destroy();
+    },
+  );
+
+  test("a long table's series is scattered over rows: the words are written as values", async () => {
+    const port = new MemoryPort({ sheets: [long] });
+    await applyRules(port, { summary: false, settings: { spc: true, output: "formulas" } });
+    const variation = columnOf(port, "Long", "Variation");
+    expect(port.cell("Long", `${variation}14`)).toMatchObject({ value: EXPECTED.ASC1[0], formula: null });
   });
 });
 
