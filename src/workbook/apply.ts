@@ -17,6 +17,8 @@
  *   empty cell to a custom function as 0 (office-js#4702, #5262, #1951), which would rate a missing value as 0, read
  *   a missing target as a zero target, a missing floor or band as 0, and average blanks in a history as zeros.
  *   The aim only when it is blank now (an aim implied by the target); a literal band or history needs nothing.
+ * - with SPC on, Variation `=KPI.SPC(period values, aim)` and Assurance `=KPI.ASSURANCE(period values, aim,
+ *   target)` over a wide row's period columns when they sit side by side; a long table's get values.
  * - Where a formula could not give the status shown (unknown aim, malformed target, no previous period), the value
  *   is written instead, and the problem is in the report.
  * Colours are static fills (right for the value written now) plus expression conditional rules (`=$H5="Red"`) on
