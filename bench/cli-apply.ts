@@ -47,6 +47,8 @@ async function writeScorecard(file: string): Promise<number> {
 
 interface Run {
   readonly seconds: number;
+  /** User + system CPU time: steadier than wall time on a shared machine. */
+  readonly cpuSeconds: number;
   readonly peakMb: number;
 }
 
@@ -58,11 +60,13 @@ function timed(preload: string, args: readonly string[]): Run {
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed (${result.status}): ${result.stderr}`);
   const peak = /peak-rss-kb=(\d+)/.exec(result.stderr);
   if (!peak) throw new Error(`no peak RSS reported: ${result.stderr}`);
-  return { seconds, peakMb: Number(peak[1]) / 1024 };
+  const cpu = /cpu-us=(\d+)/.exec(result.stderr);
+  return { seconds, cpuSeconds: Number(cpu?.[1] ?? 0) / 1e6, peakMb: Number(peak[1]) / 1024 };
 }
 
 const best = (runs: readonly Run[]): Run => ({
   seconds: Math.min(...runs.map((r) => r.seconds)),
+  cpuSeconds: Math.min(...runs.map((r) => r.cpuSeconds)),
   peakMb: Math.max(...runs.map((r) => r.peakMb)),
 });
 
@@ -77,7 +81,8 @@ async function main(): Promise<void> {
     const preload = path.join(dir, "peak-rss.cjs");
     writeFileSync(
       preload,
-      `process.on("exit", () => process.stderr.write("peak-rss-kb=" + process.resourceUsage().maxRSS + "\\n"));\n`,
+      `process.on("exit", () => { const u = process.resourceUsage(); ` +
+        `process.stderr.write("peak-rss-kb=" + u.maxRSS + " cpu-us=" + (u.userCPUTime + u.systemCPUTime) + "\\n"); });\n`,
     );
     const bare = path.join(dir, "bare.cjs");
     writeFileSync(
@@ -120,6 +125,10 @@ fs.writeFileSync(process.argv[3], zipSync(unzipSync(fs.readFileSync(process.argv
       `scorecard apply (values):  ${a.seconds.toFixed(2)} s, peak RSS ${a.peakMb.toFixed(0)} MB (output ${mb(output)}, report ${mb(path.join(dir, "report.json"))})`,
     );
     const ratio = a.seconds / b.seconds;
+    console.log(
+      `CPU time: ExcelJS ${b.cpuSeconds.toFixed(2)} s, floor ${f.cpuSeconds.toFixed(2)} s, apply ${a.cpuSeconds.toFixed(2)} s ` +
+        `(apply / ExcelJS ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}×, apply / floor ${(a.cpuSeconds / f.cpuSeconds).toFixed(2)}×)`,
+    );
     console.log(
       `ratio apply / ExcelJS: ${ratio.toFixed(2)}× (goal ≤ 0.5×: ${ratio <= 0.5 ? "met" : "MISSED"}); ` +
         `apply / floor: ${(a.seconds / f.seconds).toFixed(2)}×; memory goal ≤ 400 MB: ${a.peakMb <= 400 ? "met" : "MISSED"}`,
