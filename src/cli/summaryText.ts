@@ -5,6 +5,7 @@
  */
 import { improvementLines, narrative } from "../core";
 import type { Counts } from "../core";
+import { countSpc, spcNarrative } from "../core/spcSummary";
 import type { ScanReport } from "../workbook/model";
 import { problemLine } from "./problemLines";
 
@@ -19,13 +20,32 @@ function countLines(c: Counts): string[] {
 
 export function summaryText(title: string, report: ScanReport): string {
   const lines = [title, ""];
+  // The SPC sentences (issue 12) when the workbook's SPC setting is on.
+  const spc = (scope: "directorate" | "outcome", sheet: string, group?: string): string[] =>
+    report.settings.spc
+      ? spcNarrative(
+          countSpc(report.measures.filter((m) => m.sheet === sheet && (group === undefined || m.group === group))),
+          scope,
+        )
+      : [];
   for (const sheet of report.summary) {
     lines.push(
       sheet.sheet,
-      ...[...countLines(sheet), ...improvementLines(sheet), ...narrative(sheet, "directorate")].map(indent(1)),
+      ...[
+        ...countLines(sheet),
+        ...improvementLines(sheet),
+        ...narrative(sheet, "directorate"),
+        ...spc("directorate", sheet.sheet),
+      ].map(indent(1)),
     );
     for (const group of sheet.groups) {
-      lines.push("", indent(1)(group.group), ...[...countLines(group), ...narrative(group, "outcome")].map(indent(2)));
+      lines.push(
+        "",
+        indent(1)(group.group),
+        ...[...countLines(group), ...narrative(group, "outcome"), ...spc("outcome", sheet.sheet, group.group)].map(
+          indent(2),
+        ),
+      );
     }
     lines.push("");
   }

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
 import { run, type Console } from "../../src/cli/main";
+import { readWorkbookFile } from "../../src/cli/files";
+import { DEFAULT_SETTINGS, saveSettings } from "../../src/workbook";
 import type { JsonReport } from "../../src/workbook";
 import { SPC_STYLES } from "../../src/workbook/spcStyles";
 
@@ -117,4 +119,19 @@ test("without --spc: no SPC columns, and NA in the JSON", async () => {
     ["NA", "NA"],
     ["NA", "NA"],
   ]);
+});
+
+test("`summary` of a workbook whose stored SPC setting is on prints the SPC sentences", async () => {
+  const input = await kentFile();
+  const workbook = await readWorkbookFile(input);
+  await saveSettings(workbook, { ...DEFAULT_SETTINGS, spc: true });
+  await fs.writeFile(input, workbook.save());
+  const out: string[] = [];
+  expect(await run(["summary", input], { ...quiet, out: (t) => out.push(t) })).toBe(0);
+  expect(out.join("\n")).toContain(
+    "2 measures have 12 or more periods: 2 measures show special cause improvement (ASC1, ASC9).",
+  );
+  out.length = 0;
+  expect(await run(["summary", await kentFile()], { ...quiet, out: (t) => out.push(t) })).toBe(0);
+  expect(out.join("\n")).not.toContain("12 or more periods");
 });
