@@ -92,6 +92,7 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
     // Reading and saving take most of the time on a big file: they get their share of the bar.
     bar?.report(0, 100, `Reading ${command.input}`);
     const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
+    checkExtension(output, workbook.macroEnabled);
     report = await naming(command.input, () =>
       applyRules(workbook, {
         settings: command.spc ? { output: command.mode, spc: true } : { output: command.mode },
@@ -116,6 +117,17 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   io.out(resultLine(report));
   io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as --in-place asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);
+}
+
+/** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */
+function checkExtension(output: string, macroEnabled: boolean): void {
+  const ext = path.extname(output).toLowerCase();
+  if (macroEnabled && ext !== ".xlsm") {
+    throw new UsageError(`-o ${output}: the workbook has macros, so the output must be an .xlsm file.`);
+  }
+  if (!macroEnabled && ext === ".xlsm") {
+    throw new UsageError(`-o ${output}: the workbook has no macros, so the output must be an .xlsx file.`);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { run, type Console } from "../../src/cli/main";
 import { USAGE } from "../../src/cli/args";
 import { buildSampleWorkbook } from "../../src/sample/buildSample";
+import { FIXTURES } from "../fixtures/ooxml/features";
 
 let dir: string;
 beforeEach(async () => {
@@ -173,6 +174,23 @@ describe("scorecard apply", () => {
     expect(result.stderr).not.toMatch(/Note: .*(does not keep|lost)/);
     const scored = await JSZip.loadAsync(await fs.readFile(path.join(dir, "charted.scored.xlsx")));
     expect(await scored.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
+  });
+
+  it("keeps a macro workbook an .xlsm: an output named otherwise is refused, and the reverse too", async () => {
+    const macros = FIXTURES.find((f) => f.name === "macros")!;
+    const input = path.join(dir, "macros.xlsm");
+    await fs.writeFile(input, macros.bytes());
+    const refused = await cli("apply", input, "-o", path.join(dir, "out.xlsx"));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^scorecard: -o .*out\.xlsx: the workbook has macros, so the output must be an \.xlsm file\./,
+    );
+    expect((await cli("apply", input)).status).toBe(0);
+    expect(await fs.readdir(dir)).toEqual(["macros.scored.xlsm", "macros.xlsm"]);
+    const sample = await sampleFile();
+    const reverse = await cli("apply", sample, "-o", path.join(dir, "out.xlsm"));
+    expect(reverse.status).toBe(1);
+    expect(reverse.stderr).toMatch(/the workbook has no macros, so the output must be an \.xlsx file/);
   });
 
   it("writes neither file when the JSON report cannot be written", async () => {

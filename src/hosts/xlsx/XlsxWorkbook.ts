@@ -19,7 +19,7 @@ import type { CellValue } from "../../core/types";
 import { sameSheetName } from "../../workbook/sheetNames";
 import { decodeState, encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { OoxmlPackage } from "./package/OoxmlPackage";
-import { CONTENT_TYPE } from "./package/contentTypes";
+import { CONTENT_TYPE, CONTENT_TYPES_PART, contentTypeOf } from "./package/contentTypes";
 import type { SizeLimits } from "./package/limits";
 import type { Codec } from "./package/zip";
 import { relativeTarget, relType } from "./package/opc";
@@ -62,6 +62,12 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The workbook as .xlsx bytes. */
   save(): Uint8Array {
     return this.pkg.save();
+  }
+
+  /** The package is a macro-enabled workbook (.xlsm): its workbook part's content type says so. */
+  get macroEnabled(): boolean {
+    const type = contentTypeOf(this.pkg.text(CONTENT_TYPES_PART) ?? "", this.read().info.part);
+    return /macroEnabled/i.test(type ?? "");
   }
 
   /** Worksheets in tab order (the state sheet left out), with their visibility. */

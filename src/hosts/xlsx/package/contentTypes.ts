@@ -29,3 +29,23 @@ export function withoutOverride(xml: string, part: string): string {
   }
   return xml;
 }
+
+/** A part's content type: its Override, else the Default for its extension; null when neither says. */
+export function contentTypeOf(xml: string, part: string): string | null {
+  const children = childrenOf(xml, rootOf(xml));
+  const extension = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  let byDefault: string | null = null;
+  for (const child of children) {
+    const attrs = attributes(xml, child.tag);
+    if (
+      child.tag.local === "Override" &&
+      (attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()
+    ) {
+      return attrs.get("ContentType") ?? null;
+    }
+    if (child.tag.local === "Default" && (attrs.get("Extension") ?? "").toLowerCase() === extension) {
+      byDefault = attrs.get("ContentType") ?? null;
+    }
+  }
+  return byDefault;
+}
