@@ -172,8 +172,13 @@ class SheetFinder {
     return false;
   }
 
-  private blank(row: number, col: number): boolean {
-    return isBlank(this.read(row, col)) || this.isClaimed(row, col);
+  /**
+   * A cell an output column may be written to: no value, no formula (a formula whose result is not cached yet, as
+   * files saved by scripts have, reads as a blank value) and not another table's. Anything else is the user's.
+   */
+  private free(row: number, col: number): boolean {
+    const formula = this.sheet.formulas[row - this.sheet.top]?.[col - this.sheet.left];
+    return isBlank(this.read(row, col)) && (formula === null || formula === undefined) && !this.isClaimed(row, col);
   }
 
   private rowBlank(row: number, c0: number, c1: number): boolean {
@@ -247,7 +252,7 @@ class SheetFinder {
     for (let i = 0; i < missing.length; i++) {
       const col = lastCol + 1 + i;
       for (let r = headerRow; r <= lastRow; r++) {
-        if (!this.blank(r, col)) {
+        if (!this.free(r, col)) {
           const names = missing.map((f) => OUTPUT_HEADERS[f]).join(", ");
           this.problems.push({
             sheet: this.sheet.name,
