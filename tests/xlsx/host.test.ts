@@ -549,3 +549,17 @@ it("widens an Excel Table that is the measure table by the columns it adds, keep
   expect(table).toContain('<tableColumn id="7" name="Status"/><tableColumn id="8" name="Short Trend"/>');
   expect(table).toContain('name="TableStyleMedium2"');
 });
+
+it("never writes an added output column over a user's formula that has no cached result, and says why", async () => {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("Place");
+  ws.addRow(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+  ws.addRow(["P1", "Measure 1", "Q1 2024/25", 10, 12, "Maximise"]);
+  ws.addRow(["P1", "Measure 1", "Q2 2024/25", 11, 12, "Maximise"]);
+  ws.getCell("H2").value = { formula: "SUM(D2:D3)" } as never;
+  const host = await opened(workbook);
+  const report = await applyRules(host, { summary: false });
+  expect(report.problems).toContainEqual(expect.objectContaining({ sheet: "Place", cell: "H2" }));
+  const out = (await inspected(host)).getWorksheet("Place")!;
+  expect(out.getCell("H2").formula).toBe("SUM(D2:D3)");
+});
