@@ -52,9 +52,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  outcome: { maxHeight: "30vh", overflowY: "auto" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  messageLines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A long message scrolls inside itself (the sticky block must never outgrow the pane); its buttons stay in view.
+  messageLines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "25vh", overflowY: "auto" },
   tabPanel: { minWidth: 0 },
 });
 
@@ -168,16 +168,11 @@ export function Pane({ operations }: PaneProps) {
             </Field>
           )}
           {shownOutcome && (
-            <MessageBar
-              ref={outcomeRef}
-              className={styles.outcome}
-              intent={shownOutcome.intent}
-              data-testid="outcome"
-              layout="multiline"
-            >
+            <MessageBar ref={outcomeRef} intent={shownOutcome.intent} data-testid="outcome" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{shownOutcome.title}</MessageBarTitle>
-                <ul className={styles.messageLines}>
+                {/* Focusable, so a keyboard user can scroll a long message. */}
+                <ul className={styles.messageLines} tabIndex={0} aria-label="Details">
                   {shownOutcome.lines.map((line, i) => (
                     <li key={i}>{line}</li>
                   ))}
