@@ -61,6 +61,12 @@ const ref = (cell: CellAt): string => toA1(cell.row, cell.col);
 /** A cell or range reference as an argument that reaches the function blank, not 0, when its cells are empty. */
 const blankSafe = (cells: string): string => `IF(${cells}="","",${cells})`;
 
+/** A formula cell; one with a blank-safe range (`IF(E2:F2="","",E2:F2)`) needs array evaluation (port.ts). */
+function formulaCell(value: string | number | null, formula: string, args: readonly string[]): OutCell {
+  const rangeInIf = args.some((a) => a.startsWith("IF(") && a.includes(":"));
+  return rangeInIf ? { value, formula, array: true } : { value, formula };
+}
+
 /** Figures in formulas: plain decimal text, as Excel reads it. */
 function literal(n: number): string {
   return String(n).toUpperCase();
@@ -119,7 +125,7 @@ class TablePlanner {
     const band = o.bandFromCell ? blankSafe(this.at(o.row, this.f.band) as string) : literal(o.band);
     if (floor !== null) args.push(band, floor);
     else if (o.bandFromCell || o.band !== DEFAULT_BAND) args.push(band);
-    return { value, formula: `=KPI.RAG(${args.join(",")})` };
+    return formulaCell(value, `=KPI.RAG(${args.join(",")})`, args);
   }
 
   private trendArgs(o: RowOutcome, previous: string): string[] | null {
@@ -132,20 +138,20 @@ class TablePlanner {
     return target === null ? null : [value, previous, aim, target];
   }
 
-  private trendCell(t: Trend, call: string | null): OutCell {
+  private trendCell(t: Trend, call: string | null, args: readonly string[] = []): OutCell {
     const value = formatTrend(t, this.settings.trendLabels);
     if (call === null) return { value };
-    if (this.settings.trendLabels === "words") return { value, formula: `=${call}` };
+    if (this.settings.trendLabels === "words") return formulaCell(value, `=${call}`, args);
     const arrows = TRENDS.filter((x) => x !== "NA")
       .map((x) => `"${x}","${formatTrend(x, "arrows")}"`)
       .join(",");
-    return { value, formula: `=SWITCH(${call},${arrows},"NA")` };
+    return formulaCell(value, `=SWITCH(${call},${arrows},"NA")`, args);
   }
 
   private shortCell(o: RowOutcome): OutCell {
     if (!this.formulas || !o.trendable || o.previousCell === null) return this.trendCell(o.shortTrend, null);
     const args = this.trendArgs(o, blankSafe(ref(o.previousCell)));
-    return this.trendCell(o.shortTrend, args && `KPI.TREND(${args.join(",")})`);
+    return this.trendCell(o.shortTrend, args && `KPI.TREND(${args.join(",")})`, args ?? []);
   }
 
   private longCell(o: RowOutcome): OutCell {
@@ -157,7 +163,7 @@ class TablePlanner {
         ? `{${h.values.map(literal).join(",")}}`
         : blankSafe(h.from.row === h.to.row && h.from.col === h.to.col ? ref(h.from) : `${ref(h.from)}:${ref(h.to)}`);
     const args = this.trendArgs(o, previous);
-    return this.trendCell(o.longTrend, args && `KPI.LONGTREND(${args.join(",")})`);
+    return this.trendCell(o.longTrend, args && `KPI.LONGTREND(${args.join(",")})`, args ?? []);
   }
 
   cellFor(field: OutputField, o: RowOutcome): OutCell {
@@ -184,9 +190,10 @@ class TablePlanner {
     if (!this.formulas || this.seriesCols === null || !o.rateable || aim === null) return { value };
     const series = blankSafe(`${toA1(o.row, this.seriesCols.first)}:${toA1(o.row, this.seriesCols.last)}`);
     // KPI.SPC has no target to imply the aim from.
-    if (field === "variation") return o.aimImplied ? { value } : { value, formula: `=KPI.SPC(${series},${aim})` };
+    if (field === "variation")
+      return o.aimImplied ? { value } : formulaCell(value, `=KPI.SPC(${series},${aim})`, [series]);
     const target = this.targetRef(o.row);
-    return target === null ? { value } : { value, formula: `=KPI.ASSURANCE(${series},${aim},${target})` };
+    return target === null ? { value } : formulaCell(value, `=KPI.ASSURANCE(${series},${aim},${target})`, [series]);
   }
 
   /** Style of a written cell: the status colour (a trend borrows its status's), or the SPC word's colour. */

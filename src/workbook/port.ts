@@ -46,8 +46,15 @@ export interface WorkbookSnapshot {
   readonly state: string | null;
 }
 
-/** One written cell: a value, or a formula with its cached value (ExcelJS writes both). */
-export type OutCell = { readonly value: string | number | null; readonly formula?: string };
+/**
+ * One written cell: a value, or a formula with its cached value (ExcelJS writes both). `array`: the formula needs
+ * array evaluation (a range inside IF, `IF(E2:F2="","",E2:F2)`): a file stores it as a one-cell array formula,
+ * `<f t="array" ref="J2">`, which every Excel version evaluates as an array; a plain `<f>` is loaded as a legacy
+ * formula with implicit intersection, so IF would see one cell of the range ("Range.Formula vs Range.Formula2",
+ * learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/range-formula-vs-formula2). Office.js's
+ * `range.formulas` in dynamic-array Excel already evaluates it as an array.
+ */
+export type OutCell = { readonly value: string | number | null; readonly formula?: string; readonly array?: true };
 
 export interface CellStyle {
   /** "#RRGGBB" */

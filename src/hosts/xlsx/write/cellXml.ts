@@ -14,8 +14,10 @@ export function cellXml(prefix: string, ref: string, xf: number, out: OutCell, s
   const c = `${prefix}c`;
   const { value, formula } = out;
   if (formula !== undefined) {
-    // As Excel saves it: KPI.RAG( is _xldudf_KPI_RAG(, SWITCH( is _xlfn.SWITCH( (see fileFormulas.ts).
-    const f = `<${prefix}f>${escapeXml(toFileFormula(formula).replace(/^=/, ""))}</${prefix}f>`;
+    // As Excel saves it: KPI.RAG( is _xldudf_KPI_RAG(, SWITCH( is _xlfn.SWITCH( (see fileFormulas.ts). An array
+    // formula of one cell (OutCell.array) is read with array evaluation by every Excel version.
+    const array = out.array ? ` t="array" ref="${ref}"` : "";
+    const f = `<${prefix}f${array}>${escapeXml(toFileFormula(formula).replace(/^=/, ""))}</${prefix}f>`;
     if (value === null) return `<${c} r="${ref}"${s}>${f}</${c}>`;
     if (typeof value === "number") {
       return Number.isFinite(value)
