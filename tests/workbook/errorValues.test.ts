@@ -88,6 +88,39 @@ describe("Excel errors through the workbook", () => {
       { sheet: "Wide", cell: "F2", message: "Value is the error #N/A: it is read as not available." },
     ]);
   });
+  test("an error in a period older than the long trend's is named in a wide table as in a long one", async () => {
+    const quarters = ["Q1 2023/24", "Q2 2023/24", "Q3 2023/24", "Q4 2023/24", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25"];
+    const figures: CellValue[] = [{ error: "#DIV/0!" }, 41, 42, 43, 44, 45, 46];
+    const report = await scanWorkbook(
+      new MemoryPort({
+        sheets: [
+          {
+            name: "Long",
+            rows: [
+              ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+              ...quarters.map((q, i) => ["L1", "a", q, figures[i], 40, "Max"]),
+            ],
+          },
+          {
+            name: "Wide",
+            rows: [
+              ["Ref", "Indicator", "Polarity", "Target", ...quarters],
+              ["W1", "b", "Max", 40, ...figures],
+            ],
+          },
+        ],
+      }),
+    );
+    // The long table rates that period's row too (NA); the wide table's row is rated on its latest period.
+    const error = "Value is the error #DIV/0!:";
+    expect(report.problems).toContainEqual({ sheet: "Long", cell: "D2", message: `${error} the status is NA.` });
+    expect(report.problems).toContainEqual({
+      sheet: "Wide",
+      cell: "E2",
+      message: `${error} it is read as not available.`,
+    });
+    expect(report.problems).toHaveLength(2);
+  });
 });
 
 describe("implied and contradicting aims in the workbook", () => {

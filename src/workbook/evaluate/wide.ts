@@ -43,8 +43,13 @@ export function evaluateWide(ctx: TableContext, rows: readonly DataRow[]): Layou
       ctx.reportError(data.row, columns[i].col, ctx.read(data.row, columns[i].col));
     }
     const cells = ctx.parseCells(data, columns[current].col);
+    const oldestInTrend = Math.max(0, current - MAX_LONG_PERIODS);
+    // Periods older than the long trend's are not used (but by SPC); an error there is named all the same, as a long
+    // table names it in that period's row (SPEC §1).
+    for (let i = 0; i < oldestInTrend; i++)
+      ctx.reportError(data.row, columns[i].col, ctx.read(data.row, columns[i].col));
     const earlier: Earlier[] = [];
-    for (let i = Math.max(0, current - MAX_LONG_PERIODS); i < current; i++) {
+    for (let i = oldestInTrend; i < current; i++) {
       earlier.push(ctx.figureAt(data.row, columns[i].col));
     }
     const trends = ctx.trendsAgainst(cells, earlier, columns[current].period.label);
