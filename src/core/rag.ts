@@ -1,6 +1,6 @@
 /** RAG status (SPEC §3): band, floor, amber off, zero target, Goldilocks, with a one-line reason. */
 import type { Aim, NaKind, RagInput, RagResult, Status, Target } from "./types";
-import { compare10, formatNumber, formatPercent, round10 } from "./numbers";
+import { compare10, formatNumber, round10 } from "./numbers";
 
 export const DEFAULT_BAND = 0.05;
 
@@ -99,8 +99,27 @@ function formatTarget(target: Target): string {
     : `${formatNumber(target.lo)}–${formatNumber(target.hi)}`;
 }
 
-function bandNote(band: number): string {
-  return band === 0 ? "amber off" : `amber band ${formatPercent(band)}`;
+function bandNote(band: number, decimals = 1): string {
+  return band === 0 ? "amber off" : `amber band ${percentTo(band, decimals)}`;
+}
+
+const MAX_DECIMALS = 12;
+
+/** A fraction as a percentage with at most `decimals` decimals, no trailing zeros: (0.0497, 2) -> "4.97%". */
+function percentTo(fraction: number, decimals: number): string {
+  const scale = 10 ** decimals;
+  return `${round10(Math.round(round10(fraction * 100) * scale) / scale)}%`;
+}
+
+/**
+ * Decimals that keep an Amber gap visibly under its band: 4.97% against a 5% band must not read "5%", which by the
+ * rule's own words would be Red. One decimal unless rounding would reach the band; rounding both figures the same
+ * way keeps their order, so a smaller gap never prints above the band, and a Red gap (≥ band) never below it.
+ */
+function amberDecimals(gap: number, band: number): number {
+  let decimals = 1;
+  while (decimals < MAX_DECIMALS && percentTo(gap, decimals) === percentTo(band, decimals)) decimals += 1;
+  return decimals;
 }
 
 /** The one-line reason, e.g. `Red: 6.7% below target 30 (Maximise, amber band 5%)`. */
@@ -109,7 +128,9 @@ function describe({ status, why, gap }: Assessment, { value, target, aim, band, 
   const worseSide = aim === "Minimise" ? "above" : "below";
   const outside = value !== null && target?.kind === "range" && value > target.hi ? "above" : "below";
   const f = floor === null ? "" : formatNumber(floor);
-  const pct = gap === null ? "" : formatPercent(Math.abs(gap));
+  // Against the band, gap and band are printed to the same precision, enough to tell an Amber gap from the band.
+  const decimals = status === "Amber" && gap !== null && gap > 0 ? amberDecimals(gap, band) : 1;
+  const pct = gap === null ? "" : percentTo(Math.abs(gap), decimals);
   const text: Record<Why, () => string> = {
     noValue: () => "no value",
     noTarget: () => "no target",
@@ -122,9 +143,9 @@ function describe({ status, why, gap }: Assessment, { value, target, aim, band, 
     withinFloor: () => `${worseSide} target ${t} but not worse than floor ${f} (${aim})`,
     beyondFloor: () => `worse than floor ${f} (target ${t}, ${aim})`,
     zeroTarget: () => `${worseSide} target 0 (${aim}; a zero target has no relative gap, so no amber)`,
-    band: () => `${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band)})`,
+    band: () => `${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band, decimals)})`,
     inRange: () => `within range ${t} (Goldilocks)`,
-    outOfRange: () => `${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band)})`,
+    outOfRange: () => `${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band, decimals)})`,
     zeroBound: () => `${outside} range ${t} (Goldilocks; a zero bound has no relative gap, so no amber)`,
   };
   return `${status}: ${text[why]()}`;
