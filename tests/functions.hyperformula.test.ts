@@ -2,7 +2,7 @@
 // evaluated from formulas on a scorecard-shaped sheet — references, ranges, spills, errors and recalculation.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { CellValue, RawCellContent } from "hyperformula";
-import { registerKpiFunctions } from "./support/kpiHyperFormula";
+import { cellAddress as A1, registerKpiFunctions } from "./support/kpiHyperFormula";
 
 registerKpiFunctions();
 
@@ -18,12 +18,6 @@ const DATA: RawCellContent[][] = [
   ["CD7", 96, 100, null, "Sideways", 94, null, 90, 92, 94, 95],
   ["CD8", "=NA()", 100, null, "Max", 1, null, 1, 1, 1, 1],
 ];
-
-const A1 = (ref: string) => {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { sheet: 0, row: Number(m[2]) - 1, col };
-};
 
 function build(formulas: Record<string, string>): HyperFormula {
   const hf = HyperFormula.buildFromArray(DATA, { licenseKey: "gpl-v3" });

@@ -4,6 +4,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { registerSpcFunctions } from "./support/spcHyperFormula";
+import { cellAddress as A1 } from "./support/kpiHyperFormula";
 import { evaluateSpc } from "../src/functions/spc";
 
 registerSpcFunctions();
@@ -61,12 +62,6 @@ const KENT: RawCellContent[][] = [
     1249,
   ],
 ];
-
-const A1 = (ref: string) => {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { sheet: 0, row: Number(m[2]) - 1, col };
-};
 
 function build(data: RawCellContent[][], formulas: Record<string, string>): HyperFormula {
   const hf = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3" });

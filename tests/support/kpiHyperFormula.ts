@@ -12,10 +12,10 @@ import type { KpiArg, KpiCell, KpiName } from "../../src/functions/kpi";
 // HyperFormula's package exports do not expose its AST and interpreter types; take them from the plugin API.
 type RunFunction = FunctionPlugin["runFunction"];
 type Ast = Parameters<RunFunction>[0][number];
-type InterpreterState = Parameters<RunFunction>[1];
-type InterpreterValue = ReturnType<RunFunction>;
+export type InterpreterState = Parameters<RunFunction>[1];
+export type InterpreterValue = ReturnType<RunFunction>;
 /** The part of a function-call AST node the plugin reads. */
-interface ProcedureAst {
+export interface ProcedureAst {
   readonly procedureName: string;
   readonly args: Ast[];
 }
@@ -50,6 +50,13 @@ export function toGrid(arg: unknown): KpiArg {
   if (arg === undefined) return undefined;
   if (arg instanceof SimpleRangeValue) return arg.data.map((row) => row.map(toCell));
   return [[toCell(arg)]];
+}
+
+/** An A1 reference ("S6") on the engine's first sheet, as HyperFormula addresses cells. */
+export function cellAddress(ref: string): { sheet: number; row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { sheet: 0, row: Number(m[2]) - 1, col };
 }
 
 const isEmpty = (ast: Ast): boolean => (ast as { type?: unknown }).type === "EMPTY";

@@ -9,15 +9,7 @@ import { isInvalid } from "../../src/functions/kpi";
 import { evaluateSpc, SPC_FUNCTIONS, SPC_NAMES } from "../../src/functions/spc";
 import type { SpcName } from "../../src/functions/spc";
 import { toEngine, toGrid } from "./kpiHyperFormula";
-
-type RunFunction = FunctionPlugin["runFunction"];
-type Ast = Parameters<RunFunction>[0][number];
-type InterpreterState = Parameters<RunFunction>[1];
-type InterpreterValue = ReturnType<RunFunction>;
-interface ProcedureAst {
-  readonly procedureName: string;
-  readonly args: Ast[];
-}
+import type { InterpreterState, InterpreterValue, ProcedureAst } from "./kpiHyperFormula";
 
 const functionId = (name: SpcName) => `KPI.${name}`;
 
