@@ -5,11 +5,13 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { registerSpcFunctions } from "./support/spcHyperFormula";
 import { cellAddress as A1 } from "./support/kpiHyperFormula";
+import { KENT_SERIES, kentSeries } from "./support/kent";
 import { evaluateSpc } from "../src/functions/spc";
 
 registerSpcFunctions();
 
 // A code, B aim, C target, D target upper, E..Q the 13 months Sep-12 … Sep-13 (Kent ASC dashboard 2013).
+const ASC9 = kentSeries("ASC9")[3];
 const KENT: RawCellContent[][] = [
   [
     "Code",
@@ -18,49 +20,9 @@ const KENT: RawCellContent[][] = [
     "Upper",
     ...["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"],
   ],
-  ["ASC1", "Higher is better", 0.8, null, 0.65, 0.67, 0.7, 0.71, 0.74, 0.73, 0.76, 0.76, 0.77, 0.76, 0.76, 0.74, 0.73],
-  ["ASC3", "Maximise", 1750, null, 1240, 1321, 1407, 1460, 1497, 1534, 1596, 1638, 1784, 1937, 2051, 2130, 2276],
-  [
-    "ASC4",
-    "Maximise",
-    0.46,
-    null,
-    null,
-    null,
-    null,
-    0.462,
-    0.452,
-    0.452,
-    0.455,
-    0.456,
-    0.456,
-    0.456,
-    0.465,
-    0.474,
-    0.476,
-  ],
-  ["ASC9", "Lower is better", 1260, null, 1271, 1277, 1278, 1269, 1273, 1274, 1265, 1266, 1263, 1266, 1252, 1251, 1249],
-  ["ASC10", "Max", 0.75, null, 0.85, 0.84, 0.84, 0.83, 0.85, 0.85, 0.85, 0.86, 0.84, 0.84, 0.84, 0.84, 0.85],
-  ["ASC9G", "Goldilocks", 1250, 1280, 1271, 1277, 1278, 1269, 1273, 1274, 1265, 1266, 1263, 1266, 1252, 1251, 1249],
-  [
-    "ASC9X",
-    "Lower is better",
-    "1250-1280",
-    null,
-    1271,
-    1277,
-    1278,
-    1269,
-    1273,
-    1274,
-    1265,
-    1266,
-    1263,
-    1266,
-    1252,
-    1251,
-    1249,
-  ],
+  ...KENT_SERIES.map(([code, aim, target, months]) => [code, aim, target, null, ...months]),
+  ["ASC9G", "Goldilocks", 1250, 1280, ...ASC9],
+  ["ASC9X", "Lower is better", "1250-1280", null, ...ASC9],
 ];
 
 function build(data: RawCellContent[][], formulas: Record<string, string>): HyperFormula {

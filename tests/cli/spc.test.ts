@@ -8,6 +8,7 @@ import { readWorkbookFile } from "../../src/cli/files";
 import { DEFAULT_SETTINGS, saveSettings } from "../../src/workbook";
 import type { JsonReport } from "../../src/workbook";
 import { SPC_STYLES } from "../../src/workbook/spcStyles";
+import { KENT_MONTHS, kentSeries } from "../support/kent";
 
 let dir: string;
 beforeEach(async () => {
@@ -16,63 +17,15 @@ beforeEach(async () => {
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
 const quiet: Console = { out: () => undefined, err: () => undefined, progress: () => null };
-const MONTHS = [
-  "Sep-12",
-  "Oct-12",
-  "Nov-12",
-  "Dec-12",
-  "Jan-13",
-  "Feb-13",
-  "Mar-13",
-  "Apr-13",
-  "May-13",
-  "Jun-13",
-  "Jul-13",
-  "Aug-13",
-  "Sep-13",
-];
 
 /** Kent ASC dashboard 2013 (../shared/seeds): personal budgets and learning disability placements, as a wide table. */
 async function kentFile(): Promise<string> {
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet("Adult Social Care");
-  sheet.addRow(["Code", "Aim", "Target", ...MONTHS]);
-  sheet.addRow([
-    "ASC1",
-    "Higher is better",
-    0.8,
-    0.65,
-    0.67,
-    0.7,
-    0.71,
-    0.74,
-    0.73,
-    0.76,
-    0.76,
-    0.77,
-    0.76,
-    0.76,
-    0.74,
-    0.73,
-  ]);
-  sheet.addRow([
-    "ASC9",
-    "Lower is better",
-    1260,
-    1271,
-    1277,
-    1278,
-    1269,
-    1273,
-    1274,
-    1265,
-    1266,
-    1263,
-    1266,
-    1252,
-    1251,
-    1249,
-  ]);
+  sheet.addRow(["Code", "Aim", "Target", ...KENT_MONTHS]);
+  for (const [code, aim, target, months] of [kentSeries("ASC1"), kentSeries("ASC9")]) {
+    sheet.addRow([code, aim, target, ...months]);
+  }
   const file = path.join(dir, "kent.xlsx");
   await workbook.xlsx.writeFile(file);
   return file;
