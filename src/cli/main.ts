@@ -170,6 +170,8 @@ function version(): string {
 }
 
 if (require.main === module) {
+  // `npm run cli -- …` runs in the package folder; file names mean what they meant where the user typed them.
+  if (process.env.npm_lifecycle_event === "cli" && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   void run(process.argv.slice(2)).then((status) => {
     process.exitCode = status;
   });
