@@ -13,6 +13,7 @@ import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { sheetKey } from "./sheetNames";
 import { spcLegendRows, spcSummaryRows } from "./spcSummary";
+import type { SummaryRow } from "./spcSummary";
 
 const BOLD: CellStyle = { bold: true };
 const HEADING: CellStyle = { bold: true, font: "#1F3864" };
@@ -31,7 +32,7 @@ export const SUMMARY_CHART_NAME = "Scorecard RAG chart";
 /** Cells left empty below the counts for the chart: Excel's default chart is about 15 rows by 8 standard columns. */
 const CHART_SPAN = { rows: 16, cols: 4 };
 
-/** A column of the measure tables. The SPC columns join this list when they are on. */
+/** A column of the measure tables. */
 interface MeasureColumn {
   readonly header: string;
   readonly width: number;
@@ -186,15 +187,11 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
 }
 
 /** Rows of the SPC part (issue 12), written only when the SPC setting is on. */
-function spcRows(b: SheetBuilder, rows: ReturnType<typeof spcLegendRows>): void {
+function spcRows(b: SheetBuilder, rows: readonly SummaryRow[]): void {
   for (const { values, style } of rows) {
     const row = b.row(values);
     if (style) b.style(row, 0, style);
   }
-}
-
-function spcBlock(b: SheetBuilder, measures: readonly MeasureReport[], scope: "directorate" | "outcome"): void {
-  spcRows(b, spcSummaryRows(measures, scope));
 }
 
 function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput): void {
@@ -203,23 +200,15 @@ function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput)
   for (const sentence of narrative(sheet, "directorate")) b.row([sentence]);
   countsBlock(b, sheet, settings);
   const measures = input.measures.filter((m) => m.sheet === sheet.sheet);
-  if (settings.spc) spcBlock(b, measures, "directorate");
+  if (settings.spc) spcRows(b, spcSummaryRows(measures, "directorate"));
   b.blank();
   for (const group of sheet.groups) {
     b.row([group.group], BOLD);
     for (const sentence of narrative(group, "outcome")) b.row([sentence]);
     countsBlock(b, group, settings);
-    if (settings.spc)
-      spcBlock(
-        b,
-        measures.filter((m) => m.group === group.group),
-        "outcome",
-      );
-    measureTable(
-      b,
-      measures.filter((m) => m.group === group.group),
-      settings,
-    );
+    const inGroup = measures.filter((m) => m.group === group.group);
+    if (settings.spc) spcRows(b, spcSummaryRows(inGroup, "outcome"));
+    measureTable(b, inGroup, settings);
     b.blank();
   }
   const ungrouped = measures.filter((m) => m.group === null);
