@@ -3,7 +3,7 @@
  * counts and the "64% (14 out of 22) improved long term" lines, then the narrative; per group its counts and
  * narrative; then every data problem with its cell.
  */
-import { improvementLines, narrative } from "../core";
+import { improvementLines, narrative, periodLine } from "../core";
 import type { Counts } from "../core";
 import { countSpc, spcNarrative } from "../core/spcSummary";
 import type { ScanReport } from "../workbook/model";
@@ -11,15 +11,22 @@ import { problemLine } from "./problemLines";
 
 const indent = (depth: number) => (line: string) => `${"  ".repeat(depth)}${line}`;
 
+/** NA split by why (SPEC §5): "data not available" (no value for the period) and "not rated" are not the same. */
+function naPart(c: Counts): string {
+  if (c.na === 0) return "0 NA";
+  return `${c.na} NA (${c.noData.length} data not available, ${c.notRated.length} not rated)`;
+}
+
 function countLines(c: Counts): string[] {
   return [
-    `${c.total} measures: ${c.reporting} reporting, ${c.na} not available`,
+    `${c.total} measures: ${c.reporting} reporting, ${naPart(c)}`,
     `Green ${c.green} · Amber ${c.amber} · Red ${c.red} · NA ${c.na}`,
   ];
 }
 
 export function summaryText(title: string, report: ScanReport): string {
-  const lines = [title, ""];
+  // The period the summary covers, each with its count where the measures' periods differ (SPEC §5).
+  const lines = [title, periodLine(report.measures), ""];
   // The SPC sentences (issue 12) when the workbook's SPC setting is on.
   const spc = (scope: "directorate" | "outcome", sheet: string, group?: string): string[] =>
     report.settings.spc

@@ -271,9 +271,14 @@ describe("scorecard summary", () => {
     expect(await fs.readFile(input)).toEqual(before);
     expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
     const lines = result.stdout.split("\n");
+    // SPEC §5: the summary names the period it covers, each with its count where they differ.
+    expect(lines[1]).toBe(
+      "Periods: Q2 2020/21 (16 measures), Q1 2020/21 (1 measure), 2019/20 (2 measures), Sep 2013 (9 measures), " +
+        "Aug 2013 (2 measures), 12M (8 measures), Month (9 measures), Quarter (1 measure).",
+    );
     const people = lines.indexOf("People");
     expect(lines.slice(people + 1, people + 5)).toEqual([
-      "  19 measures: 14 reporting, 5 not available",
+      "  19 measures: 14 reporting, 5 NA (5 data not available, 0 not rated)",
       "  Green 6 · Amber 3 · Red 5 · NA 5",
       "  57% (8 out of 14) improved long term",
       "  29% (4 out of 14) improved short term",
@@ -282,7 +287,7 @@ describe("scorecard summary", () => {
     // Children's Services is a single-layout table: it has no long trends, so no long-term line.
     const children = lines.indexOf("Children's Services");
     expect(lines.slice(children + 1, children + 4)).toEqual([
-      "  18 measures: 17 reporting, 1 not available",
+      "  18 measures: 17 reporting, 1 NA (0 data not available, 1 not rated)",
       "  Green 8 · Amber 4 · Red 5 · NA 1",
       "  59% (10 out of 17) improved short term",
     ]);
