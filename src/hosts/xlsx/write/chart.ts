@@ -96,9 +96,9 @@ function removeChart(pkg: OoxmlPackage, drawingPart: string, name: string): void
   pkg.setText(drawingPart, applyEdits(xml, [{ start: found.element.tag.start, end: found.element.end, text: "" }]));
 }
 
-/** Rows and columns the chart covers: tall enough for every directorate's bar and the legend. */
+/** Rows and columns the chart covers: the cells the summary keeps free for it, else enough for every bar and the legend. */
 function chartSize(chart: ChartSpec): { rows: number; cols: number } {
-  return { rows: Math.max(14, 6 + 2 * (chart.range.rows - 1)), cols: 9 };
+  return chart.span ?? { rows: Math.max(14, 6 + 2 * (chart.range.rows - 1)), cols: 9 };
 }
 
 function anchorXml(
