@@ -55,18 +55,33 @@ function spcCounts(measures: readonly MeasureReport[]): JsonSpcCounts {
   };
 }
 
+/** Measures by sheet, and by group within it: one pass, rather than a filter of every measure per sheet and group. */
+function bySheetAndGroup(measures: readonly MeasureReport[]): Map<string, Map<string | null, MeasureReport[]>> {
+  const sheets = new Map<string, Map<string | null, MeasureReport[]>>();
+  for (const m of measures) {
+    let groups = sheets.get(m.sheet);
+    if (groups === undefined) sheets.set(m.sheet, (groups = new Map()));
+    let list = groups.get(m.group);
+    if (list === undefined) groups.set(m.group, (list = []));
+    list.push(m);
+  }
+  return sheets;
+}
+
 export function toJsonReport(report: ScanReport): JsonReport {
-  const of = (sheet: string, group?: string) =>
-    report.measures.filter((m) => m.sheet === sheet && (group === undefined || m.group === group));
+  const measures = bySheetAndGroup(report.measures);
   return {
     measures: report.measures,
     summary: {
-      sheets: report.summary.map((s) => ({
-        sheet: s.sheet,
-        ...counts(s),
-        spc: spcCounts(of(s.sheet)),
-        groups: s.groups.map((g) => ({ group: g.group, ...counts(g), spc: spcCounts(of(s.sheet, g.group)) })),
-      })),
+      sheets: report.summary.map((s) => {
+        const groups = measures.get(s.sheet) ?? new Map<string | null, MeasureReport[]>();
+        return {
+          sheet: s.sheet,
+          ...counts(s),
+          spc: spcCounts([...groups.values()].flat()),
+          groups: s.groups.map((g) => ({ group: g.group, ...counts(g), spc: spcCounts(groups.get(g.group) ?? []) })),
+        };
+      }),
     },
     problems: report.problems,
   };
