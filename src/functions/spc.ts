@@ -29,10 +29,14 @@ type Grid = readonly (readonly unknown[])[];
 
 const invalid = (message: string): InvalidInput => ({ invalid: message });
 
-/** The series in `values`: the whole range when it is one row or one column, otherwise one per row. */
+/** How many series a `values` range of this size holds: one when it is one row or one column, otherwise one per row. */
+export function seriesCount(rows: number, cols: number): number {
+  return rows === 1 || cols === 1 ? 1 : rows;
+}
+
+/** The series in `values`, as seriesCount splits it. */
 function seriesOf(values: Grid): (number | null)[][] {
-  const oneSeries = values.length === 1 || values[0].length === 1;
-  const lines = oneSeries ? [values.flat()] : values;
+  const lines = seriesCount(values.length, values[0].length) === 1 ? [values.flat()] : values;
   return lines.map((line) =>
     line.map((cell) => {
       const parsed = parseValue(cellValue(cell));
@@ -49,7 +53,7 @@ export function spcRows(name: SpcName, args: readonly KpiArg[]): number | Invali
     if (!args[i] || args[i]!.length === 0) return invalid(`KPI.${name} needs ${params[i].name}`);
   }
   const values = args[0]!;
-  const rows = values.length === 1 || values[0].length === 1 ? 1 : values.length;
+  const rows = seriesCount(values.length, values[0].length);
   for (let i = 1; i < params.length; i++) {
     const grid = args[i]!;
     const param = params[i].name;

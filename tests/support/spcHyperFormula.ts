@@ -6,7 +6,7 @@ import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin }
 import { HyperFormula, SimpleRangeValue } from "hyperformula";
 import type { ImplementedFunctions } from "hyperformula";
 import { isInvalid } from "../../src/functions/kpi";
-import { evaluateSpc, SPC_FUNCTIONS, SPC_NAMES } from "../../src/functions/spc";
+import { evaluateSpc, seriesCount, SPC_FUNCTIONS, SPC_NAMES } from "../../src/functions/spc";
 import type { SpcName } from "../../src/functions/spc";
 import { toEngine, toGrid } from "./kpiHyperFormula";
 import type { InterpreterState, InterpreterValue, ProcedureAst } from "./kpiHyperFormula";
@@ -34,11 +34,10 @@ export class SpcPlugin extends FunctionPlugin {
     return this.series("ASSURANCE", ast, state);
   }
 
-  /** One row per series: a block of several rows and columns is one series per row, anything else one series. */
+  /** One row per series, split as the Excel functions split `values` (seriesCount). */
   resultSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const values = ast.args[0] === undefined ? null : this.arraySizeForAst(ast.args[0], state);
-    const rows = values === null || values.height === 1 || values.width === 1 ? 1 : values.height;
-    return new ArraySize(1, rows);
+    return new ArraySize(1, values === null ? 1 : seriesCount(values.height, values.width));
   }
 
   private series(name: SpcName, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
