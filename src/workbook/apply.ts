@@ -31,7 +31,7 @@ import type { Status, Trend } from "../core";
 import { columnLetters, toA1 } from "./a1";
 import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
 import type { OutputColumns } from "./model";
-import { OUTPUT_FIELDS, OUTPUT_HEADERS } from "./headers";
+import { OUTPUT_FIELDS, OUTPUT_HEADERS, SPC_FIELDS } from "./headers";
 import type { OutputField } from "./headers";
 import type { BlockWrite, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
 import { statusStyle } from "./settings";
@@ -268,6 +268,31 @@ function adjacentGroups(cols: readonly number[]): number[][] {
   return groups;
 }
 
+const PLAIN: CellStyle = { plain: true };
+
+/**
+ * With SPC off, the Variation/Assurance columns an earlier SPC run added keep their header and record but lose their
+ * words and colours: figures from an older run next to fresh statuses would read as current (new-user finding F19).
+ */
+function clearSpcColumns(
+  sheet: string,
+  tables: readonly EvaluatedTable[],
+  previouslyOwned: readonly OwnedColumn[],
+  into: { blocks: BlockWrite[]; styles: StyledRange[]; owned: OwnedColumn[] },
+): void {
+  const spcHeaders = new Set(SPC_FIELDS.map((f) => OUTPUT_HEADERS[f]));
+  for (const column of previouslyOwned) {
+    if (column.sheet !== sheet || !spcHeaders.has(column.header)) continue;
+    const table = tables.find((t) => t.table.headerRow === column.row)?.table;
+    if (!table || Object.values(table.outputs).includes(column.col)) continue;
+    const rows = table.lastRow - table.headerRow;
+    into.owned.push(column);
+    if (rows === 0) continue;
+    into.blocks.push({ row: column.row + 1, col: column.col, cells: Array.from({ length: rows }, () => [NO_CELL]) });
+    into.styles.push({ range: { row: column.row + 1, col: column.col, rows, cols: 1 }, style: PLAIN });
+  }
+}
+
 /** The writes for one sheet's tables; `previouslyOwned` are the state's records of columns the add-in added. */
 export function planSheet(
   sheet: string,
@@ -328,6 +353,7 @@ export function planSheet(
     rowsRated += evaluated.rows.length;
     columnsAdded += table.added.length;
   }
+  if (!settings.spc) clearSpcColumns(sheet, tables, previouslyOwned, { blocks, styles, owned });
   widths.sort((a, b) => a.col - b.col);
   return {
     write: { sheet, blocks, styles, conditionalRules: rules, columnWidths: widths },

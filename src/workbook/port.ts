@@ -65,6 +65,11 @@ export interface CellStyle {
   /** Excel number format, e.g. "0%". */
   readonly numberFormat?: string;
   readonly wrap?: boolean;
+  /**
+   * The cell's fill and font colour go back to none/automatic (applied before the other parts): an output cell the
+   * add-in coloured before and no longer fills, e.g. Variation/Assurance after SPC is switched off.
+   */
+  readonly plain?: true;
 }
 
 export interface StyledRange {

@@ -861,6 +861,7 @@ function formatProxy(change: Change, loadedBold: () => boolean): XlRangeFormat {
       set color(value: string) {
         fill(value);
       },
+      clear: () => fill(undefined),
     },
     font: new FontProxy(
       styleSetter("font.color", "font"),

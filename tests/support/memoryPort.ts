@@ -236,7 +236,13 @@ export class MemoryPort implements WorkbookPort {
       for (let r = range.row; r < range.row + range.rows; r++) {
         for (let c = range.col; c < range.col + range.cols; c++) {
           const cell = this.cellAt(sheet, r, c);
-          cell.style = { ...cell.style, ...style };
+          const { plain, ...parts } = style;
+          const base = { ...cell.style };
+          if (plain) {
+            delete base.fill;
+            delete base.font;
+          }
+          cell.style = { ...base, ...parts };
         }
       }
     }

@@ -108,7 +108,8 @@ export interface XlRangeAreas {
 }
 
 export interface XlRangeFormat {
-  readonly fill: { color: string };
+  /** clear(): no fill (learn.microsoft.com/javascript/api/excel/excel.rangefill#excel-excel-rangefill-clear-member(1)). */
+  readonly fill: { color: string; clear(): void };
   readonly font: XlFont;
   wrapText: boolean;
   /** Points. */

@@ -99,6 +99,10 @@ function addressLists(styled: readonly StyledRange[]): StyledRange[][] {
 
 /** The font, fill and wrap parts of a style, the same for one range and for multi-area ranges. */
 function applyFormat({ format }: { readonly format: XlRangeFormat }, style: CellStyle): void {
+  if (style.plain) {
+    format.fill.clear();
+    format.font.color = "#000000";
+  }
   if (style.font !== undefined) format.font.color = style.font;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
