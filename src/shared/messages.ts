@@ -26,12 +26,10 @@ function columnsPhrase(columns: OutputColumns["columns"]): string {
   return [part(true), part(false)].filter((p): p is string => p !== null).join(" and ");
 }
 
-/** "Status, Short Trend, Long Trend added in columns R–T of Adult Social Care." */
-export function whereLine({ sheet, columns }: OutputColumns): string {
-  return `${columnsPhrase(columns)} of ${sheet}.`;
-}
-
-/** One line per sheet and placement: tables of one sheet whose columns went to the same place share a line. */
+/**
+ * One line per sheet and placement, "Status, Short Trend, Long Trend added in columns R–T of Adult Social Care.":
+ * tables of one sheet whose columns went to the same place share a line.
+ */
 export function whereLines(outputs: readonly OutputColumns[]): string[] {
   const lines = new Map<string, { sheet: string; phrase: string; tables: number }>();
   for (const o of outputs) {

@@ -1,11 +1,4 @@
-import {
-  applyOutcome,
-  errorOutcome,
-  errorText,
-  summaryOutcome,
-  whereLine,
-  whereLines,
-} from "../../src/shared/messages";
+import { applyOutcome, errorOutcome, errorText, summaryOutcome, whereLines } from "../../src/shared/messages";
 import { applyReport, summaryResult } from "./fixtures";
 
 describe("outcome messages", () => {
@@ -38,7 +31,7 @@ describe("outcome messages", () => {
       "Status, Short Trend, Long Trend reused in columns B, D and F of S.",
     ],
   ])("where: %j", (columns, line) => {
-    expect(whereLine({ sheet: "S", columns })).toBe(line);
+    expect(whereLines([{ sheet: "S", columns }])).toEqual([line]);
   });
 
   it("counts only the sheets it was asked to apply the rules to", () => {
