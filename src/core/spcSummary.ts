@@ -4,7 +4,7 @@
  * reports' style. Kept apart from summary.ts: it reads the SPC words only.
  */
 import type { Assurance, Variation } from "./spc";
-import { capitalise, counted, plural } from "./text";
+import { capitalise, codesInBrackets, counted, plural } from "./text";
 
 /** What the SPC summary reads of a measure. */
 export interface SpcOutcome {
@@ -49,12 +49,10 @@ export function countSpc(measures: readonly SpcOutcome[]): SpcCounts {
   return { charted, ...c };
 }
 
-const codes = (list: readonly string[]): string => (list.length > 0 ? ` (${list.join(", ")})` : "");
-
 /** "2 measures show … (AB1, CD3)", "1 measure shows …". */
 function part(list: readonly string[], singular: string, pluralForm: string): string | null {
   if (list.length === 0) return null;
-  return `${counted(list.length, "measure")} ${plural(list.length, singular, pluralForm)}${codes(list)}`;
+  return `${counted(list.length, "measure")} ${plural(list.length, singular, pluralForm)}${codesInBrackets(list)}`;
 }
 
 function joined(parts: readonly (string | null)[]): string {

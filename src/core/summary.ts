@@ -2,7 +2,7 @@
 import type { NaKind, Status, Trend } from "./types";
 import { percentHalfUp } from "./numbers";
 import { parsePeriod } from "./periods";
-import { counted, plural } from "./text";
+import { codesInBrackets, counted, plural } from "./text";
 
 /** One measure at its latest period, as the summary sees it. */
 export interface MeasureOutcome {
@@ -145,7 +145,6 @@ export function improvementLines(counts: Counts): string[] {
 
 /** "is" or "are", agreeing with a count. */
 const verb = (n: number): string => plural(n, "is", "are");
-const list = (codes: readonly string[]): string => (codes.length ? ` (${codes.join(", ")})` : "");
 
 /** "1 of the 15 green measures is", "Both green measures are", "The green measure is", "All 3 green measures are". */
 function someOfTheGreen(some: number, green: number): string {
@@ -167,12 +166,12 @@ export function narrative(counts: Counts, scope: "directorate" | "outcome"): str
   if (total === 0) return sentences;
   if (noData.length > 0) {
     sentences.push(
-      `We are reporting on ${reporting === 0 ? "none" : reporting} as data for ${counted(noData.length, "measure")} ${verb(noData.length)} not available${list(noData)}.`,
+      `We are reporting on ${reporting === 0 ? "none" : reporting} as data for ${counted(noData.length, "measure")} ${verb(noData.length)} not available${codesInBrackets(noData)}.`,
     );
   }
   if (notRated.length > 0) {
     sentences.push(
-      `${counted(notRated.length, "measure")} ${verb(notRated.length)} not rated: no usable target or aim${list(notRated)}.`,
+      `${counted(notRated.length, "measure")} ${verb(notRated.length)} not rated: no usable target or aim${codesInBrackets(notRated)}.`,
     );
   }
   // With nothing reporting there is nothing to say about targets ("No measures met their target" would mislead).
@@ -180,17 +179,21 @@ export function narrative(counts: Counts, scope: "directorate" | "outcome"): str
   sentences.push(
     green === 0
       ? "No measures met their target."
-      : `${counted(green, "measure")} ${plural(green, "met its", "met their")} target${list(codes.Green)}.`,
+      : `${counted(green, "measure")} ${plural(green, "met its", "met their")} target${codesInBrackets(codes.Green)}.`,
   );
   const slipping = counts.greenDeterioratingLong;
   if (slipping.length > 0) {
-    sentences.push(`${someOfTheGreen(slipping.length, green)} deteriorating long term${list(slipping)}.`);
+    sentences.push(`${someOfTheGreen(slipping.length, green)} deteriorating long term${codesInBrackets(slipping)}.`);
   }
   if (amber > 0) {
-    sentences.push(`${counted(amber, "measure")} ${verb(amber)} slightly below target (amber)${list(codes.Amber)}.`);
+    sentences.push(
+      `${counted(amber, "measure")} ${verb(amber)} slightly below target (amber)${codesInBrackets(codes.Amber)}.`,
+    );
   }
   if (red > 0) {
-    sentences.push(`${counted(red, "measure")} ${verb(red)} significantly below target (red)${list(codes.Red)}.`);
+    sentences.push(
+      `${counted(red, "measure")} ${verb(red)} significantly below target (red)${codesInBrackets(codes.Red)}.`,
+    );
   }
   // Percentages are of the reporting measures, as the reports print them; a term no measure has a trend for is left out.
   const improved = improvedParts(counts, "over the short term");

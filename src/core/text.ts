@@ -40,3 +40,8 @@ export function counted(n: number, one: string, many = `${one}s`): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** " (AB1, CD3)": the codes of the measures a sentence counts, after it; nothing when there are none. */
+export function codesInBrackets(codes: readonly string[]): string {
+  return codes.length > 0 ? ` (${codes.join(", ")})` : "";
+}
