@@ -13,6 +13,29 @@ export const STATE_SHEET_NAME = "ScorecardState";
 export const STATE_CHUNK_CHARS = 32_000;
 const CHUNK_PREFIX = "state:";
 
+/**
+ * Whether a sheet is the add-in's state sheet: named ScorecardState (or "ScorecardState (n)" when a user's sheet had
+ * the name first) and holding nothing but state chunks in column A. Visibility is no part of it: Scorecard writes the
+ * sheet very hidden, but LibreOffice has no "very hidden" and saves it back as hidden, and a user may unhide it.
+ * A user's sheet of that name, holding anything else, is never it. `values` are the sheet's used cells, whose first
+ * column is `left` (0-based).
+ */
+export function isStateSheet(name: string, values: readonly (readonly CellValue[])[], left: number): boolean {
+  if (!isStateName(name)) return false;
+  return values.every((row) => row.every((v, c) => v === null || v === undefined || (left + c === 0 && isChunk(v))));
+}
+
+/** A name the state sheet may have: the first test of isStateSheet, cheap enough to run before reading a sheet. */
+export function isStateName(name: string): boolean {
+  return name === STATE_SHEET_NAME || STATE_NAME_TAKEN.test(name);
+}
+
+const STATE_NAME_TAKEN = new RegExp(`^${STATE_SHEET_NAME} \\(\\d+\\)$`);
+
+function isChunk(value: CellValue | undefined): value is string {
+  return typeof value === "string" && value.startsWith(CHUNK_PREFIX);
+}
+
 /** The cells of column A (top to bottom) that hold `json`. */
 export function encodeState(json: string): string[] {
   const chunks: string[] = [];
@@ -32,7 +55,7 @@ export function decodeState(rows: readonly (readonly CellValue[])[]): string | n
   const chunks: string[] = [];
   for (const row of rows) {
     const cell = row[0];
-    if (typeof cell === "string" && cell.startsWith(CHUNK_PREFIX)) chunks.push(cell.slice(CHUNK_PREFIX.length));
+    if (isChunk(cell)) chunks.push(cell.slice(CHUNK_PREFIX.length));
   }
   const json = chunks.join("");
   return json.length > 0 ? json : null;

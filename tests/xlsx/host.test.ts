@@ -5,6 +5,7 @@
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { inspected, opened, reopened } from "./xlsxFixtures";
+import { XlsxWorkbook } from "../../src/hosts/xlsx";
 import { applyRules, scanWorkbook } from "../../src/workbook";
 import { STATE_SHEET_NAME } from "../../src/workbook/stateSheet";
 import type { ConditionalRule, OwnedSheetWrite, SheetWrite, WritePlan } from "../../src/workbook/port";
@@ -562,4 +563,58 @@ it("never writes an added output column over a user's formula that has no cached
   expect(report.problems).toContainEqual(expect.objectContaining({ sheet: "Place", cell: "H2" }));
   const out = (await inspected(host)).getWorksheet("Place")!;
   expect(out.getCell("H2").formula).toBe("SUM(D2:D3)");
+});
+
+describe("the state sheet saved back as merely hidden (LibreOffice has no very hidden)", () => {
+  /** The package with the state sheet's entry set to state="hidden", as LibreOffice writes it back. */
+  async function hiddenState(bytes: Uint8Array): Promise<XlsxWorkbook> {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const edited = xml.replace(/(<sheet name="ScorecardState"[^>]*?)state="veryHidden"/, '$1state="hidden"');
+    expect(edited).not.toBe(xml);
+    zip.file("xl/workbook.xml", edited);
+    return XlsxWorkbook.open(await zip.generateAsync({ type: "uint8array" }));
+  }
+
+  function measureSheet(): Workbook {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Data");
+    ws.addRow(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+    ws.addRow(["M1", "Measure 1", "Q1 2024/25", 10, 12, "Maximise"]);
+    ws.addRow(["M2", "Measure 2", "Q1 2024/25", 20, 12, "Maximise"]);
+    return workbook;
+  }
+
+  it("is still the state sheet: left out of the snapshot, its state read, hidden very again on the next write", async () => {
+    const host = await opened(measureSheet());
+    await host.write({ sheets: [], state: '{"band":0.05}' });
+    const hidden = await hiddenState(host.save());
+    const snapshot = await hidden.readWorkbook();
+    expect(snapshot.state).toBe('{"band":0.05}');
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Data"]);
+    expect(hidden.sheetList().map((s) => s.name)).toEqual(["Data"]);
+
+    expect(await hidden.write({ sheets: [], state: "{}" })).toEqual([]);
+    const out = await inspected(hidden);
+    expect(out.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["Data", "visible"],
+      [STATE_SHEET_NAME, "veryHidden"],
+    ]);
+    expect((await reopened(hidden).readWorkbook()).state).toBe("{}");
+  });
+
+  it("keeps the next run to the same measures, one summary and one state sheet", async () => {
+    const host = await opened(measureSheet());
+    const first = await applyRules(host);
+    const hidden = await hiddenState(host.save());
+    const second = await applyRules(hidden);
+    expect(second.measures).toHaveLength(first.measures.length);
+    expect(second.problems).toEqual(first.problems);
+    expect(second.writeProblems).toEqual([]);
+    expect((await inspected(hidden)).worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["Data", "visible"],
+      ["Scorecard Summary", "visible"],
+      [STATE_SHEET_NAME, "veryHidden"],
+    ]);
+  });
 });

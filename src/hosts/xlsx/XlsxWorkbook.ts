@@ -17,7 +17,7 @@ import type {
 } from "../../workbook/port";
 import type { CellValue } from "../../core/types";
 import { sameSheetName } from "../../workbook/sheetNames";
-import { decodeState, encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import { decodeState, encodeState, isStateName, isStateSheet, STATE_SHEET_NAME } from "../../workbook/stateSheet";
 import { OoxmlPackage } from "./package/OoxmlPackage";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, contentTypeOf } from "./package/contentTypes";
 import type { SizeLimits } from "./package/limits";
@@ -119,26 +119,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return read;
   }
 
-  /**
-   * The add-in's state sheet: very hidden, named ScorecardState (or "ScorecardState (n)" when a user's sheet had
-   * the name first), holding nothing but state chunks in column A. A user's sheet of that name is never it.
-   */
+  /** The add-in's state sheet (isStateSheet), whatever its visibility; kept out of the sheets the scan reads. */
   private findStateSheet(r: Reading): SheetEntry | null {
-    const candidates = r.info.sheets.filter((s) => s.part !== null && s.state === "veryHidden" && isStateName(s.name));
-    for (const sheet of candidates) {
+    for (const sheet of r.info.sheets) {
+      if (sheet.part === null || !isStateName(sheet.name)) continue;
       const read = readSnapshot(
         this.pkg,
-        { name: sheet.name, part: sheet.part!, visible: false },
+        { name: sheet.name, part: sheet.part, visible: false },
         { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
       );
-      const { values, left } = read.snapshot;
-      const onlyChunks = values.every((row) =>
-        row.every(
-          (v, c) =>
-            v === null || v === undefined || (left + c === 0 && typeof v === "string" && v.startsWith("state:")),
-        ),
-      );
-      if (onlyChunks) {
+      if (isStateSheet(sheet.name, read.snapshot.values, read.snapshot.left)) {
         r.sheets.set(sheet.name, read);
         return sheet;
       }
@@ -297,6 +287,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const xml = stateSheetXml(encodeState(state), ns);
     if (r.stateSheet?.part) {
       this.pkg.setText(r.stateSheet.part, xml);
+      // LibreOffice saves it back as merely hidden (it has no very hidden); hide it from the sheet tabs' menu again.
+      if (r.stateSheet.state !== "veryHidden")
+        setSheetAttributes(this.pkg, this.currentInfo(), r.stateSheet.name, { state: "veryHidden" });
       return null;
     }
     const info = this.currentInfo();
@@ -349,10 +342,6 @@ function chartSource(write: OwnedSheetWrite): ChartSource {
       return null;
     },
   };
-}
-
-function isStateName(name: string): boolean {
-  return name === STATE_SHEET_NAME || new RegExp(`^${STATE_SHEET_NAME} \\(\\d+\\)$`).test(name);
 }
 
 /** The text the plan writes into (row, col), or null. */
