@@ -314,6 +314,39 @@ class SheetFinder {
     this.claimed.push({ r0: headerRow, r1: lastRow, c0: firstCol, c1: lastCol + added.length });
   }
 
+  /**
+   * A table ends at the first blank row (SPEC §1), as Excel's own lists do. Rows just below that blank row that
+   * look like more of the table's measure rows (its identity and a value or target filled, no header of their own)
+   * would otherwise drop out of every count without a word, so they are named as a data problem (finding F12).
+   */
+  private reportRowsBelowBlank(lastRow: number, c0: number, c1: number, map: HeaderMap): void {
+    const blank = lastRow + 1;
+    if (blank + 1 > this.bottom || !this.rowBlank(blank, c0, c1)) return;
+    const identity = map.fields.code ?? map.fields.name;
+    const figures = [map.fields.value, map.fields.target, ...map.periodColumns.map((p) => p.col)];
+    const looksLikeMeasure = (row: number): boolean => {
+      if (identity === undefined || isBlank(this.read(row, identity)) || this.claimedRow(row, c0, c1)) return false;
+      const cells: HeaderCell[] = [];
+      for (let c = c0; c <= c1; c++) if (!isBlank(this.read(row, c))) cells.push({ col: c, raw: this.read(row, c) });
+      if (isMeasureHeader(mapHeaderRow(cells, this.floorHeader))) return false;
+      return figures.some((c) => c !== undefined && !isBlank(this.read(row, c)));
+    };
+    let last = blank;
+    while (last + 1 <= this.bottom && looksLikeMeasure(last + 1)) last++;
+    if (last === blank) return;
+    const one = last === blank + 1;
+    const rows = one
+      ? `Row ${blank + 2} below the blank row ${blank + 1} is`
+      : `Rows ${blank + 2}–${last + 1} below the blank row ${blank + 1} are`;
+    this.problems.push({
+      sheet: this.sheet.name,
+      cell: toA1(blank + 1, c0),
+      message:
+        `${rows} not in any table, so ${one ? "it is" : "they are"} not rated or counted: remove the blank row, ` +
+        `or give ${one ? "it a header row of its" : "them a header row of their"} own.`,
+    });
+  }
+
   findExcelTables(): void {
     for (const table of this.sheet.tables) {
       const { row, col, rows, cols } = table.range;
@@ -353,6 +386,7 @@ class SheetFinder {
           lastRow = rr;
         }
         this.addTable(r, c0, c1, lastRow, null, run);
+        this.reportRowsBelowBlank(lastRow, c0, c1, map);
       }
     }
   }
