@@ -1,7 +1,7 @@
 /** Scorecard's rules engine: pure functions over parsed values. No Office, no I/O. */
 export type * from "./types";
 export { STATUSES } from "./statuses";
-export { parseValue, parseFloor, isBlank } from "./values";
+export { parseValue, parseFloor, isBlank, excelErrorOf } from "./values";
 export { parseAim } from "./aim";
 export { parseTarget, readTarget, parseBand } from "./target";
 export type { TargetReading } from "./target";

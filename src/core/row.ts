@@ -7,7 +7,7 @@ import type { Aim, CellValue, RagResult, Status, Target } from "./types";
 import { parseAim } from "./aim";
 import { DEFAULT_BAND, naKindOf, rag, ragStatus } from "./rag";
 import { parseBand, readTarget } from "./target";
-import { isBlank, parseFloor, parseValue } from "./values";
+import { excelErrorOf, isBlank, parseFloor, parseValue } from "./values";
 import { quote } from "./text";
 
 /** Raw cells of one measure row, as a sheet or a formula gives them. */
@@ -77,7 +77,7 @@ class Findings {
 
   /** An Excel error is NA like an NA word, and a problem (an NA word is deliberate; an error is not). */
   error(field: RowField, raw: CellValue): boolean {
-    const error = errorOf(raw);
+    const error = excelErrorOf(raw);
     if (error === null) return false;
     const reason = `${field === "band" ? "amber band" : field} is the error ${error}`;
     this.add({ field, invalid: false, reason, effect: STATUS_NA });
@@ -88,10 +88,6 @@ class Findings {
   get blocking(): string | null {
     return this.invalidReason ?? this.errorReason;
   }
-}
-
-function errorOf(raw: CellValue): string | null {
-  return typeof raw === "object" && raw !== null && "error" in raw ? raw.error : null;
 }
 
 function trimmed(raw: CellValue): CellValue {

@@ -1,6 +1,6 @@
 /** Targets (a figure, a Goldilocks range, a comparison or a direction word) and the amber band. */
 import type { Aim, CellValue, Parsed, Target } from "./types";
-import { isBlank, parseNumberText, parseValue } from "./values";
+import { excelErrorOf, isBlank, parseNumberText, parseValue } from "./values";
 import { normaliseWords, quote } from "./text";
 import { readTargetText } from "./targetText";
 
@@ -74,9 +74,8 @@ export function readTarget(raw: CellValue, upper?: CellValue): TargetReading {
     }
     return reading;
   }
-  if (typeof raw === "object" && raw !== null && "error" in raw) {
-    return { kind: "none", reason: `target is the error ${raw.error}`, aim: null, error: raw.error };
-  }
+  const error = excelErrorOf(raw);
+  if (error !== null) return { kind: "none", reason: `target is the error ${error}`, aim: null, error };
   if (isBlank(raw)) return NO_TARGET;
   return { kind: "unreadable", reason: `target ${quote(raw)} is not a number or a range such as 60-70` };
 }

@@ -35,6 +35,11 @@ export function parseNumberText(text: string): number | null {
 
 const na = (reason: string): Parsed<number> => ({ ok: false, na: true, reason });
 
+/** The error an Excel error cell holds (`#DIV/0!`), or null for any other cell. */
+export function excelErrorOf(raw: CellValue): string | null {
+  return typeof raw === "object" && raw !== null && "error" in raw ? raw.error : null;
+}
+
 /** True for a cell that holds nothing at all. */
 export function isBlank(raw: CellValue): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
@@ -63,6 +68,7 @@ export function parseValue(raw: CellValue): Parsed<number> {
     }
     return { ok: false, na: false, reason: `value ${quote(raw.trim())} is not a number` };
   }
-  if (typeof raw === "object" && raw !== null && "error" in raw) return na(`value is the error ${raw.error}`);
+  const error = excelErrorOf(raw);
+  if (error !== null) return na(`value is the error ${error}`);
   return { ok: false, na: false, reason: `value ${quote(raw)} is not a number` };
 }

@@ -1,6 +1,7 @@
 /** What every layout needs while it rates a table: the cells, the one parse of a row, outcomes, reports, problems. */
 import {
   capitalise,
+  excelErrorOf,
   isBlank,
   longTrend,
   naKindOf,
@@ -165,9 +166,8 @@ export class TableContext {
 
   /** An Excel error in a value cell that is not the current period's: named, and read as not available. */
   reportError(row: number, col: number, raw: CellValue): void {
-    if (typeof raw === "object" && raw !== null && "error" in raw) {
-      this.problem(row, col, `Value is the error ${raw.error}: it is read as not available.`);
-    }
+    const error = excelErrorOf(raw);
+    if (error !== null) this.problem(row, col, `Value is the error ${error}: it is read as not available.`);
   }
 
   /** SPC of a row's series, oldest first up to its own period (gaps as null); NA when the setting is off. */
