@@ -20,13 +20,15 @@ export interface ScanContext {
   readonly snapshot: WorkbookSnapshot;
   readonly state: AddinState;
   readonly settings: Settings;
+  /** The add-in's own summary sheet as it is named now, if it still exists (the scan skips it). */
+  readonly summarySheet: string | null;
   readonly notices: string[];
   readonly tables: ReadonlyMap<string, EvaluatedTable[]>;
   readonly report: ScanReport;
 }
 
 /** The add-in's own summary sheet, if it still exists. */
-export function ownedSummary(snapshot: WorkbookSnapshot, state: AddinState): string | null {
+function ownedSummary(snapshot: WorkbookSnapshot, state: AddinState): string | null {
   const owned = state.summarySheet;
   if (owned === null) return null;
   return findByName(snapshot.sheets, owned)?.name ?? null;
@@ -110,6 +112,7 @@ export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): P
     snapshot,
     state,
     settings,
+    summarySheet,
     notices,
     tables,
     report: { settings, sheets, problems: allProblems, measures, summary },

@@ -3,7 +3,7 @@ import type { SummaryResult } from "../model";
 import type { OwnedSheetWrite, Progress, WorkbookPort } from "../port";
 import { serialiseState } from "../settings";
 import { buildSummarySheet, chooseSummaryName } from "../summary";
-import { ownedSummary, scan, type ScanContext } from "./scan";
+import { scan, type ScanContext } from "./scan";
 
 export interface SummaryPlan {
   readonly write: OwnedSheetWrite;
@@ -12,7 +12,7 @@ export interface SummaryPlan {
 }
 
 export function planSummary(ctx: ScanContext): SummaryPlan {
-  const owned = ownedSummary(ctx.snapshot, ctx.state);
+  const owned = ctx.summarySheet;
   const names = ctx.snapshot.sheets.map((s) => s.name);
   const { name, notice } = chooseSummaryName(ctx.settings.summarySheetName, names, owned);
   const write = buildSummarySheet(ctx.report, name, owned);
