@@ -232,7 +232,7 @@ function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
 /** The RAG counts table, one row per directorate; the chart below draws these very cells. */
 function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings: Settings): ChartSpec | undefined {
   b.row(["RAG counts by directorate"], HEADING);
-  const header = b.row(["Sheet", "Green", "Amber", "Red", "NA", "Total", "Reporting"], BOLD);
+  const header = b.row(["Sheet", ...STATUSES, "Total", "Reporting"], BOLD);
   STATUSES.forEach((status, i) => b.style(header, i + 1, statusStyle(settings, status)));
   for (const s of summary) b.row([s.sheet, s.green, s.amber, s.red, s.na, s.total, s.reporting]);
   b.blank();
