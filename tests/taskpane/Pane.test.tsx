@@ -221,3 +221,31 @@ describe("task pane", () => {
     expect(screen.getByRole("tabpanel", { name: "Sheets" })).toBeTruthy();
   });
 });
+
+describe("unsaved settings (new-user finding F9)", () => {
+  it("says beside Apply that an edited amber band is not used until saved, and stops saying it once saved", async () => {
+    // The workbook as the fake keeps it: the pane reads the saved settings back after saving.
+    let stored = DEFAULT_SETTINGS;
+    const ops = fakeOperations({
+      scan: jest.fn(async () => scanReport(stored)),
+      saveSettings: jest.fn(async (settings) => {
+        stored = settings;
+      }),
+    });
+    renderPane(ops);
+    await sheetsList();
+    fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
+    expect(screen.queryByText(/Settings not saved/)).toBeNull();
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Amber band/ }), { target: { value: "25" } });
+    expect(screen.getByRole("status").textContent).toBe(
+      "Settings not saved: Apply rules and the summary use the saved settings until you click Save settings.",
+    );
+    // Typing the stored value back: nothing pending.
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Amber band/ }), { target: { value: "5" } });
+    expect(screen.queryByText(/Settings not saved/)).toBeNull();
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Amber band/ }), { target: { value: "25" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(ops.saveSettings).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, band: 0.25 }));
+    await waitFor(() => expect(screen.queryByText(/Settings not saved/)).toBeNull());
+  });
+});

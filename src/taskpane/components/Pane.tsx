@@ -30,6 +30,7 @@ import { useJobRunner } from "./useJobRunner";
 type TabName = "sheets" | "settings" | "help";
 
 const useStyles = makeStyles({
+  unsaved: { color: tokens.colorPaletteDarkOrangeForeground1 },
   pane: {
     display: "flex",
     flexDirection: "column",
@@ -70,6 +71,8 @@ export function Pane({ operations }: PaneProps) {
   const [scanError, setScanError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>("sheets");
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  // Edited settings not saved yet: Apply and the summary would use the saved ones, so the pane says so.
+  const [unsavedSettings, setUnsavedSettings] = useState(false);
   const { job, run } = useJobRunner();
   const outcomeRef = useRef<HTMLDivElement>(null);
   // An outcome from before this pane was mounted (a previous workbook in the demo) is not news.
@@ -160,6 +163,11 @@ export function Pane({ operations }: PaneProps) {
             Generate summary sheet
           </Button>
         </div>
+        {unsavedSettings && (
+          <Caption1 role="status" className={styles.unsaved}>
+            Settings not saved: Apply rules and the summary use the saved settings until you click Save settings.
+          </Caption1>
+        )}
 
         <div aria-live="polite">
           {job && (
@@ -239,6 +247,7 @@ export function Pane({ operations }: PaneProps) {
               onSave={(settings) => void saveSettings(settings)}
               onReset={(settings) => void saveSettings(settings, true)}
               disabled={busy}
+              onUnsavedChange={setUnsavedSettings}
             />
           ) : (
             <Spinner size="small" label="Reading the settings…" />

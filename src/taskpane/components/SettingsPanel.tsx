@@ -84,6 +84,8 @@ export interface SettingsPanelProps {
   readonly defaults: Settings;
   readonly onReset: (defaults: Settings) => void;
   readonly disabled: boolean;
+  /** Told whether the form differs from the stored settings, which Apply and the summary use until it is saved. */
+  readonly onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 /** Band as the user types it (percent text) so half-typed numbers are not rewritten under their fingers. */
@@ -108,7 +110,15 @@ function sheetsWithBands(sheets: readonly string[], sheetBands: Settings["sheetB
 }
 
 /** The workbook's Scorecard settings; saved into the workbook so Excel and the CLI share them. Edits a copy of `settings`. */
-export function SettingsPanel({ settings, sheets, onSave, defaults, onReset, disabled }: SettingsPanelProps) {
+export function SettingsPanel({
+  settings,
+  sheets,
+  onSave,
+  defaults,
+  onReset,
+  disabled,
+  onUnsavedChange,
+}: SettingsPanelProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Settings>(settings);
   const [band, setBand] = useState(bandText(settings.band));
@@ -131,6 +141,17 @@ export function SettingsPanel({ settings, sheets, onSave, defaults, onReset, dis
     : "A sheet name has 1 to 31 characters, none of : \\ / ? * [ ], and does not start or end with '";
   const valid =
     bandValue !== null && sheetBandRows.every((r) => r.value !== null) && badColours.length === 0 && !sheetNameError;
+
+  const unsaved =
+    bandValue !== settings.band ||
+    JSON.stringify(draft) !== JSON.stringify(settings) ||
+    sheetBandRows.some(({ sheet, value }) => {
+      const key = sheetBandKey(settings.sheetBands, sheet);
+      return value !== (key === undefined ? undefined : settings.sheetBands[key]);
+    });
+  useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
+  // Leaving the form (another tab) drops its edits, so nothing is pending any more.
+  useEffect(() => () => onUnsavedChange?.(false), [onUnsavedChange]);
 
   const setColour = (status: Status, part: "fill" | "font", value: string) =>
     setDraft((d) => ({ ...d, colours: { ...d.colours, [status]: { ...d.colours[status], [part]: value.trim() } } }));
