@@ -58,13 +58,35 @@ export interface SheetPlan {
 
 const ref = (cell: CellAt): string => toA1(cell.row, cell.col);
 
-/** A cell or range reference as an argument that reaches the function blank, not 0, when its cells are empty. */
-const blankSafe = (cells: string): string => `IF(${cells}="","",${cells})`;
+/**
+ * A formula argument (or call) as text; `array` when it holds a blank-safe range (`IF(E2:F2="","",E2:F2)`), which
+ * needs array evaluation (port.ts). Marked where the argument is built, so no one has to read it back from the text.
+ */
+interface Arg {
+  readonly text: string;
+  readonly array: boolean;
+}
 
-/** A formula cell; one with a blank-safe range (`IF(E2:F2="","",E2:F2)`) needs array evaluation (port.ts). */
-function formulaCell(value: string | number | null, formula: string, args: readonly string[]): OutCell {
-  const rangeInIf = args.some((a) => a.startsWith("IF(") && a.includes(":"));
-  return rangeInIf ? { value, formula, array: true } : { value, formula };
+const plain = (text: string): Arg => ({ text, array: false });
+
+/** A cell as an argument that reaches the function blank, not 0, when the cell is empty. */
+const blankSafe = (cell: string): Arg => ({ text: `IF(${cell}="","",${cell})`, array: false });
+
+/** A range as an argument that reaches the function with blanks, not 0s, for its empty cells. */
+function blankSafeRange(from: string, to: string): Arg {
+  const cells = `${from}:${to}`;
+  return { text: `IF(${cells}="","",${cells})`, array: true };
+}
+
+/** `NAME(args)`; an array call when any argument is one. */
+const call = (name: string, args: readonly Arg[]): Arg => ({
+  text: `${name}(${args.map((a) => a.text).join(",")})`,
+  array: args.some((a) => a.array),
+});
+
+function formulaCell(value: string | number | null, formula: Arg): OutCell {
+  const text = `=${formula.text}`;
+  return formula.array ? { value, formula: text, array: true } : { value, formula: text };
 }
 
 /** Figures in formulas: plain decimal text, as Excel reads it. */
@@ -101,17 +123,18 @@ class TablePlanner {
   }
 
   /** The target argument: one cell, or the two cells of a Goldilocks range when they sit side by side. */
-  private targetRef(row: number): string | null {
+  private targetRef(row: number): Arg | null {
     const { target, targetUpper } = this.f;
     if (target === undefined) return null;
     if (targetUpper === undefined) return blankSafe(toA1(row, target));
-    return targetUpper === target + 1 ? blankSafe(`${toA1(row, target)}:${toA1(row, targetUpper)}`) : null;
+    return targetUpper === target + 1 ? blankSafeRange(toA1(row, target), toA1(row, targetUpper)) : null;
   }
 
   /** The aim argument: blank-safe when the aim cell is blank now (the target's words imply the aim). */
-  private aimRef(o: RowOutcome): string | null {
+  private aimRef(o: RowOutcome): Arg | null {
     const aim = this.at(o.row, this.f.aim);
-    return aim !== null && o.aimImplied ? blankSafe(aim) : aim;
+    if (aim === null) return null;
+    return o.aimImplied ? blankSafe(aim) : plain(aim);
   }
 
   private statusCell(o: RowOutcome): OutCell {
@@ -122,13 +145,13 @@ class TablePlanner {
     const args = [blankSafe(ref(o.valueCell)), target, aim];
     const floorCell = this.at(o.row, this.f.floor);
     const floor = floorCell === null ? null : blankSafe(floorCell);
-    const band = o.bandFromCell ? blankSafe(this.at(o.row, this.f.band) as string) : literal(o.band);
+    const band = o.bandFromCell ? blankSafe(this.at(o.row, this.f.band) as string) : plain(literal(o.band));
     if (floor !== null) args.push(band, floor);
     else if (o.bandFromCell || o.band !== DEFAULT_BAND) args.push(band);
-    return formulaCell(value, `=KPI.RAG(${args.join(",")})`, args);
+    return formulaCell(value, call("KPI.RAG", args));
   }
 
-  private trendArgs(o: RowOutcome, previous: string): string[] | null {
+  private trendArgs(o: RowOutcome, previous: Arg): Arg[] | null {
     const aim = this.aimRef(o);
     if (aim === null) return null;
     const value = blankSafe(ref(o.valueCell));
@@ -138,20 +161,18 @@ class TablePlanner {
     return target === null ? null : [value, previous, aim, target];
   }
 
-  private trendCell(t: Trend, call: string | null, args: readonly string[] = []): OutCell {
+  private trendCell(t: Trend, trend: Arg | null): OutCell {
     const value = formatTrend(t, this.settings.trendLabels);
-    if (call === null) return { value };
-    if (this.settings.trendLabels === "words") return formulaCell(value, `=${call}`, args);
-    const arrows = TRENDS.filter((x) => x !== "NA")
-      .map((x) => `"${x}","${formatTrend(x, "arrows")}"`)
-      .join(",");
-    return formulaCell(value, `=SWITCH(${call},${arrows},"NA")`, args);
+    if (trend === null) return { value };
+    if (this.settings.trendLabels === "words") return formulaCell(value, trend);
+    const arrows = TRENDS.filter((x) => x !== "NA").flatMap((x) => [`"${x}"`, `"${formatTrend(x, "arrows")}"`]);
+    return formulaCell(value, call("SWITCH", [trend, ...arrows.map(plain), plain('"NA"')]));
   }
 
   private shortCell(o: RowOutcome): OutCell {
     if (!this.formulas || !o.trendable || o.previousCell === null) return this.trendCell(o.shortTrend, null);
     const args = this.trendArgs(o, blankSafe(ref(o.previousCell)));
-    return this.trendCell(o.shortTrend, args && `KPI.TREND(${args.join(",")})`, args ?? []);
+    return this.trendCell(o.shortTrend, args && call("KPI.TREND", args));
   }
 
   private longCell(o: RowOutcome): OutCell {
@@ -160,10 +181,12 @@ class TablePlanner {
     if (h.kind === "values" && h.values.length === 0) return this.trendCell(o.longTrend, null);
     const previous =
       h.kind === "values"
-        ? `{${h.values.map(literal).join(",")}}`
-        : blankSafe(h.from.row === h.to.row && h.from.col === h.to.col ? ref(h.from) : `${ref(h.from)}:${ref(h.to)}`);
+        ? plain(`{${h.values.map(literal).join(",")}}`)
+        : h.from.row === h.to.row && h.from.col === h.to.col
+          ? blankSafe(ref(h.from))
+          : blankSafeRange(ref(h.from), ref(h.to));
     const args = this.trendArgs(o, previous);
-    return this.trendCell(o.longTrend, args && `KPI.LONGTREND(${args.join(",")})`, args ?? []);
+    return this.trendCell(o.longTrend, args && call("KPI.LONGTREND", args));
   }
 
   cellFor(field: OutputField, o: RowOutcome): OutCell {
@@ -188,12 +211,11 @@ class TablePlanner {
     const value = field === "variation" ? o.variation : o.assurance;
     const aim = this.aimRef(o);
     if (!this.formulas || this.seriesCols === null || !o.rateable || aim === null) return { value };
-    const series = blankSafe(`${toA1(o.row, this.seriesCols.first)}:${toA1(o.row, this.seriesCols.last)}`);
+    const series = blankSafeRange(toA1(o.row, this.seriesCols.first), toA1(o.row, this.seriesCols.last));
     // KPI.SPC has no target to imply the aim from.
-    if (field === "variation")
-      return o.aimImplied ? { value } : formulaCell(value, `=KPI.SPC(${series},${aim})`, [series]);
+    if (field === "variation") return o.aimImplied ? { value } : formulaCell(value, call("KPI.SPC", [series, aim]));
     const target = this.targetRef(o.row);
-    return target === null ? { value } : formulaCell(value, `=KPI.ASSURANCE(${series},${aim},${target})`, [series]);
+    return target === null ? { value } : formulaCell(value, call("KPI.ASSURANCE", [series, aim, target]));
   }
 
   /** Style of a written cell: the status colour (a trend borrows its status's), or the SPC word's colour. */
