@@ -176,6 +176,57 @@ describe("scorecard apply", () => {
     expect(await scored.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
   });
 
+  describe("a sheet part damaged where the XML is still well formed", () => {
+    /** A one-sheet workbook whose sheet XML is edited: a cell reference or a number Excel would never write. */
+    async function damaged(edit: (xml: string) => string): Promise<string> {
+      const workbook = new Workbook();
+      const ws = workbook.addWorksheet("Place");
+      ws.addRow(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+      ws.addRow(["P1", "Measure 1", "Q1 2024/25", 10, 12, "Maximise"]);
+      ws.addRow(["P1", "Measure 1", "Q2 2024/25", 0.44, 12, "Maximise"]);
+      const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+      const part = "xl/worksheets/sheet1.xml";
+      const xml = await zip.file(part)!.async("string");
+      const edited = edit(xml);
+      expect(edited).not.toBe(xml);
+      zip.file(part, edited);
+      const input = path.join(dir, "damaged.xlsx");
+      await fs.writeFile(input, await zip.generateAsync({ type: "uint8array" }));
+      return input;
+    }
+
+    it.each([
+      [
+        "a cell filed under another row",
+        (xml: string) => xml.replace('r="D3"', 'r="D9"'),
+        "cell D9 is filed under row 3",
+      ],
+      [
+        "a column past XFD",
+        (xml: string) => xml.replace('r="D3"', 'r="ZZZZ3"'),
+        'cell reference "ZZZZ3" is not a cell',
+      ],
+      [
+        "a number cell holding text",
+        (xml: string) => xml.replace("<v>0.44</v>", "<v>abc</v>"),
+        'cell D3 holds "abc" where a number belongs',
+      ],
+    ])(
+      "exits 2 for %s, naming the sheet, the part and the cell in one line; writes nothing",
+      async (_what, edit, detail) => {
+        const input = await damaged(edit);
+        for (const command of ["apply", "summary"]) {
+          const result = await cli(command, input);
+          expect(result.status).toBe(2);
+          expect(result.stderr).toBe(
+            `scorecard: ${input} has a damaged sheet "Place" (part xl/worksheets/sheet1.xml: ${detail})`,
+          );
+        }
+        expect(await fs.readdir(dir)).toEqual(["damaged.xlsx"]);
+      },
+    );
+  });
+
   it("keeps a macro workbook an .xlsm: an output named otherwise is refused, and the reverse too", async () => {
     const macros = FIXTURES.find((f) => f.name === "macros")!;
     const input = path.join(dir, "macros.xlsm");

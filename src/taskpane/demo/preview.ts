@@ -50,7 +50,7 @@ export function previewSheet(host: XlsxWorkbook, name: string, maxRows = MAX_ROW
   const cells = new Map<number, ReadCell>();
   let lastRow = -1;
   let lastCol = -1;
-  const extras = readSheetPart(pkg, part, context, (row, col, value, _formula, xf) => {
+  const extras = readSheetPart(pkg, { part, name }, context, (row, col, value, _formula, xf) => {
     if (row > lastRow) lastRow = row;
     if (col > lastCol) lastCol = col;
     if (row < maxRows && col < MAX_COLS) cells.set(row * MAX_COLS + col, { value, xf });

@@ -49,7 +49,25 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext, sink: CellSink): SheetExtras {
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+/** A cell the file describes in a way Excel never writes: the package is damaged (the caller names the part). */
+class DamagedCell extends Error {}
+
+/**
+ * Reads the sheet `sheet` names (its part, and its name for messages). A damaged part, unreadable XML or a cell
+ * that cannot be where the file puts it, throws PackageError naming the sheet, the part and the cell: the input's
+ * fault, not Scorecard's.
+ */
+export function readSheetPart(
+  pkg: OoxmlPackage,
+  sheet: { readonly part: string; readonly name: string },
+  ctx: SheetContext,
+  sink: CellSink,
+): SheetExtras {
+  const { part } = sheet;
   const parser = new SaxesParser({ position: false });
   const extras = {
     protected: false,
@@ -74,6 +92,10 @@ export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext
   let conditional: { ranges: CellRange[]; rules: ConditionalRead["rules"][number][] } | null = null;
   let cfRule: { type: string; formula: string | null; dxfId: number | null; priority: number } | null = null;
   let inSheetData = false;
+  /** Whether the current row element gave its number (a cell's reference must then agree with it). */
+  let rowGiven = false;
+  /** The current cell's reference as written, for messages. */
+  let cellRef: string | null = null;
 
   parser.on("opentag", (tag: SaxesTag) => {
     const name = localName(tag.name);
@@ -82,7 +104,9 @@ export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext
       switch (name) {
         case "row": {
           const r = a.r === undefined ? row + 1 : Number(a.r) - 1;
+          if (!Number.isInteger(r) || r < 0 || r > MAX_ROW) throw new DamagedCell(`row number "${a.r}" is not a row`);
           row = r;
+          rowGiven = a.r !== undefined;
           col = -1;
           return;
         }
@@ -91,8 +115,13 @@ export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext
           if (ref !== undefined) {
             col = refColumn(ref);
             const r = refRow(ref);
-            if (r >= 0) row = r;
+            if (col < 0 || col > MAX_COL || r < 0 || r > MAX_ROW || !/^[A-Za-z]+\d+$/.test(ref))
+              throw new DamagedCell(`cell reference "${ref}" is not a cell`);
+            // The writer keeps cells under their rows: one filed under another row has no place there.
+            if (rowGiven && r !== row) throw new DamagedCell(`cell ${ref} is filed under row ${row + 1}`);
+            row = r;
           } else col += 1;
+          cellRef = ref ?? null;
           type = a.t ?? "n";
           xf = a.s === undefined ? 0 : Number(a.s);
           v = null;
@@ -247,7 +276,7 @@ export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext
       default: {
         if (v === null || v === "") return null;
         const n = Number(v);
-        if (!Number.isFinite(n)) return null;
+        if (!Number.isFinite(n)) throw new DamagedCell(`cell ${cellRef ?? "?"} holds "${v}" where a number belongs`);
         return ctx.styles.look(xf).date ? serialToDate(n, ctx.date1904) : n;
       }
     }
@@ -262,7 +291,8 @@ export function readSheetPart(pkg: OoxmlPackage, part: string, ctx: SheetContext
     parser.close();
   } catch (error) {
     if (error instanceof PackageError) throw error;
-    throw new PackageError(`has a damaged sheet part ${part} (${(error as Error).message.split("\n")[0]})`);
+    const detail = (error as Error).message.split("\n")[0];
+    throw new PackageError(`has a damaged sheet "${sheet.name}" (part ${part}: ${detail})`);
   }
   return extras;
 }

@@ -37,7 +37,7 @@ export function readSnapshot(
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const extras = readSheetPart(pkg, sheet.part, ctx, (row, col, value, formula, xf) => {
+  const extras = readSheetPart(pkg, sheet, ctx, (row, col, value, formula, xf) => {
     if (row < 0 || col < 0) return;
     rows.push(row);
     cols.push(col);
