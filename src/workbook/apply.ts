@@ -36,6 +36,7 @@ import type { OutputField } from "./headers";
 import type { BlockWrite, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
 import { statusStyle } from "./settings";
 import { SPC_STYLES, SPC_WORDS } from "./spcStyles";
+import { colourRuns } from "./styleRuns";
 import type { OwnedColumn, Settings } from "./settings";
 
 const TREND_COLOURS: Readonly<Record<Trend, Status>> = { IMP: "Green", STATIC: "Amber", DET: "Red", NA: "NA" };
@@ -231,20 +232,6 @@ class TablePlanner {
       case "assurance":
         return SPC_STYLES[o.assurance];
     }
-  }
-}
-
-const sameStyle = (a: CellStyle | null, b: CellStyle | null): boolean =>
-  a === b || (a !== null && b !== null && a.fill === b.fill && a.font === b.font);
-
-/** One styled range per run of equal colours down a column. */
-function colourRuns(col: number, firstRow: number, styles: readonly (CellStyle | null)[], into: StyledRange[]): void {
-  let start = 0;
-  for (let i = 1; i <= styles.length; i++) {
-    if (i < styles.length && sameStyle(styles[i], styles[start])) continue;
-    const style = styles[start];
-    if (style !== null) into.push({ range: { row: firstRow + start, col, rows: i - start, cols: 1 }, style });
-    start = i;
   }
 }
 
