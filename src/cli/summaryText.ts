@@ -6,7 +6,8 @@
 import { improvementLines, narrative, periodLine } from "../core";
 import type { Counts } from "../core";
 import { countSpc, spcNarrative } from "../core/spcSummary";
-import type { ScanReport } from "../workbook/model";
+import { measuresBySheet } from "../workbook/measuresBySheet";
+import type { MeasureReport, ScanReport } from "../workbook/model";
 import { problemLine } from "./problemLines";
 
 const indent = (depth: number) => (line: string) => `${"  ".repeat(depth)}${line}`;
@@ -28,28 +29,25 @@ export function summaryText(title: string, report: ScanReport): string {
   // The period the summary covers, each with its count where the measures' periods differ (SPEC §5).
   const lines = [title, periodLine(report.measures), ""];
   // The SPC sentences (issue 12) when the workbook's SPC setting is on.
-  const spc = (scope: "directorate" | "outcome", sheet: string, group?: string): string[] =>
-    report.settings.spc
-      ? spcNarrative(
-          countSpc(report.measures.filter((m) => m.sheet === sheet && (group === undefined || m.group === group))),
-          scope,
-        )
-      : [];
+  const spc = (scope: "directorate" | "outcome", measures: readonly MeasureReport[]): string[] =>
+    report.settings.spc ? spcNarrative(countSpc(measures), scope) : [];
+  const measuresOf = measuresBySheet(report.measures);
   for (const sheet of report.summary) {
+    const { all, groups } = measuresOf(sheet.sheet);
     lines.push(
       sheet.sheet,
       ...[
         ...countLines(sheet),
         ...improvementLines(sheet),
         ...narrative(sheet, "directorate"),
-        ...spc("directorate", sheet.sheet),
+        ...spc("directorate", all),
       ].map(indent(1)),
     );
     for (const group of sheet.groups) {
       lines.push(
         "",
         indent(1)(group.group),
-        ...[...countLines(group), ...narrative(group, "outcome"), ...spc("outcome", sheet.sheet, group.group)].map(
+        ...[...countLines(group), ...narrative(group, "outcome"), ...spc("outcome", groups.get(group.group) ?? [])].map(
           indent(2),
         ),
       );

@@ -1,6 +1,7 @@
 /** The JSON report the CLI prints with --json (issue 4): measures at their latest period, summary, problems. */
 import type { Counts } from "../core";
 import { countSpc } from "../core/spcSummary";
+import { measuresBySheet } from "./measuresBySheet";
 import type { MeasureReport, Problem, ScanReport } from "./model";
 
 type JsonCounts = Pick<
@@ -55,30 +56,17 @@ function spcCounts(measures: readonly MeasureReport[]): JsonSpcCounts {
   };
 }
 
-/** Measures by sheet, and by group within it: one pass, rather than a filter of every measure per sheet and group. */
-function bySheetAndGroup(measures: readonly MeasureReport[]): Map<string, Map<string | null, MeasureReport[]>> {
-  const sheets = new Map<string, Map<string | null, MeasureReport[]>>();
-  for (const m of measures) {
-    let groups = sheets.get(m.sheet);
-    if (groups === undefined) sheets.set(m.sheet, (groups = new Map()));
-    let list = groups.get(m.group);
-    if (list === undefined) groups.set(m.group, (list = []));
-    list.push(m);
-  }
-  return sheets;
-}
-
 export function toJsonReport(report: ScanReport): JsonReport {
-  const measures = bySheetAndGroup(report.measures);
+  const measuresOf = measuresBySheet(report.measures);
   return {
     measures: report.measures,
     summary: {
       sheets: report.summary.map((s) => {
-        const groups = measures.get(s.sheet) ?? new Map<string | null, MeasureReport[]>();
+        const { all, groups } = measuresOf(s.sheet);
         return {
           sheet: s.sheet,
           ...counts(s),
-          spc: spcCounts([...groups.values()].flat()),
+          spc: spcCounts(all),
           groups: s.groups.map((g) => ({ group: g.group, ...counts(g), spc: spcCounts(groups.get(g.group) ?? []) })),
         };
       }),
