@@ -34,7 +34,7 @@ Commands:
       --no-summary         Do not add the summary sheet
       --spc                Add SPC Variation and Assurance columns (NHS Making Data Count)
                            for measures with a history of 12 or more figures
-      --in-place           Allow -o to name the input itself (it is replaced)
+      --in-place           Allow -o to name the input itself (it is replaced); only with -o
       --max-size <MB>      Refuse a workbook that inflates to more than this (default 1024;
                            no one part may pass 512)
   summary <in.xlsx>    Print the summary of a workbook (counts, trends, narrative, problems).
@@ -75,10 +75,27 @@ function parseOptions(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // Node's messages are clear; its hint about "--" only confuses here.
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
+    const message = (error as Error).message;
+    // Node's words for an option without its value ("argument missing", "argument is ambiguous … use
+    // '--max-size=-XYZ'") are about its parser; say what the option needs, as the other messages do.
+    const valueless = /^Option '(?:-\w, )?--([\w-]+)(?: <value>)?' argument (missing|is ambiguous)/.exec(message);
+    if (valueless) {
+      const [, name, why] = valueless;
+      const dash =
+        why === "missing" || name === "max-size" ? "" : ` (a name starting with "-" is written --${name}=-name)`;
+      throw new UsageError(`--${name} needs ${VALUE_OF[name] ?? "a value"} after it${dash}.`);
+    }
+    // Node's other messages are clear; its hint about "--" only confuses here.
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, "."));
   }
 }
+
+/** What follows each option that takes a value, for the message when it is missing. */
+const VALUE_OF: Partial<Record<string, string>> = {
+  output: "a file name",
+  json: "a file name",
+  "max-size": "a positive number of megabytes",
+};
 
 export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseOptions(argv);
@@ -105,6 +122,9 @@ export function parseCommand(argv: readonly string[]): Command {
   const maxSize = parseMaxSize(values["max-size"]);
   if (name === "summary") return { kind: "summary", input, maxSize };
   if (values.values && values.formulas) throw new UsageError("Choose either --values or --formulas, not both.");
+  // Without -o the output is <name>.scored.xlsx, never the input: --in-place alone would be silently ignored.
+  if (values["in-place"] && values.output === undefined)
+    throw new UsageError(`--in-place only goes with -o naming the input: -o ${input} --in-place replaces it.`);
   return {
     kind: "apply",
     input,
@@ -122,6 +142,6 @@ function parseMaxSize(text: string | undefined): number | null {
   if (text === undefined) return null;
   const mb = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(mb > 0))
-    throw new UsageError(`--max-size takes a number of megabytes, got "${text}".`);
+    throw new UsageError(`--max-size takes a positive number of megabytes, got "${text}".`);
   return mb;
 }

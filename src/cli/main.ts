@@ -84,7 +84,7 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
         ? "output"
         : null;
     if (clobbered)
-      throw new FileError(`--json ${command.json} would overwrite the ${clobbered} workbook; name another file`);
+      throw new UsageError(`--json ${command.json} would overwrite the ${clobbered} workbook; name another file.`);
   }
   const bar = io.progress();
   let report: ApplyReport;

@@ -59,15 +59,25 @@ describe("parseCommand", () => {
     [["apply", "a.xlsx", "b.xlsx"], /exactly one input workbook, got 2/],
     [["apply", "in.xlsx", "--values", "--formulas"], /either --values or --formulas/],
     [["apply", "in.xlsx", "--colour"], /Unknown option '--colour'/],
-    [["apply", "in.xlsx", "-o"], /argument missing/],
+    [["apply", "in.xlsx", "-o"], /^--output needs a file name after it\.$/],
+    [
+      ["apply", "in.xlsx", "--json", "-r.json"],
+      /^--json needs a file name after it \(a name starting with "-" is written --json=-name\)\.$/,
+    ],
+    [["apply", "in.xlsx", "--max-size"], /^--max-size needs a positive number of megabytes after it\.$/],
+    [["apply", "in.xlsx", "--max-size", "-5"], /^--max-size needs a positive number of megabytes after it\.$/],
+    [
+      ["apply", "in.xlsx", "--in-place"],
+      /^--in-place only goes with -o naming the input: -o in\.xlsx --in-place replaces it\.$/,
+    ],
     [["apply", "in.xlsx", "-o", ""], /empty file name/],
     [["summary", "in.xlsx", "--json", "r.json"], /"summary" does not take --json/],
     [["summary", "in.xlsx", "-o", "x.xlsx"], /"summary" does not take --output/],
     [["sample", "-o", ""], /empty file name/],
     [["sample", "file.xlsx"], /takes no file name/],
     [["sample", "--formulas"], /"sample" does not take --formulas/],
-    [["apply", "in.xlsx", "--max-size", "lots"], /--max-size takes a number of megabytes, got "lots"/],
-    [["apply", "in.xlsx", "--max-size", "0"], /--max-size takes a number of megabytes/],
+    [["apply", "in.xlsx", "--max-size", "lots"], /--max-size takes a positive number of megabytes, got "lots"/],
+    [["apply", "in.xlsx", "--max-size", "0"], /--max-size takes a positive number of megabytes, got "0"/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);
     expect(() => parseCommand(argv)).toThrow(message);

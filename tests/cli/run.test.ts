@@ -136,7 +136,7 @@ describe("scorecard apply", () => {
     expect((await fs.readdir(dir)).sort()).toEqual(["sample.xlsx"]);
   });
 
-  it("exits 2 without writing anything when --json names the input or the output workbook", async () => {
+  it("exits 1 (bad usage, as -o naming the input) without writing anything when --json names the input or the output workbook", async () => {
     const input = await sampleFile();
     const before = await fs.readFile(input);
     for (const argv of [
@@ -144,8 +144,10 @@ describe("scorecard apply", () => {
       ["apply", input, "-o", path.join(dir, "out.xlsx"), "--json", path.join(dir, "out.xlsx")],
     ]) {
       const result = await cli(...argv);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toMatch(/^scorecard: --json .*would overwrite .*workbook/);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /^scorecard: --json .*would overwrite the (input|output) workbook; name another file\.\n\nUsage:/,
+      );
       expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
       expect((await fs.readFile(input)).equals(before)).toBe(true);
     }
