@@ -1,6 +1,6 @@
 /**
- * Reading workbooks from disk with one clear message per failure, and writing the results so that either every
- * file asked for is in place or none is touched.
+ * Reading workbooks from disk with one clear message per failure, and writing the results so that a file that cannot
+ * be written leaves every file untouched (writeFilesAtomic says what holds when a rename fails).
  */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
@@ -47,8 +47,10 @@ const tempName = (file: string): string =>
   path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
 
 /**
- * Writes every file to a temporary file in its own folder first, and renames them into place only when all were
- * written: a full disk or an unwritable folder for the second file leaves the first untouched too.
+ * Writes every file to a temporary file in its own folder first, and renames them into place, in the order given, only
+ * when all were written: a full disk or an unwritable folder for the second file leaves the first untouched too. The
+ * renames are not all-or-nothing: if one fails, the files before it are already replaced and the ones after it are
+ * untouched. So the file that matters most goes last: a failed rename never leaves it replaced while others are not.
  */
 export async function writeFilesAtomic(files: readonly { file: string; data: Uint8Array | string }[]): Promise<void> {
   const temps: string[] = [];

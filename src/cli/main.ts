@@ -101,12 +101,14 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
       }),
     );
     bar?.report(70, 100, `Saving ${output}`);
-    const files: { file: string; data: Uint8Array | string }[] = [{ file: output, data: workbook.save() }];
+    const files: { file: string; data: Uint8Array | string }[] = [];
     if (command.json) {
       // Sheets that could not be written (protected…) ride along with the contract's fields.
       const json = { ...toJsonReport(report), writeProblems: report.writeProblems };
       files.push({ file: command.json, data: `${JSON.stringify(json, null, 2)}\n` });
     }
+    // The workbook last: if its rename fails, it (the input, with --in-place) is untouched (writeFilesAtomic).
+    files.push({ file: output, data: workbook.save() });
     await writeFilesAtomic(files);
   } finally {
     bar?.done();

@@ -115,6 +115,23 @@ describe("writeFilesAtomic", () => {
     expect(await fs.readFile(workbook, "utf8")).toBe("old");
     expect(await fs.readdir(dir)).toEqual(["out.xlsx"]);
   });
+
+  it("renames in the order given: when a rename fails, the files before it are replaced and the rest untouched", async () => {
+    const report = await fileWith("report.json", "old");
+    const blocked = path.join(dir, "out.xlsx");
+    await fs.mkdir(blocked); // a folder in the way: the write to a temp file succeeds, the rename fails
+    const later = await fileWith("later.json", "old");
+    const error = await writeFilesAtomic([
+      { file: report, data: "new" },
+      { file: blocked, data: "workbook" },
+      { file: later, data: "new" },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as Error).message).toMatch(/cannot write .*out\.xlsx: it is a folder/);
+    expect(await fs.readFile(report, "utf8")).toBe("new");
+    expect(await fs.readFile(later, "utf8")).toBe("old");
+    expect((await fs.readdir(dir)).sort()).toEqual(["later.json", "out.xlsx", "report.json"]);
+  });
 });
 
 it("names the output <name>.scored.xlsx beside the input", () => {

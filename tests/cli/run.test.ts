@@ -261,6 +261,18 @@ describe("scorecard apply", () => {
     expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
   });
 
+  it("renames the workbook into place last: when that rename fails, exit 2 names it and the report before it is in place", async () => {
+    const input = await sampleFile();
+    const output = path.join(dir, "out.xlsx");
+    await fs.mkdir(output); // the workbook's rename fails; the report's, made before it, has happened
+    const json = path.join(dir, "r.json");
+    const result = await cli("apply", input, "-o", output, "--json", json);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^scorecard: cannot write .*out\.xlsx: it is a folder$/);
+    expect(await fs.readdir(output)).toEqual([]);
+    expect(JSON.parse(await fs.readFile(json, "utf8")).summary.sheets.length).toBeGreaterThan(0);
+  });
+
   it("exits 2 with one line, before inflating anything, when the workbook is larger than --max-size", async () => {
     const input = await sampleFile();
     const result = await cli("apply", input, "--max-size", "0.01");
