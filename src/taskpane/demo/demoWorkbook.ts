@@ -5,6 +5,7 @@
  * first paint inside Excel.
  */
 import { XlsxWorkbook } from "../../hosts/xlsx";
+import { PackageError } from "../../hosts/xlsx/package/limits";
 import { sampleWorkbookBytes } from "../../sample/sampleBytes";
 import type { WorkbookPort } from "../../workbook/port";
 import { forget, loadSaved, save } from "./persist";
@@ -83,5 +84,13 @@ export async function openFile(name: string, data: ArrayBuffer): Promise<DemoWor
     );
   }
   if (host.sheetList().length === 0) throw new Error(`"${name}" has no worksheets.`);
+  try {
+    // Sheets are read when first needed; read them now (the host keeps them) so a damaged sheet is told on opening,
+    // in the words the CLI uses, rather than failing a later action.
+    await host.readWorkbook();
+  } catch (error) {
+    if (error instanceof PackageError) throw new Error(`"${name}" could not be opened: it ${error.message}.`);
+    throw error;
+  }
   return demoWorkbook(host, name);
 }
