@@ -54,10 +54,19 @@ export interface OwnedColumn {
   readonly header: string;
 }
 
+/**
+ * One style object per colour pair, made once: the .xlsx host caches cell formats by style identity, and a long
+ * table has a colour run (one styled range) per row, so a fresh object each time cost a cache entry and a format
+ * lookup per row (~10% of `scorecard apply` on 40,000 rows).
+ */
+const STYLE_OF_COLOURS = new WeakMap<StatusColours, CellStyle>();
+
 /** The fill and text colour of a status cell (a trend cell borrows its status's). */
 export function statusStyle(settings: Settings, status: Status): CellStyle {
-  const { fill, font } = settings.colours[status];
-  return { fill, font };
+  const colours = settings.colours[status];
+  let style = STYLE_OF_COLOURS.get(colours);
+  if (!style) STYLE_OF_COLOURS.set(colours, (style = { fill: colours.fill, font: colours.font }));
+  return style;
 }
 
 export interface AddinState {
