@@ -81,10 +81,13 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
   await writeFilesAtomic([{ file, data }]);
 }
 
-/** "in/report.xlsx" -> "in/report.scored.xlsx"; a macro workbook stays one ("in/report.scored.xlsm"). */
-export function scoredName(input: string): string {
-  const { dir, name, ext } = path.parse(input);
-  return path.join(dir, `${name}.scored${/^\.xlsm$/i.test(ext) ? ".xlsm" : ".xlsx"}`);
+/**
+ * "in/report.xlsx" -> "in/report.scored.xlsx"; a macro-enabled workbook (by its content type, not its name) stays one:
+ * "in/report.scored.xlsm", as Excel opens a file only when its extension matches its format.
+ */
+export function scoredName(input: string, macroEnabled: boolean): string {
+  const { dir, name } = path.parse(input);
+  return path.join(dir, `${name}.scored${macroEnabled ? ".xlsm" : ".xlsx"}`);
 }
 
 export function sameFile(a: string, b: string): boolean {

@@ -72,26 +72,21 @@ async function execute(command: Command, io: Console): Promise<void> {
   }
 }
 
-async function apply(command: Extract<Command, { kind: "apply" }>, io: Console): Promise<void> {
-  const output = command.output ?? scoredName(command.input);
-  if (sameFile(output, command.input) && !command.inPlace) {
-    throw new UsageError(`-o ${output} is the input workbook; add --in-place to replace it, or name another file.`);
-  }
-  if (command.json !== null) {
-    const clobbered = sameFile(command.json, command.input)
-      ? "input"
-      : sameFile(command.json, output)
-        ? "output"
-        : null;
-    if (clobbered)
-      throw new UsageError(`--json ${command.json} would overwrite the ${clobbered} workbook; name another file.`);
-  }
+type ApplyCommand = Extract<Command, { kind: "apply" }>;
+
+async function apply(command: ApplyCommand, io: Console): Promise<void> {
+  // A name given is checked before reading (a usage error costs no read); the default name depends on what is read.
+  if (command.output !== null) checkTargets(command, command.output);
   const bar = io.progress();
+  let output: string;
   let report: ApplyReport;
   try {
     // Reading and saving take most of the time on a big file: they get their share of the bar.
     bar?.report(0, 100, `Reading ${command.input}`);
     const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
+    // From the package's content type, as checkExtension: a macro-enabled workbook named .xlsx gets an .xlsm copy.
+    output = command.output ?? scoredName(command.input, workbook.macroEnabled);
+    if (command.output === null) checkTargets(command, output);
     checkExtension(output, workbook.macroEnabled);
     report = await naming(command.input, () =>
       applyRules(workbook, {
@@ -119,6 +114,22 @@ async function apply(command: Extract<Command, { kind: "apply" }>, io: Console):
   io.out(resultLine(report));
   io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as --in-place asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);
+}
+
+/** The output workbook is not the input unless --in-place says so, and the JSON report overwrites neither. */
+function checkTargets(command: ApplyCommand, output: string): void {
+  if (sameFile(output, command.input) && !command.inPlace) {
+    throw new UsageError(`-o ${output} is the input workbook; add --in-place to replace it, or name another file.`);
+  }
+  if (command.json !== null) {
+    const clobbered = sameFile(command.json, command.input)
+      ? "input"
+      : sameFile(command.json, output)
+        ? "output"
+        : null;
+    if (clobbered)
+      throw new UsageError(`--json ${command.json} would overwrite the ${clobbered} workbook; name another file.`);
+  }
 }
 
 /** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */

@@ -134,10 +134,12 @@ describe("writeFilesAtomic", () => {
   });
 });
 
-it("names the output <name>.scored.xlsx beside the input", () => {
-  expect(scoredName(path.join("reports", "q2.xlsx"))).toBe(path.join("reports", "q2.scored.xlsx"));
-  expect(scoredName("People Q2.XLSX")).toBe("People Q2.scored.xlsx");
-  expect(scoredName("macros.xlsm")).toBe("macros.scored.xlsm");
+it("names the output <name>.scored.xlsx beside the input, .xlsm for a macro-enabled workbook whatever its name", () => {
+  expect(scoredName(path.join("reports", "q2.xlsx"), false)).toBe(path.join("reports", "q2.scored.xlsx"));
+  expect(scoredName("People Q2.XLSX", false)).toBe("People Q2.scored.xlsx");
+  expect(scoredName("macros.xlsm", true)).toBe("macros.scored.xlsm");
+  expect(scoredName("macros.xlsx", true)).toBe("macros.scored.xlsm");
+  expect(scoredName("plain.xlsm", false)).toBe("plain.scored.xlsx");
 });
 
 describe("progressBar", () => {

@@ -246,6 +246,17 @@ describe("scorecard apply", () => {
     expect(reverse.stderr).toMatch(/the workbook has no macros, so the output must be an \.xlsx file/);
   });
 
+  it("names the default output by what was read: a macro-enabled workbook called .xlsx gets a .scored.xlsm copy", async () => {
+    const macros = FIXTURES.find((f) => f.name === "macros")!;
+    const input = path.join(dir, "macros.xlsx");
+    await fs.writeFile(input, macros.bytes());
+    const result = await cli("apply", input);
+    expect(result.stderr).not.toMatch(/-o/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Wrote .*macros\.scored\.xlsm$/);
+    expect(await fs.readdir(dir)).toEqual(["macros.scored.xlsm", "macros.xlsx"]);
+  });
+
   it("writes neither file when the JSON report cannot be written", async () => {
     const input = await sampleFile();
     const result = await cli(
