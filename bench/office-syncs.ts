@@ -76,6 +76,7 @@ function estimates(plan: WritePlan): string {
   const { ops } = planWriteOps(
     { sheets: plan.sheets.map((s) => ({ ...s, blocks: [], conditionalRules: [] })) },
     facts,
+    null,
     900_000,
   );
   const bytes = (list: readonly { bytes: number }[]) => list.reduce((n, op) => n + op.bytes, 0);

@@ -1,6 +1,5 @@
 /** Office.js errors (OfficeExtension.Error) turned into sentences an analyst can act on. */
-import { STATE_SHEET_NAME } from "../../workbook/stateSheet";
-import { sameSheetName } from "../../workbook/sheetNames";
+import { isStateName } from "../../workbook/stateSheet";
 
 interface OfficeErrorFields {
   readonly code: string;
@@ -42,7 +41,7 @@ const UNSUPPORTED = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeatur
 /** Why a write to `sheet` failed, and what to do about it. */
 export function writeFailureMessage(sheet: string, error: unknown): string {
   const { code, message, location } = officeErrorFields(error);
-  const settings = sameSheetName(sheet, STATE_SHEET_NAME);
+  const settings = isStateName(sheet);
   // The user renamed or deleted the sheet between the read and the write.
   if (code === "ItemNotFound" && !settings) return missingSheetMessage(sheet);
   const target = settings

@@ -133,26 +133,51 @@ function chartOp(owned: OwnedSheetWrite, spec: ChartSpec): WriteOp {
   });
 }
 
-export function stateOp(json: string): WriteOp {
+/**
+ * The state's write: into Scorecard's state sheet (`stateSheet`, found by isStateSheet when the workbook was read) or,
+ * with none, into a new very hidden sheet under the first of ScorecardState, ScorecardState (2), … that no sheet has,
+ * as the .xlsx host does. A user's own sheet of the name is never written: it would lose column A and vanish.
+ */
+export function stateOp(
+  json: string,
+  facts: readonly SheetFacts[],
+  stateSheet: string | null,
+): { op: WriteOp; notice: WriteProblem | null } {
+  const name = stateSheet ?? freeStateName(facts);
   const cells = encodeState(json).map((chunk) => [chunk]);
   const address = `A1:A${cells.length}`;
-  return {
-    sheet: STATE_SHEET_NAME,
+  const op: WriteOp = {
+    sheet: name,
     part: "cells",
     bytes: 6 * ACTION_BYTES + jsonBytes(cells),
     queue: (t) => {
-      const existing = findSheet(t.facts, STATE_SHEET_NAME);
+      // The name was free when planned: on a retry after a batch that failed part-way, a sheet of it is the one added.
+      const existing = findSheet(t.facts, name);
       let sheet: XlWorksheet;
       if (existing) {
         sheet = t.sheet(existing.name);
         sheet.getRange("A:A").clear("Contents");
       } else {
-        sheet = t.context.workbook.worksheets.add(STATE_SHEET_NAME);
-        t.setSheet(STATE_SHEET_NAME, sheet);
+        sheet = t.context.workbook.worksheets.add(name);
+        t.setSheet(name, sheet);
       }
       sheet.visibility = "VeryHidden";
       // The chunks' prefix keeps Excel from reading any of them as a number, date or formula.
       sheet.getRange(address).values = cells;
     },
   };
+  if (stateSheet !== null || name === STATE_SHEET_NAME) return { op, notice: null };
+  return {
+    op,
+    notice: {
+      sheet: STATE_SHEET_NAME,
+      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours was left alone.`,
+    },
+  };
+}
+
+function freeStateName(facts: readonly SheetFacts[]): string {
+  let name = STATE_SHEET_NAME;
+  for (let n = 2; findSheet(facts, name); n++) name = `${STATE_SHEET_NAME} (${n})`;
+  return name;
 }

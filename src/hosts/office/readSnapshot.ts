@@ -1,7 +1,8 @@
 /**
  * Reads the workbook in three syncs whatever its size up to half a million cells: (1) the sheet list with visibility,
  * protection, table and chart names; (2) every visible sheet's used-range address, every table's address and the
- * state sheet; (3) the used ranges' values and formulas, planned from those addresses in row chunks of at most
+ * values of each sheet that may be the state sheet (isStateSheet: its name and content decide, not its visibility);
+ * (3) the used ranges' values and formulas, planned from those addresses in row chunks of at most
  * CELLS_PER_SYNC cells per sync. Hidden sheets are listed but not read: the operations never scan them, and hidden
  * sheets often hold large raw data.
  *
@@ -12,13 +13,12 @@
  */
 import type { CellValue } from "../../core/types";
 import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../workbook/port";
-import { decodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import { decodeState, isStateName, isStateSheet } from "../../workbook/stateSheet";
 import { addressRange, rangeToA1 } from "../../workbook/a1";
 import { appendAll } from "./arrays";
 import type { XlContext, XlRange, XlWorksheet } from "./excelApi";
 import { isTooLarge } from "./officeErrors";
-import { sameSheetName } from "../../workbook/sheetNames";
-import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { loadSheetFacts, type SheetFacts } from "./sheetFacts";
 
 /** Cells per sync (values and formulas each): a tenth of the five-million-cell read limit. */
 const CELLS_PER_SYNC = 500_000;
@@ -56,13 +56,56 @@ interface SheetLoads {
   readonly tables: readonly { readonly name: string; readonly range: XlRange }[];
 }
 
-export async function readSnapshot(context: XlContext): Promise<{ snapshot: WorkbookSnapshot; facts: SheetFacts[] }> {
+export interface ReadResult {
+  readonly snapshot: WorkbookSnapshot;
+  readonly facts: SheetFacts[];
+  /** Scorecard's state sheet, or null when the workbook has none. */
+  readonly stateSheet: string | null;
+}
+
+export async function readSnapshot(context: XlContext): Promise<ReadResult> {
   const facts = await loadSheetFacts(context);
-  const state = findSheet(facts, STATE_SHEET_NAME);
-  const stateRange = state ? usedRange(context.workbook.worksheets.getItem(state.name)).load("values") : null;
-  const loads = facts.filter((f) => !sameSheetName(f.name, STATE_SHEET_NAME)).map((f) => queueAddresses(context, f));
+  const findState = queueStateSearch(context, facts);
+  const queued = facts.map((f) => queueAddresses(context, f));
   await context.sync();
-  return { snapshot: assemble(loads, await readInChunks(context, loads), stateRange), facts };
+  const state = findState();
+  const loads = queued.filter((l) => l.facts.name !== state?.name);
+  const snapshot = assemble(loads, await readInChunks(context, loads), state?.rows ?? []);
+  return { snapshot, facts, stateSheet: state?.name ?? null };
+}
+
+interface FoundState {
+  readonly name: string;
+  readonly rows: CellValue[][];
+}
+
+/**
+ * Queues the used range of every sheet whose name the state sheet may have; after the sync, the returned function
+ * gives the first that holds nothing but state chunks. A user's own sheet of that name is never taken for it.
+ */
+function queueStateSearch(context: XlContext, facts: readonly SheetFacts[]): () => FoundState | null {
+  const candidates = facts
+    .filter((f) => isStateName(f.name))
+    .map((f) => ({
+      name: f.name,
+      used: usedRange(context.workbook.worksheets.getItem(f.name)).load("address,values"),
+    }));
+  return () => {
+    for (const { name, used } of candidates) {
+      if (used.isNullObject) return { name, rows: [] };
+      const rows = (used.values ?? []).map((row) => row.map(cellValue));
+      if (isStateSheet(name, rows, addressRange(used.address).col)) return { name, rows };
+    }
+    return null;
+  };
+}
+
+/** Scorecard's state sheet, for a write with no read before it: one sync, and none when no sheet has its name. */
+export async function findStateSheet(context: XlContext, facts: readonly SheetFacts[]): Promise<string | null> {
+  if (!facts.some((f) => isStateName(f.name))) return null;
+  const findState = queueStateSearch(context, facts);
+  await context.sync();
+  return findState()?.name ?? null;
 }
 
 /** Cells with values or formulas; formatting alone does not stretch it. */
@@ -86,11 +129,10 @@ function queueAddresses(context: XlContext, facts: SheetFacts): SheetLoads {
 function assemble(
   loads: readonly SheetLoads[],
   grids: readonly (Grid | null)[],
-  stateRange: XlRange | null,
+  stateRows: readonly (readonly CellValue[])[],
 ): WorkbookSnapshot {
   const sheets = loads.map((load, i) => sheetSnapshot(load, grids[i]));
-  const stateRows =
-    stateRange && !stateRange.isNullObject ? (stateRange.values ?? []).map((row) => row.map(cellValue)) : [];
+  // Only column A holds chunks (isStateSheet checked it); a used range starting further right holds none.
   return { sheets, state: decodeState(stateRows) };
 }
 

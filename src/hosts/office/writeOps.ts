@@ -46,6 +46,7 @@ export interface WriteOp {
 export function planWriteOps(
   plan: WritePlan,
   facts: readonly SheetFacts[],
+  stateSheet: string | null,
   maxArrayBytes: number,
 ): { ops: WriteOp[]; problems: WriteProblem[] } {
   const ops: WriteOp[] = [];
@@ -61,7 +62,11 @@ export function planWriteOps(
     if ("problem" in owned) problems.push(owned.problem);
     else appendAll(ops, [owned.create, ...sheetOps(plan.ownedSheet, false, maxArrayBytes), ...owned.rest]);
   }
-  if (plan.state !== undefined) ops.push(stateOp(plan.state));
+  if (plan.state !== undefined) {
+    const state = stateOp(plan.state, facts, stateSheet);
+    ops.push(state.op);
+    if (state.notice) problems.push(state.notice);
+  }
   return { ops, problems };
 }
 
