@@ -1,6 +1,6 @@
 /**
  * Where the add-in keeps its state inside a workbook — one convention for both hosts, so a file scored
- * by the CLI (ExcelJS) and the same file opened in Excel (Office.js) read and write the same settings.
+ * by the CLI (the .xlsx engine) and the same file opened in Excel (Office.js) read and write the same settings.
  *
  * The state is JSON text stored in a very hidden worksheet, in column A from row 1 down, one chunk per
  * cell. Excel caps a cell at 32,767 characters, so the text is cut into chunks of at most 32,000.
@@ -8,6 +8,8 @@
  * for a number, date, boolean, error or formula, so Office.js writes it verbatim as text.
  */
 import type { CellValue } from "../core/types";
+import { sameSheetName } from "./sheetNames";
+import type { WriteProblem } from "./port";
 
 export const STATE_SHEET_NAME = "ScorecardState";
 export const STATE_CHUNK_CHARS = 32_000;
@@ -31,6 +33,23 @@ export function isStateName(name: string): boolean {
 }
 
 const STATE_NAME_TAKEN = new RegExp(`^${STATE_SHEET_NAME} \\(\\d+\\)$`);
+
+/**
+ * Where a new state sheet goes: the first of ScorecardState, ScorecardState (2), … that no sheet has (compared as Excel
+ * compares names), with the notice to give when a user's sheet had the plain name.
+ */
+export function newStateSheet(sheetNames: readonly string[]): { name: string; notice: WriteProblem | null } {
+  let name = STATE_SHEET_NAME;
+  for (let n = 2; sheetNames.some((s) => sameSheetName(s, name)); n++) name = `${STATE_SHEET_NAME} (${n})`;
+  if (name === STATE_SHEET_NAME) return { name, notice: null };
+  return {
+    name,
+    notice: {
+      sheet: STATE_SHEET_NAME,
+      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours was left alone.`,
+    },
+  };
+}
 
 function isChunk(value: CellValue | undefined): value is string {
   return typeof value === "string" && value.startsWith(CHUNK_PREFIX);

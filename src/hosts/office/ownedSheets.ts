@@ -9,7 +9,7 @@
  */
 import type { ChartSpec, OwnedSheetWrite, PageLayout, WriteProblem } from "../../workbook/port";
 import { rangeToA1, toA1 } from "../../workbook/a1";
-import { encodeState, STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import { encodeState, newStateSheet } from "../../workbook/stateSheet";
 import type { XlWorksheet } from "./excelApi";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { sameSheetName } from "../../workbook/sheetNames";
@@ -143,7 +143,8 @@ export function stateOp(
   facts: readonly SheetFacts[],
   stateSheet: string | null,
 ): { op: WriteOp; notice: WriteProblem | null } {
-  const name = stateSheet ?? freeStateName(facts);
+  const { name, notice } =
+    stateSheet === null ? newStateSheet(facts.map((f) => f.name)) : { name: stateSheet, notice: null };
   const cells = encodeState(json).map((chunk) => [chunk]);
   const address = `A1:A${cells.length}`;
   const op: WriteOp = {
@@ -166,18 +167,5 @@ export function stateOp(
       sheet.getRange(address).values = cells;
     },
   };
-  if (stateSheet !== null || name === STATE_SHEET_NAME) return { op, notice: null };
-  return {
-    op,
-    notice: {
-      sheet: STATE_SHEET_NAME,
-      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours was left alone.`,
-    },
-  };
-}
-
-function freeStateName(facts: readonly SheetFacts[]): string {
-  let name = STATE_SHEET_NAME;
-  for (let n = 2; findSheet(facts, name); n++) name = `${STATE_SHEET_NAME} (${n})`;
-  return name;
+  return { op, notice };
 }

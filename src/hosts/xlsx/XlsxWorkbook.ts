@@ -17,7 +17,7 @@ import type {
 } from "../../workbook/port";
 import type { CellValue } from "../../core/types";
 import { sameSheetName } from "../../workbook/sheetNames";
-import { decodeState, encodeState, isStateName, isStateSheet, STATE_SHEET_NAME } from "../../workbook/stateSheet";
+import { decodeState, encodeState, isStateName, isStateSheet, newStateSheet } from "../../workbook/stateSheet";
 import { OoxmlPackage } from "./package/OoxmlPackage";
 import { CONTENT_TYPE, CONTENT_TYPES_PART, contentTypeOf } from "./package/contentTypes";
 import type { SizeLimits } from "./package/limits";
@@ -293,14 +293,9 @@ export class XlsxWorkbook implements WorkbookPort {
       return null;
     }
     const info = this.currentInfo();
-    let name = STATE_SHEET_NAME;
-    for (let n = 2; info.sheets.some((s) => sameSheetName(s.name, name)); n++) name = `${STATE_SHEET_NAME} (${n})`;
+    const { name, notice } = newStateSheet(info.sheets.map((s) => s.name));
     addSheet(this.pkg, info, name, "veryHidden", xml, ns.rel);
-    if (name === STATE_SHEET_NAME) return null;
-    return {
-      sheet: STATE_SHEET_NAME,
-      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours was left alone.`,
-    };
+    return notice;
   }
 
   private saveStrings(strings: StringTable): void {
