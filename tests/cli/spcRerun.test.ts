@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
 import { run, type Console } from "../../src/cli/main";
+import { KENT_MONTHS as MONTHS, kentSeries } from "../support/kent";
 
 let dir: string;
 beforeEach(async () => {
@@ -12,22 +13,7 @@ beforeEach(async () => {
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
 const quiet: Console = { out: () => undefined, err: () => undefined, progress: () => null };
-const MONTHS = [
-  "Sep-12",
-  "Oct-12",
-  "Nov-12",
-  "Dec-12",
-  "Jan-13",
-  "Feb-13",
-  "Mar-13",
-  "Apr-13",
-  "May-13",
-  "Jun-13",
-  "Jul-13",
-  "Aug-13",
-  "Sep-13",
-];
-const ASC1 = [0.65, 0.67, 0.7, 0.71, 0.74, 0.73, 0.76, 0.76, 0.77, 0.76, 0.76, 0.74, 0.73];
+const [, , , ASC1] = kentSeries("ASC1");
 
 test("an SPC run's Variation/Assurance cells are blank and unfilled after a run without --spc", async () => {
   const workbook = new Workbook();

@@ -4,23 +4,9 @@
 import { applyRules } from "../../src/workbook";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
+import { KENT_MONTHS as MONTHS, kentSeries } from "../support/kent";
 
-const MONTHS = [
-  "Sep-12",
-  "Oct-12",
-  "Nov-12",
-  "Dec-12",
-  "Jan-13",
-  "Feb-13",
-  "Mar-13",
-  "Apr-13",
-  "May-13",
-  "Jun-13",
-  "Jul-13",
-  "Aug-13",
-  "Sep-13",
-];
-const ASC1 = [0.65, 0.67, 0.7, 0.71, 0.74, 0.73, 0.76, 0.76, 0.77, 0.76, 0.76, 0.74, 0.73];
+const [, , , ASC1] = kentSeries("ASC1");
 const wide: MemorySheetInit = {
   name: "Wide",
   rows: [
