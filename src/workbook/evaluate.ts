@@ -9,6 +9,7 @@ import type { MeasureReport, Problem } from "./model";
 import type { FoundTable } from "./scan";
 import type { SheetSnapshot } from "./port";
 import { TableContext } from "./evaluate/tableContext";
+import type { MeasureSeries } from "./evaluate/tableContext";
 import { evaluateLong } from "./evaluate/long";
 import { evaluateWide } from "./evaluate/wide";
 import { evaluateSingle } from "./evaluate/single";
@@ -55,6 +56,8 @@ export interface EvaluatedTable {
   readonly rows: readonly RowOutcome[];
   readonly measures: readonly MeasureReport[];
   readonly problems: readonly Problem[];
+  /** The series of each long or wide measure, when SPC is on (an SPC chart draws it); empty when it is off. */
+  readonly series: ReadonlyMap<MeasureReport, MeasureSeries>;
 }
 
 export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: number, spc = false): EvaluatedTable {
@@ -63,5 +66,5 @@ export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: num
   const evaluate = { long: evaluateLong, wide: evaluateWide, single: evaluateSingle }[table.layout];
   const evaluated = evaluate(ctx, rows);
   ctx.reportMissingColumns(evaluated.rows);
-  return { table, rows: evaluated.rows, measures: evaluated.measures, problems: ctx.problems };
+  return { table, rows: evaluated.rows, measures: evaluated.measures, problems: ctx.problems, series: ctx.series };
 }

@@ -8,6 +8,8 @@ export { applyRules } from "./operations/applyRules";
 export type { ApplyOptions } from "./operations/applyRules";
 export { generateSummary } from "./operations/summary";
 export { loadSettings, saveSettings } from "./operations/settings";
+export { listSpcMeasures, readSpcChart } from "./operations/spcChart";
+export type { SpcChartData, SpcChartMeasure, SpcChartPoint, SpcChartResult, SpcPointMark } from "./spcChart";
 export { toA1, rangeToA1, columnLetters } from "./a1";
 export { DEFAULT_SETTINGS, parseSettings, serialiseSettings, parseState, contrastRatio } from "./settings";
 export type { Settings, StatusColours } from "./settings";

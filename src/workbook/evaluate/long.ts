@@ -84,7 +84,12 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       outcomes.push(ctx.outcome(cells, trends));
       current ??= { cells, trends };
     }
-    if (current) measures.push(ctx.report(current.cells, current.trends, current.spcWords));
+    if (current) {
+      const measure = ctx.report(current.cells, current.trends, current.spcWords);
+      measures.push(measure);
+      if (history.length > 0)
+        ctx.keepSeries(measure, () => ({ periods: history.map((h) => h.period.label), values: series }));
+    }
   }
   outcomes.sort((a, b) => a.row - b.row);
   return { rows: outcomes, measures };

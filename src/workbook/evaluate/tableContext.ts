@@ -63,6 +63,12 @@ export interface SpcWords {
 
 const NO_SPC: SpcWords = { variation: "NA", assurance: "NA" };
 
+/** A measure's history as SPC reads it, oldest first up to its current period: period labels and figures (gaps null). */
+export interface MeasureSeries {
+  readonly periods: readonly string[];
+  readonly values: readonly (number | null)[];
+}
+
 /** NA trends (no aim, no earlier period, or a row whose period cannot be placed in time). */
 export function noTrends(
   trendNote: string | null,
@@ -84,6 +90,8 @@ const FIELD_NAMES: Record<RowField, string> = {
 export class TableContext {
   readonly read: CellReader;
   readonly problems: Problem[] = [];
+  /** Each measure's series, kept for an SPC chart when SPC is on (nothing is kept when it is off). */
+  readonly series = new Map<MeasureReport, MeasureSeries>();
   readonly f: FoundTable["header"]["fields"];
   private readonly periods = new Map<string, Parsed<Period>>();
 
@@ -175,6 +183,11 @@ export class TableContext {
     if (!this.spcOn) return NO_SPC;
     const result = spc(series(), cells.reading.aim, cells.reading.target);
     return { variation: result.variation, assurance: result.assurance };
+  }
+
+  /** Keeps a measure's series for a chart; a no-op when SPC is off, so a plain scan holds nothing more. */
+  keepSeries(measure: MeasureReport, series: () => MeasureSeries): void {
+    if (this.spcOn) this.series.set(measure, series());
   }
 
   outcome(cells: ParsedCells, trends: Trends, spcWords: SpcWords = NO_SPC): RowOutcome {

@@ -53,14 +53,20 @@ export function evaluateWide(ctx: TableContext, rows: readonly DataRow[]): Layou
       earlier.push(ctx.figureAt(data.row, columns[i].col));
     }
     const trends = ctx.trendsAgainst(cells, earlier, columns[current].period.label);
-    const spcWords = ctx.spcOf(cells, () =>
-      columns.slice(0, current + 1).map(({ col }) => {
+    let values: (number | null)[] | undefined;
+    const series = () =>
+      (values ??= columns.slice(0, current + 1).map(({ col }) => {
         const parsed = parseValue(ctx.read(data.row, col));
         return parsed.ok ? parsed.value : null;
-      }),
-    );
+      }));
+    const spcWords = ctx.spcOf(cells, series);
     outcomes.push(ctx.outcome(cells, trends, spcWords));
-    measures.push(ctx.report(cells, trends, spcWords));
+    const measure = ctx.report(cells, trends, spcWords);
+    measures.push(measure);
+    ctx.keepSeries(measure, () => ({
+      periods: columns.slice(0, current + 1).map((c) => c.period.label),
+      values: series(),
+    }));
   }
   ctx.reportDuplicateCodes(rows);
   return { rows: outcomes, measures };

@@ -1,0 +1,201 @@
+/**
+ * What an SPC chart of one measure shows (issue 12, SPEC §7): its points with their periods, the centre line, the
+ * process limits, the special-cause points marked as the Making Data Count charts mark them, and the variation and
+ * assurance words. Pure: it reads the series the scan kept (the one parse of the rows, src/workbook/evaluate/**)
+ * and runs the core's analysis on it; the pane's preview and both hosts' Excel chart draw from the same data.
+ */
+import { SPC_MIN_POINTS, marksAt, spc } from "../core/spc";
+import type { Assurance, SpcRule, SpcSide, Variation } from "../core/spc";
+import type { Aim, Target } from "../core/types";
+import type { MeasureSeries } from "./evaluate/tableContext";
+import type { MeasureReport } from "./model";
+import type { ScanContext } from "./operations/scan";
+
+/** A measure with a history (long or wide table), as the pane's picker lists it. */
+export interface SpcChartMeasure {
+  /** Opaque; pass it back to spcChartData / drawSpcChart. */
+  readonly key: string;
+  readonly sheet: string;
+  /** A1 of the measure's latest row (its status cell), as the report names it. */
+  readonly cell: string;
+  /** As the report names the measure: code (or the name when there is no code) and name (or the code). */
+  readonly code: string;
+  readonly name: string;
+  readonly group: string | null;
+  /** Numbers in the history (gaps and NA periods are not points). */
+  readonly points: number;
+  /** points ≥ SPC_MIN_POINTS: a chart can be drawn. */
+  readonly ready: boolean;
+}
+
+/** How a special-cause point reads for this measure's aim: the colour a Making Data Count chart gives it. */
+export type SpcPointMark = "improvement" | "concern" | "neutral";
+
+export interface SpcChartPoint {
+  readonly period: string;
+  readonly value: number;
+  /** null: common cause. */
+  readonly mark: SpcPointMark | null;
+  /** The first rule (precedence order, SPEC §7) that marks the point, and its side; null when unmarked. */
+  readonly rule: SpcRule | null;
+  readonly side: SpcSide | null;
+}
+
+export interface SpcChartData {
+  readonly key: string;
+  /** The measure as a chart names it: "ASC1 Personal budgets" (the code alone when the name is the code). */
+  readonly title: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly aim: Aim | null;
+  /** A single target; a Goldilocks range is in targetRange instead. */
+  readonly target: number | null;
+  readonly targetRange: readonly [number, number] | null;
+  /** Oldest first. */
+  readonly points: readonly SpcChartPoint[];
+  readonly mean: number;
+  readonly upper: number;
+  readonly lower: number;
+  readonly variation: Variation;
+  readonly assurance: Assurance;
+  /** One line each, from the core (e.g. "Fail: target 0.8 is above the upper process limit 0.79 (Maximise)"). */
+  readonly variationReason: string;
+  readonly assuranceReason: string;
+}
+
+export type SpcChartResult =
+  { readonly ok: true; readonly chart: SpcChartData } | { readonly ok: false; readonly problem: string };
+
+/** Sheet and code cannot collide in JSON, whatever characters either holds. */
+export function spcMeasureKey(sheet: string, code: string): string {
+  return JSON.stringify([sheet, code]);
+}
+
+interface Found {
+  readonly measure: MeasureReport;
+  readonly series: MeasureSeries;
+}
+
+/** Every measure with a kept series, in report order (sheets as the workbook orders them, then tables, then rows). */
+function withSeries(scan: ScanContext): Found[] {
+  const found: Found[] = [];
+  for (const sheet of scan.snapshot.sheets) {
+    for (const table of scan.tables.get(sheet.name) ?? []) {
+      for (const measure of table.measures) {
+        const series = table.series.get(measure);
+        if (series !== undefined) found.push({ measure, series });
+      }
+    }
+  }
+  return found;
+}
+
+const countPoints = (series: MeasureSeries): number =>
+  series.values.reduce<number>((n, x) => (x !== null && Number.isFinite(x) ? n + 1 : n), 0);
+
+/**
+ * The measures a chart can be asked for: every measure of a long or wide table (a single-period table has no
+ * history), with the number of points it has. Needs a scan made with SPC on (the series are kept only then).
+ */
+export function spcChartMeasures(scan: ScanContext): SpcChartMeasure[] {
+  const seen = new Set<string>();
+  const measures: SpcChartMeasure[] = [];
+  for (const { measure, series } of withSeries(scan)) {
+    const key = spcMeasureKey(measure.sheet, measure.code);
+    // A code twice on one sheet is a problem the scan already names; the first is the one a key finds.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const points = countPoints(series);
+    measures.push({
+      key,
+      sheet: measure.sheet,
+      cell: measure.cell,
+      code: measure.code,
+      name: measure.name,
+      group: measure.group,
+      points,
+      ready: points >= SPC_MIN_POINTS,
+    });
+  }
+  return measures;
+}
+
+const MARKS: Record<Aim, Record<SpcSide, SpcPointMark>> = {
+  Maximise: { High: "improvement", Low: "concern" },
+  Minimise: { High: "concern", Low: "improvement" },
+  Goldilocks: { High: "neutral", Low: "neutral" },
+};
+
+function targetOf(target: MeasureReport["target"]): Target | null {
+  if (target === null) return null;
+  return typeof target === "number"
+    ? { kind: "single", value: target }
+    : { kind: "range", lo: target[0], hi: target[1] };
+}
+
+export function measureTitle(measure: Pick<MeasureReport, "code" | "name">): string {
+  return measure.name === measure.code ? measure.code : `${measure.code} ${measure.name}`;
+}
+
+function notFound(key: string): string {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(key);
+  } catch {
+    parts = null;
+  }
+  if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === "string")) {
+    return `${parts[1]} on ${parts[0]} is not a measure with a history (a long or wide table) any more.`;
+  }
+  return `"${key}" does not name a measure.`;
+}
+
+/** The chart of one measure, or why there is none (unknown key, fewer than 12 points). */
+export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
+  const found = withSeries(scan).find(({ measure }) => spcMeasureKey(measure.sheet, measure.code) === key);
+  if (found === undefined) return { ok: false, problem: notFound(key) };
+  const { measure, series } = found;
+  const result = spc(series.values, measure.aim, targetOf(measure.target));
+  const analysis = result.analysis;
+  if (analysis === null) {
+    const n = countPoints(series);
+    return {
+      ok: false,
+      problem: `${measure.code} on ${measure.sheet} has ${n} point${n === 1 ? "" : "s"}; an SPC chart needs at least ${SPC_MIN_POINTS}.`,
+    };
+  }
+  const points: SpcChartPoint[] = [];
+  series.values.forEach((value, i) => {
+    if (value === null || !Number.isFinite(value)) return;
+    const first = marksAt(analysis, points.length)[0];
+    points.push({
+      period: series.periods[i],
+      value,
+      mark: first === undefined ? null : measure.aim === null ? "neutral" : MARKS[measure.aim][first.side],
+      rule: first?.rule ?? null,
+      side: first?.side ?? null,
+    });
+  });
+  const { limits } = analysis;
+  const target = measure.target;
+  return {
+    ok: true,
+    chart: {
+      key,
+      title: measureTitle(measure),
+      sheet: measure.sheet,
+      cell: measure.cell,
+      aim: measure.aim,
+      target: typeof target === "number" ? target : null,
+      targetRange: target !== null && typeof target !== "number" ? [target[0], target[1]] : null,
+      points,
+      mean: limits.mean,
+      upper: limits.upperProcessLimit,
+      lower: limits.lowerProcessLimit,
+      variation: result.variation,
+      assurance: result.assurance,
+      variationReason: result.variationReason,
+      assuranceReason: result.assuranceReason,
+    },
+  };
+}
