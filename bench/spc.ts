@@ -3,7 +3,10 @@
  *  1. board-pack shape: 50,000 measures of 24 monthly points each, variation and assurance (reasons are built on demand)
  *     (src/core/spc.ts `spc`, as the workbook calls it per measure);
  *  2. long series: 10 series of 100,000 points, limits and special-cause marks (`analyseSpc`);
- *  3. the same 50,000 measures through KPI.SPC and KPI.ASSURANCE as one block each (one measure per row).
+ *  3. the same 50,000 measures through KPI.SPC and KPI.ASSURANCE as one block each (one measure per row);
+ *  4. long tables (one row per measure per month), rated with SPC on and off: one measure of 10,000 rows and
+ *     100 measures × 100 rows. Each row's words are of the series up to its own month (SPEC §7), so the SPC share is
+ *     what the per-row analysis costs (src/workbook/evaluate/long.ts).
  * Run: npm run bench spc. Prints numbers; exits 0 whatever they are (a bench that disagrees with itself throws).
  */
 import { analyseSpc, spc } from "../src/core/spc";
@@ -11,6 +14,10 @@ import type { Aim, Target } from "../src/core";
 import { evaluateSpc } from "../src/functions/spc";
 import { isInvalid } from "../src/functions/kpi";
 import { random } from "../tests/support/random";
+import { evaluateTable } from "../src/workbook/evaluate";
+import { findTables, finishTable } from "../src/workbook/scan";
+import type { CellValue } from "../src/core";
+import type { SheetSnapshot } from "../src/workbook/port";
 
 const GOAL = 1_000_000;
 const MEASURES = 50_000;
@@ -108,6 +115,48 @@ function longSeries(): void {
   );
 }
 
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A long table: `measures` measures of `months` rows each, a measure's rows together, oldest first. */
+function longSheet(measures: number, months: number): SheetSnapshot {
+  const next = random(5);
+  const values: CellValue[][] = [["Code", "Period", "Value", "Target", "Aim"]];
+  for (let m = 0; m < measures; m++) {
+    const points = series(next, months);
+    const aim = AIMS[m % AIMS.length];
+    const target = aim === "Goldilocks" ? `${Math.round(points[0] - 5)} to ${Math.round(points[0] + 5)}` : points[0];
+    // Months from January 1200 on, so 10,000 of them are distinct periods.
+    points.forEach((v, i) =>
+      values.push([`M${m}`, `${MONTH_NAMES[i % 12]} ${1200 + Math.floor(i / 12)}`, v, target, aim]),
+    );
+  }
+  const formulas = values.map((row) => row.map(() => null));
+  return { name: "Long", visible: true, protected: false, top: 0, left: 0, values, formulas, tables: [] };
+}
+
+function longTables(): void {
+  for (const [measures, months] of [
+    [1, 10_000],
+    [100, 100],
+  ]) {
+    const sheet = longSheet(measures, months);
+    const [draft] = findTables(sheet, "", true).drafts;
+    const table = finishTable(draft, sheet, new Set());
+    const rate = (spcOn: boolean) =>
+      bestOf(3, () => {
+        const rows = evaluateTable(table, sheet, 0.05, spcOn).rows;
+        return tally(rows.flatMap((r) => [r.variation, r.assurance]));
+      });
+    const on = rate(true);
+    const off = rate(false);
+    const rows = measures * months;
+    console.log(
+      `  long table, ${fmt(measures)} × ${fmt(months)} rows: rated with SPC ${on.time.toFixed(3)} s, without ${off.time.toFixed(3)} s (SPC share ${(on.time - off.time).toFixed(3)} s = ${fmt(rows / Math.max(on.time - off.time, 1e-9))} rows/s)`,
+    );
+    console.log(`    words: ${on.result}`);
+  }
+}
+
 function main(): void {
   const all = measures();
   const points = MEASURES * MONTHS;
@@ -126,6 +175,7 @@ function main(): void {
   if (core.result !== fns.result) throw new Error(`core and functions disagree: ${core.result} vs ${fns.result}`);
   console.log(`  words: ${core.result}`);
   longSeries();
+  longTables();
 }
 
 main();
