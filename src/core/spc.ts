@@ -82,6 +82,15 @@ export function spcLimits(points: ArrayLike<number>): SpcLimits {
     sum += points[i];
     ranges += Math.abs(points[i] - points[i - 1]);
   }
+  return limitsFrom(sum, ranges, n);
+}
+
+/**
+ * The limits of n points from the sum of the points and of their moving ranges. The one formula for a whole series
+ * (spcLimits) and for a series growing point by point (SpcSeries): the same sums, added in the same order, give
+ * the same figures to the last bit.
+ */
+function limitsFrom(sum: number, ranges: number, n: number): SpcLimits {
   const mean = sum / n;
   const movingRange = ranges / (n - 1);
   const width = LIMIT_FACTOR * movingRange;
@@ -93,6 +102,12 @@ export function spcLimits(points: ArrayLike<number>): SpcLimits {
     lowerTwoSigma: mean - (2 / 3) * width,
     upperTwoSigma: mean + (2 / 3) * width,
   };
+}
+
+/** Whether a point on `side` of the centre line (1 above, -1 below, 0 on it) is strictly beyond that side's 2σ line. */
+function beyondTwoSigma(x: number, side: number, limits: SpcLimits): boolean {
+  if (side > 0) return compare10(x, limits.upperTwoSigma) > 0;
+  return side < 0 && compare10(x, limits.lowerTwoSigma) < 0;
 }
 
 /** Marks a run [from, to] with `bit` when it holds at least RUN_LENGTH points. */
@@ -127,7 +142,7 @@ function markTrends(points: ArrayLike<number>, marks: Uint8Array): void {
  */
 function markByLevel(points: ArrayLike<number>, limits: SpcLimits, marks: Uint8Array): void {
   const n = points.length;
-  const { mean, lowerProcessLimit, upperProcessLimit, lowerTwoSigma, upperTwoSigma } = limits;
+  const { mean, lowerProcessLimit, upperProcessLimit } = limits;
   // side: 1 above the centre line, -1 below, 0 on it; beyond: the point is strictly beyond its side's 2σ line.
   let side1 = 0;
   let side2 = 0;
@@ -137,14 +152,9 @@ function markByLevel(points: ArrayLike<number>, limits: SpcLimits, marks: Uint8A
   for (let i = 0; i < n; i++) {
     const x = points[i];
     const side = compare10(x, mean);
-    let beyond = false;
-    if (side > 0) {
-      if (compare10(x, upperProcessLimit) > 0) marks[i] |= HIGH << ASTRONOMICAL;
-      beyond = compare10(x, upperTwoSigma) > 0;
-    } else if (side < 0) {
-      if (compare10(x, lowerProcessLimit) < 0) marks[i] |= LOW << ASTRONOMICAL;
-      beyond = compare10(x, lowerTwoSigma) < 0;
-    }
+    if (side > 0 && compare10(x, upperProcessLimit) > 0) marks[i] |= HIGH << ASTRONOMICAL;
+    if (side < 0 && compare10(x, lowerProcessLimit) < 0) marks[i] |= LOW << ASTRONOMICAL;
+    const beyond = beyondTwoSigma(x, side, limits);
     if (side !== 0 && side === side1 && side === side2 && Number(beyond) + Number(beyond1) + Number(beyond2) >= 2) {
       const bit = (side > 0 ? HIGH : LOW) << TWO_OF_THREE;
       if (beyond) marks[i] |= bit;
@@ -171,6 +181,46 @@ export function analyseSpc(points: ArrayLike<number>): SpcAnalysis | null {
   markByLevel(points, limits, marks);
   markTrends(points, marks);
   return { points, limits, marks };
+}
+
+/**
+ * The marks analyseSpc gives the last point of a series of at least RUN_LENGTH points, looking back no further than
+ * RUN_LENGTH points: every run or window that marks the last point ends at it. Shift and trend mark it when the
+ * last 7 points make the run (a longer run holds them too); two-of-three only from the window of the last three.
+ */
+function latestMarks(points: ArrayLike<number>, limits: SpcLimits): number {
+  const last = points.length - 1;
+  const x = points[last];
+  let bits = 0;
+  let up = true;
+  let down = true;
+  for (let k = last - RUN_LENGTH + 2; k <= last; k++) {
+    const step = compare10(points[k], points[k - 1]);
+    up &&= step > 0;
+    down &&= step < 0;
+  }
+  if (up) bits |= HIGH << TREND;
+  if (down) bits |= LOW << TREND;
+  const { mean } = limits;
+  const side = compare10(x, mean);
+  if (side === 0) return bits;
+  const bit = side > 0 ? HIGH : LOW;
+  if (side > 0 ? compare10(x, limits.upperProcessLimit) > 0 : compare10(x, limits.lowerProcessLimit) < 0) {
+    bits |= bit << ASTRONOMICAL;
+  }
+  const [x1, x2] = [points[last - 1], points[last - 2]];
+  if (
+    beyondTwoSigma(x, side, limits) &&
+    compare10(x1, mean) === side &&
+    compare10(x2, mean) === side &&
+    (beyondTwoSigma(x1, side, limits) || beyondTwoSigma(x2, side, limits))
+  ) {
+    bits |= bit << TWO_OF_THREE;
+  }
+  let run = 1;
+  while (run < RUN_LENGTH && compare10(points[last - run], mean) === side) run++;
+  if (run === RUN_LENGTH) bits |= bit << SHIFT;
+  return bits;
 }
 
 /** The marks of one point, in rule precedence order. */
@@ -239,13 +289,18 @@ interface Decided<T> {
   readonly side?: SpcSide;
 }
 
-/** Variation of the latest point: common cause, or the first rule (in precedence order) that marks it. */
-function decideVariation(analysis: SpcAnalysis, aim: Aim | null): Decided<Variation> {
+/**
+ * Variation of the latest point, whose marks are `bits`: common cause, or the first rule (in precedence order) that
+ * marks it.
+ */
+function decideVariation(
+  points: ArrayLike<number>,
+  limits: SpcLimits,
+  bits: number,
+  aim: Aim | null,
+): Decided<Variation> {
   if (aim === null) return { word: "NA", reason: () => "NA: no aim given" };
-  const last = analysis.points.length - 1;
-  const bits = analysis.marks[last];
-  const { limits } = analysis;
-  const latest = () => formatNumber(analysis.points[last]);
+  const latest = () => formatNumber(points[points.length - 1]);
   for (let r = 0; r < SPC_RULES.length; r++) {
     const side: SpcSide | null = bits & (HIGH << (2 * r)) ? "High" : bits & (LOW << (2 * r)) ? "Low" : null;
     if (side === null) continue;
@@ -321,7 +376,7 @@ export function spc(series: readonly (number | null)[], aim: Aim | null, target:
       analysis: null,
     };
   }
-  const variation = decideVariation(analysis, aim);
+  const variation = decideVariation(points, analysis.limits, analysis.marks[points.length - 1], aim);
   const assurance = decideAssurance(analysis.limits, aim, target);
   return {
     variation: variation.word,
@@ -336,4 +391,40 @@ export function spc(series: readonly (number | null)[], aim: Aim | null, target:
     },
     analysis,
   };
+}
+
+/**
+ * The variation and assurance words of a series growing one period at a time, each in O(1): a long table gives
+ * every row the words of the series up to its own period (SPEC §7), and analysing each prefix afresh would cost n²
+ * points for n rows. Always the words `spc` gives for the same series: the limits come from the same sums added in
+ * the same order (limitsFrom), and the latest point's marks need only the last RUN_LENGTH points (latestMarks).
+ */
+export class SpcSeries {
+  private readonly points: number[] = [];
+  private sum = 0;
+  private ranges = 0;
+
+  /** The next period's figure; null (NA) and non-finite figures are gaps, not points, as in spcPoints. */
+  add(x: number | null): void {
+    if (x === null || !Number.isFinite(x)) return;
+    const n = this.points.length;
+    if (n === 0) {
+      this.sum = x;
+    } else {
+      this.sum += x;
+      this.ranges += Math.abs(x - this.points[n - 1]);
+    }
+    this.points.push(x);
+  }
+
+  /** `spc(series so far, aim, target)`'s variation and assurance. */
+  words(aim: Aim | null, target: Target | null): { variation: Variation; assurance: Assurance } {
+    const n = this.points.length;
+    if (n < SPC_MIN_POINTS) return { variation: "NA", assurance: "NA" };
+    const limits = limitsFrom(this.sum, this.ranges, n);
+    return {
+      variation: decideVariation(this.points, limits, latestMarks(this.points, limits), aim).word,
+      assurance: decideAssurance(limits, aim, target).word,
+    };
+  }
 }

@@ -4,7 +4,7 @@
  * Series come from small integer steps (ties, runs and points on the mean are common) and from doubles.
  */
 import fc from "fast-check";
-import { analyseSpc, spc, spcMarks } from "../../src/core/spc";
+import { analyseSpc, spc, spcMarks, SpcSeries } from "../../src/core/spc";
 import type { SpcRule, SpcSide, Variation } from "../../src/core/spc";
 import type { Aim, Target } from "../../src/core";
 
@@ -130,6 +130,56 @@ describe("optimised SPC = the plain reference", () => {
         expect(result.assurance).toBe(referenceAssurance(xs, a, t));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("SpcSeries (a long table's per-row SPC) = spc of the series up to each row", () => {
+  // Rows of a long table: each with its own figure (null = NA, a gap), aim and target, as long.ts feeds them.
+  const row = fc.record({ aim: fc.option(aim, { freq: 8 }), target: fc.option(target, { freq: 8 }) });
+  const rows = fc.tuple(series, fc.array(fc.nat(), { maxLength: 8 })).chain(([xs, holes]) => {
+    const figures: (number | null)[] = [...xs];
+    for (const h of holes) figures.splice(h % (figures.length + 1), 0, h % 3 === 0 ? Number.NaN : null);
+    return fc.tuple(fc.constant(figures), fc.array(row, { minLength: figures.length, maxLength: figures.length }));
+  });
+
+  test("after every row, the same variation and assurance as analysing that prefix afresh", () => {
+    fc.assert(
+      fc.property(rows, ([figures, meta]) => {
+        const running = new SpcSeries();
+        const got: string[] = [];
+        const want: string[] = [];
+        figures.forEach((x, i) => {
+          running.add(x);
+          const { aim: a, target: t } = meta[i];
+          const words = running.words(a, t);
+          const afresh = spc(figures.slice(0, i + 1), a, t);
+          got.push(`${i} ${words.variation} ${words.assurance}`);
+          want.push(`${i} ${afresh.variation} ${afresh.assurance}`);
+        });
+        // Compared as one string: a cheap failure message keeps fast-check's shrinking quick.
+        expect(got.join("; ")).toBe(want.join("; "));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test("every aim on every prefix: the latest point's side and rule agree with the full analysis", () => {
+    fc.assert(
+      fc.property(series, (xs) => {
+        const running = new SpcSeries();
+        xs.forEach((x, i) => {
+          running.add(x);
+          for (const a of ["Maximise", "Minimise", "Goldilocks"] as const) {
+            expect([i, a, running.words(a, null).variation]).toEqual([
+              i,
+              a,
+              spc(xs.slice(0, i + 1), a, null).variation,
+            ]);
+          }
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -3,6 +3,7 @@ import type { Parsed, Period } from "../../core";
 import { capitalise } from "../../core";
 import type { RowOutcome } from "../evaluate";
 import type { MeasureReport } from "../model";
+import { SpcSeries } from "../../core/spc";
 import { textOf } from "../scan";
 import type { DataRow } from "../scan";
 import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
@@ -64,8 +65,9 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
     const { history, undated } = inTime(ctx, key, entries);
     // The latest dated row is current; a measure with no usable period at all is still listed, with NA trends.
     let current: { cells: ParsedCells; trends: Trends; spcWords?: SpcWords } | null = null;
-    // Each row's SPC is of the series up to its own period, as each row's status is against its own target.
-    const series: (number | null)[] = [];
+    // Each row's SPC is of the series up to its own period, as each row's status is against its own target;
+    // SpcSeries gives each row's words in O(1), so a measure of n rows costs n points, not n².
+    const series = new SpcSeries();
     for (let i = 0; i < history.length; i++) {
       const cells = history[i].cells;
       const earlier = history.slice(Math.max(0, i - MAX_LONG_PERIODS), i).map((e) => e.cells);
@@ -74,8 +76,8 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
         earlier.map((c) => ({ valueCell: c.valueCell, value: c.reading.value })),
         history[i].period.label,
       );
-      series.push(cells.reading.value);
-      const spcWords = ctx.spcOf(cells, () => series);
+      series.add(cells.reading.value);
+      const spcWords = ctx.spcOfRunning(cells, series);
       outcomes.push(ctx.outcome(cells, trends, spcWords));
       current = { cells, trends, spcWords };
     }
@@ -88,7 +90,10 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       const measure = ctx.report(current.cells, current.trends, current.spcWords);
       measures.push(measure);
       if (history.length > 0)
-        ctx.keepSeries(measure, () => ({ periods: history.map((h) => h.period.label), values: series }));
+        ctx.keepSeries(measure, () => ({
+          periods: history.map((h) => h.period.label),
+          values: history.map((h) => h.cells.reading.value),
+        }));
     }
   }
   outcomes.sort((a, b) => a.row - b.row);

@@ -20,7 +20,7 @@ import { cellReader, textOf } from "../scan";
 import type { CellReader, DataRow, FoundTable } from "../scan";
 import type { SheetSnapshot } from "../port";
 import { spc } from "../../core/spc";
-import type { Assurance, Variation } from "../../core/spc";
+import type { Assurance, SpcSeries, Variation } from "../../core/spc";
 
 /** A row read once: its name, its value cell and everything the one parse learned. */
 export interface ParsedCells {
@@ -188,6 +188,11 @@ export class TableContext {
   /** Keeps a measure's series for a chart; a no-op when SPC is off, so a plain scan holds nothing more. */
   keepSeries(measure: MeasureReport, series: () => MeasureSeries): void {
     if (this.spcOn) this.series.set(measure, series());
+  }
+
+  /** SPC of a long table's row: `running` holds the measure's series up to the row's own period. */
+  spcOfRunning(cells: ParsedCells, running: SpcSeries): SpcWords {
+    return this.spcOn ? running.words(cells.reading.aim, cells.reading.target) : NO_SPC;
   }
 
   outcome(cells: ParsedCells, trends: Trends, spcWords: SpcWords = NO_SPC): RowOutcome {
