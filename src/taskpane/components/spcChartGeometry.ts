@@ -1,0 +1,152 @@
+/**
+ * The arithmetic of the pane's SPC chart preview, apart from React so it can be tested as plain numbers: the value
+ * scale with "nice" ticks, the x positions, which periods get a label, and the values line as an SVG path.
+ */
+
+/** What the preview draws, in figures. `percent`: the values are fractions shown as percentages (0.73 -> 73%). */
+export interface SpcChartFigures {
+  readonly periods: readonly string[];
+  readonly values: readonly number[];
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** None, one target, or the two ends of a Goldilocks range. */
+  readonly targets: readonly number[];
+  readonly percent: boolean;
+}
+
+/** The SVG's own coordinate box: its size and the margins the axis labels sit in. */
+export interface ChartBox {
+  readonly width: number;
+  readonly height: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+export interface Tick {
+  readonly value: number;
+  readonly y: number;
+  readonly label: string;
+}
+
+export interface PeriodLabel {
+  readonly index: number;
+  readonly x: number;
+  readonly label: string;
+}
+
+export interface SpcChartLayout {
+  /** The plot area inside the margins. */
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  /** Each point's position, in the order of the values. */
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+  /** The values line through every point, "M x y L x y …". */
+  readonly valuesPath: string;
+  readonly yTicks: readonly Tick[];
+  readonly periodLabels: readonly PeriodLabel[];
+  /** Heights of the horizontal lines. */
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly targets: readonly number[];
+}
+
+/** Roughly how wide a period label is per character at the preview's axis font size (11 px). */
+const LABEL_CHAR_WIDTH = 6.2;
+/** Space kept between two period labels. */
+const LABEL_GAP = 8;
+
+/**
+ * Up to about `maxCount` evenly spaced round figures (steps of 1, 2 or 5 times a power of ten) from at or below `min`
+ * to at or above `max`. A flat span (min = max) is widened around its value so the line sits mid-chart.
+ */
+export function niceTicks(min: number, max: number, maxCount: number): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
+    throw new RangeError(`no scale from ${min} to ${max}`);
+  }
+  if (min === max) {
+    const spread = min === 0 ? 1 : Math.abs(min) / 10;
+    return niceTicks(min - spread, max + spread, maxCount);
+  }
+  const rough = (max - min) / Math.max(1, maxCount - 1);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const first = Math.floor(min / step + 1e-9);
+  const last = Math.ceil(max / step - 1e-9);
+  const ticks: number[] = [];
+  // Multiplying the step (not adding it up) keeps float noise out of the tick values: 0.1 * 3, not 0.1 + 0.1 + 0.1.
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
+}
+
+/** Decimals a tick step needs: a step of 0.05 needs 2, of 20 none. */
+function decimalsFor(step: number): number {
+  if (!(step > 0)) return 0;
+  return Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+}
+
+/** A tick's label: as a percentage when the measure is one, with the decimals the step needs and no more. */
+export function formatTick(value: number, step: number, percent: boolean): string {
+  const shown = percent ? value * 100 : value;
+  const text = shown.toFixed(decimalsFor(percent ? step * 100 : step));
+  return (text === "-0" ? "0" : text) + (percent ? "%" : "");
+}
+
+/** A figure as the text beside the chart reads it: 3 significant digits (0.7412 -> "74.1%", 1263.4 -> "1263"). */
+export function formatFigure(value: number, percent: boolean): string {
+  const shown = percent ? value * 100 : value;
+  const rounded = Math.abs(shown) >= 100 ? Math.round(shown) : Number(shown.toPrecision(3));
+  return `${Object.is(rounded, -0) ? 0 : rounded}${percent ? "%" : ""}`;
+}
+
+/**
+ * Which of `count` points spread over `plotWidth` get a period label about `labelWidth` wide: every k-th one, the
+ * fewest k that keeps labels apart, counted back from the latest so the newest period (the one the variation is
+ * about) is always named.
+ */
+export function periodLabelIndices(count: number, plotWidth: number, labelWidth: number): number[] {
+  if (count <= 1) return count === 1 ? [0] : [];
+  const pitch = plotWidth / (count - 1);
+  const every = Math.max(1, Math.ceil((labelWidth + LABEL_GAP) / pitch));
+  const indices: number[] = [];
+  for (let i = count - 1; i >= 0; i -= every) indices.unshift(i);
+  return indices;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Positions of everything the preview draws, in the SVG's coordinates. */
+export function layoutSpcChart(figures: SpcChartFigures, box: ChartBox): SpcChartLayout {
+  const { values, periods } = figures;
+  if (values.length === 0) throw new RangeError("an SPC chart needs at least one point");
+  const plot = { left: box.left, top: box.top, right: box.width - box.right, bottom: box.height - box.bottom };
+  const shown = [...values, figures.mean, figures.lower, figures.upper, ...figures.targets];
+  const plotHeight = plot.bottom - plot.top;
+  // About one tick per 40 px of height: enough to read a value off, few enough to stay legible.
+  const ticks = niceTicks(Math.min(...shown), Math.max(...shown), Math.max(3, Math.floor(plotHeight / 40) + 1));
+  const [low, high] = [ticks[0], ticks[ticks.length - 1]];
+  const y = (v: number) => round1(plot.bottom - ((v - low) / (high - low)) * plotHeight);
+  const plotWidth = plot.right - plot.left;
+  // One point alone sits in the middle; otherwise the first and last points touch the plot's edges.
+  const x = (i: number) =>
+    round1(values.length === 1 ? plot.left + plotWidth / 2 : plot.left + (i / (values.length - 1)) * plotWidth);
+  const points = values.map((v, i) => ({ x: x(i), y: y(v) }));
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+  const longest = Math.max(...periods.map((p) => p.length), 1);
+  const labelled = periodLabelIndices(values.length, plotWidth, longest * LABEL_CHAR_WIDTH);
+  return {
+    plot,
+    points,
+    valuesPath: points.map((p, i) => `${i === 0 ? "M" : "L"}${p.x} ${p.y}`).join(" "),
+    yTicks: ticks.map((value) => ({ value, y: y(value), label: formatTick(value, step, figures.percent) })),
+    periodLabels: labelled.map((index) => ({ index, x: x(index), label: periods[index] ?? "" })),
+    mean: y(figures.mean),
+    lower: y(figures.lower),
+    upper: y(figures.upper),
+    targets: figures.targets.map(y),
+  };
+}

@@ -1,0 +1,186 @@
+import fc from "fast-check";
+import {
+  formatFigure,
+  formatTick,
+  layoutSpcChart,
+  niceTicks,
+  periodLabelIndices,
+  type ChartBox,
+  type SpcChartFigures,
+} from "../../src/taskpane/components/spcChartGeometry";
+import { KENT_MONTHS, kentSeries } from "../support/kent";
+
+const BOX: ChartBox = { width: 320, height: 200, top: 10, right: 10, bottom: 30, left: 40 };
+
+describe("niceTicks", () => {
+  it.each([
+    [0.65, 0.8, 5, [0.65, 0.7, 0.75, 0.8]],
+    [0.652, 0.81, 5, [0.65, 0.7, 0.75, 0.8, 0.85]],
+    [1240, 2276, 5, [1000, 1500, 2000, 2500]],
+    [0, 10, 6, [0, 2, 4, 6, 8, 10]],
+    [-3, 4, 5, [-4, -2, 0, 2, 4]],
+    [0.1, 0.3, 3, [0.1, 0.2, 0.3]],
+  ])("%p to %p, about %p ticks: %p", (min, max, count, expected) => {
+    expect(niceTicks(min, max, count)).toEqual(expected);
+  });
+
+  it("widens a flat span around its value (a flat series is valid SPC)", () => {
+    expect(niceTicks(5, 5, 5)).toEqual([4.5, 5, 5.5]);
+    expect(niceTicks(0, 0, 5)).toEqual([-1, -0.5, 0, 0.5, 1]);
+  });
+
+  it("refuses a span that is not one", () => {
+    expect(() => niceTicks(2, 1, 5)).toThrow(RangeError);
+    expect(() => niceTicks(Number.NaN, 1, 5)).toThrow(RangeError);
+  });
+
+  it("covers the span with evenly spaced round figures, never many more than asked", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+        fc.integer({ min: 3, max: 10 }),
+        (min, span, count) => {
+          const max = min + span;
+          const ticks = niceTicks(min, max, count);
+          const step = ticks[1] - ticks[0];
+          // Within a billionth of a step: float noise in min / step must not add a whole tick.
+          expect(ticks[0]).toBeLessThanOrEqual(min + 1e-9 * step);
+          expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(max - 1e-9 * step);
+          expect(ticks.length).toBeLessThanOrEqual(count + 2);
+          const mantissa = step / 10 ** Math.floor(Math.log10(step) + 1e-9);
+          expect([1, 2, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6)).toBe(true);
+          for (let i = 1; i < ticks.length; i++) expect(ticks[i] - ticks[i - 1]).toBeCloseTo(step, 6);
+        },
+      ),
+    );
+  });
+});
+
+describe("labels", () => {
+  it.each([
+    [0.75, 0.05, true, "75%"],
+    [0.725, 0.005, true, "72.5%"],
+    [1500, 500, false, "1500"],
+    [0.2, 0.1, false, "0.2"],
+    [-0, 1, false, "0"],
+  ])("tick %p (step %p, percent %p) reads %p", (value, step, percent, text) => {
+    expect(formatTick(value, step, percent)).toBe(text);
+  });
+
+  it.each([
+    [0.74123, true, "74.1%"],
+    [1263.4, false, "1263"],
+    [5.678, false, "5.68"],
+    [0.0004567, false, "0.000457"],
+    [-0.0001, false, "-0.0001"],
+  ])("figure %p (percent %p) reads %p", (value, percent, text) => {
+    expect(formatFigure(value, percent)).toBe(text);
+  });
+});
+
+describe("periodLabelIndices", () => {
+  it("labels every period when they fit", () => {
+    expect(periodLabelIndices(4, 400, 40)).toEqual([0, 1, 2, 3]);
+  });
+
+  it("labels every k-th period counted back from the latest when they do not", () => {
+    // 13 months on 270 px are 22.5 px apart; a 37 px label and its 8 px gap take 2 of those, so every 2nd.
+    expect(periodLabelIndices(13, 270, 37)).toEqual([0, 2, 4, 6, 8, 10, 12]);
+    // 24.5 px apart, 60 px labels: every 3rd, ending on the latest.
+    expect(periodLabelIndices(12, 270, 60)).toEqual([2, 5, 8, 11]);
+  });
+
+  it("always names the latest period and never lets labels overlap", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 50, max: 2000 }),
+        fc.integer({ min: 10, max: 120 }),
+        (count, width, labelWidth) => {
+          const indices = periodLabelIndices(count, width, labelWidth);
+          expect(indices[indices.length - 1]).toBe(count - 1);
+          if (indices.length > 1) {
+            const spacing = ((indices[1] - indices[0]) / Math.max(1, count - 1)) * width;
+            expect(spacing).toBeGreaterThanOrEqual(labelWidth);
+          }
+        },
+      ),
+    );
+  });
+});
+
+function kentFigures(): SpcChartFigures {
+  const [, , target, months] = kentSeries("ASC1");
+  return {
+    periods: KENT_MONTHS,
+    values: months.filter((v): v is number => v !== null),
+    mean: 0.733,
+    lower: 0.68,
+    upper: 0.79,
+    targets: [target],
+    percent: true,
+  };
+}
+
+describe("layoutSpcChart", () => {
+  it("puts the first and last points on the plot's edges and every point inside it", () => {
+    const layout = layoutSpcChart(kentFigures(), BOX);
+    expect(layout.plot).toEqual({ left: 40, top: 10, right: 310, bottom: 170 });
+    expect(layout.points).toHaveLength(13);
+    expect(layout.points[0].x).toBe(40);
+    expect(layout.points[12].x).toBe(310);
+    for (const p of layout.points) {
+      expect(p.y).toBeGreaterThanOrEqual(10);
+      expect(p.y).toBeLessThanOrEqual(170);
+    }
+  });
+
+  it("draws higher values higher up, and the lines where their figures are", () => {
+    const layout = layoutSpcChart(kentFigures(), BOX);
+    // ASC1 starts at 65% and peaks at 77% in May-13.
+    expect(layout.points[8].y).toBeLessThan(layout.points[0].y);
+    expect(layout.upper).toBeLessThan(layout.mean);
+    expect(layout.mean).toBeLessThan(layout.lower);
+    // The target of 80% is the highest figure: the top tick is at or above it.
+    expect(layout.targets).toHaveLength(1);
+    expect(layout.targets[0]).toBeGreaterThanOrEqual(layout.yTicks[layout.yTicks.length - 1].y);
+    expect(layout.targets[0]).toBeLessThan(layout.upper);
+  });
+
+  it("labels the ticks as percentages and the periods without overlapping", () => {
+    const layout = layoutSpcChart(kentFigures(), BOX);
+    expect(layout.yTicks.map((t) => t.label)).toEqual(["65%", "70%", "75%", "80%"]);
+    expect(layout.yTicks[0].y).toBe(170);
+    expect(layout.yTicks[3].y).toBe(10);
+    expect(layout.periodLabels.map((l) => l.label)).toEqual(["Sep-12", "Dec-12", "Mar-13", "Jun-13", "Sep-13"]);
+  });
+
+  it("writes the values line through every point in order", () => {
+    const layout = layoutSpcChart(kentFigures(), BOX);
+    const moves = layout.valuesPath.split(" L");
+    expect(moves).toHaveLength(13);
+    expect(layout.valuesPath.startsWith(`M${layout.points[0].x} ${layout.points[0].y}`)).toBe(true);
+    expect(moves[12]).toBe(`${layout.points[12].x} ${layout.points[12].y}`);
+  });
+
+  it("draws a flat series (limits on the mean) across the middle", () => {
+    const flat: SpcChartFigures = {
+      periods: Array.from({ length: 12 }, (_, i) => `M${i + 1}`),
+      values: Array(12).fill(5),
+      mean: 5,
+      lower: 5,
+      upper: 5,
+      targets: [],
+      percent: false,
+    };
+    const layout = layoutSpcChart(flat, BOX);
+    expect(layout.targets).toEqual([]);
+    expect(layout.mean).toBe(90);
+    expect(new Set(layout.points.map((p) => p.y))).toEqual(new Set([90]));
+  });
+
+  it("refuses a chart without points", () => {
+    expect(() => layoutSpcChart({ ...kentFigures(), values: [], periods: [] }, BOX)).toThrow(RangeError);
+  });
+});
