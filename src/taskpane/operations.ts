@@ -7,6 +7,9 @@ import type { ApplyReport, ScanReport, SummaryResult } from "../workbook/model";
 import { DEFAULT_SETTINGS, type Settings } from "../workbook/settings";
 import type { Progress, WorkbookPort } from "../workbook/port";
 import { parseRangeRef } from "../workbook/a1";
+import { scanForSpcChart } from "../workbook/operations/spcChart";
+import type { ScanContext } from "../workbook/operations/scan";
+import { spcChartData, spcChartMeasures, type SpcChartMeasure, type SpcChartResult } from "../workbook/spcChart";
 
 /** A problem's location as the scan reports it: sheet name and A1 address. */
 export interface CellTarget {
@@ -23,6 +26,10 @@ export interface PaneOperations {
   summary(progress: Progress): Promise<SummaryResult>;
   saveSettings(settings: Settings): Promise<void>;
   select(target: CellTarget): Promise<void>;
+  /** Every measure with a history, for the SPC chart's picker (reads the workbook). */
+  spcMeasures(): Promise<SpcChartMeasure[]>;
+  /** One measure's SPC chart, from the workbook as the last spcMeasures() read it. */
+  spcChart(key: string): Promise<SpcChartResult>;
 }
 
 export interface BindOptions {
@@ -35,6 +42,10 @@ export interface BindOptions {
 
 export function bindOperations(port: WorkbookPort, options: BindOptions = {}): PaneOperations {
   const afterWrite = options.afterWrite ?? (async () => undefined);
+  // The read behind the picker: choosing one measure after another draws from it instead of reading the workbook
+  // each time. Listing the measures (the tab is shown, the workbook was read again) reads afresh.
+  let spcScan: Promise<ScanContext> | null = null;
+  const spcRead = (): Promise<ScanContext> => (spcScan ??= scanForSpcChart(port));
   return {
     defaults: options.defaults ?? DEFAULT_SETTINGS,
     scan: () => scanWorkbook(port),
@@ -57,6 +68,13 @@ export function bindOperations(port: WorkbookPort, options: BindOptions = {}): P
       if (options.select) return options.select(target);
       const range = parseRangeRef(target.cell);
       if (range && port.select) await port.select({ sheet: target.sheet, row: range.row, col: range.col });
+    },
+    async spcMeasures() {
+      spcScan = null;
+      return spcChartMeasures(await spcRead());
+    },
+    async spcChart(key) {
+      return spcChartData(await spcRead(), key);
     },
   };
 }

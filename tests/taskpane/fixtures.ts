@@ -2,7 +2,9 @@
 import { summarise, type MeasureOutcome, type Status } from "../../src/core";
 import type { ApplyReport, ScanReport, SummaryResult } from "../../src/workbook/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
-import type { PaneOperations } from "../../src/taskpane/operations";
+import { bindOperations, type PaneOperations } from "../../src/taskpane/operations";
+import { MemoryPort } from "../support/memoryPort";
+import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
 
 function measure(sheet: string, code: string, status: Status): MeasureOutcome {
   return { sheet, group: null, code, name: `Measure ${code}`, status, shortTrend: "IMP", longTrend: "DET" };
@@ -80,8 +82,27 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   return { promise, resolve, reject };
 }
 
+/** Kent's ASC dashboard as a wide table: ASC1, ASC3, ASC9 and ASC10 have 13 monthly figures, ASC4 only 10. */
+export function kentPort(): MemoryPort {
+  return new MemoryPort({
+    sheets: [
+      {
+        name: "Adult Social Care",
+        rows: [
+          ["Code", "Measure", "Aim", "Target", ...KENT_MONTHS],
+          ...KENT_SERIES.map(([code, aim, target, months]) => [code, `${code} measure`, aim, target, ...months]),
+        ],
+      },
+    ],
+  });
+}
+
 export function fakeOperations(overrides: Partial<PaneOperations> = {}): jest.Mocked<PaneOperations> {
+  // The SPC chart's data comes from the real operations on Kent's figures: its marks are the engine's, not made up.
+  const kent = bindOperations(kentPort());
   return {
+    spcMeasures: jest.fn(() => kent.spcMeasures()),
+    spcChart: jest.fn((key: string) => kent.spcChart(key)),
     scan: jest.fn(async () => scanReport()),
     apply: jest.fn(async () => applyReport()),
     summary: jest.fn(async () => summaryResult()),

@@ -165,6 +165,15 @@ export function HelpPanel() {
               without a change. Hit and miss (grey): the target is within the limits, met some months and missed others.
             </dd>
           </dl>
+          <p>
+            Reading the chart (the SPC chart tab draws one for any measure with 12 or more figures): the line is the
+            figures in time order, the solid line across is the average, the dashed lines are the process limits and the
+            dotted line is the target. Most figures move about between the limits; that is common cause. A figure marked
+            blue (a circle) is a special cause for the better, orange (a square) for the worse and purple (a diamond) a
+            change either way for a Goldilocks measure; the list under the chart gives each marked figure and the rule
+            that marked it. If the target line is outside the limits, the process cannot reach it (or will always meet
+            it) until something changes.
+          </p>
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="functions">

@@ -24,10 +24,11 @@ import { HelpPanel } from "./HelpPanel";
 import { ProblemList } from "./ProblemList";
 import { SettingsPanel } from "./SettingsPanel";
 import { SheetList } from "./SheetList";
+import { SpcChartTab } from "./SpcChartTab";
 import { Tabs } from "./Tabs";
 import { useJobRunner } from "./useJobRunner";
 
-type TabName = "sheets" | "settings" | "help";
+type TabName = "sheets" | "chart" | "settings" | "help";
 
 const useStyles = makeStyles({
   unsaved: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -71,6 +72,8 @@ export function Pane({ operations }: PaneProps) {
   const [scanError, setScanError] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>("sheets");
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  // The measure the SPC chart shows, kept here so it survives switching tabs.
+  const [spcMeasure, setSpcMeasure] = useState<string | null>(null);
   // Edited settings not saved yet: Apply and the summary would use the saved ones, so the pane says so.
   const [unsavedSettings, setUnsavedSettings] = useState(false);
   const { job, run } = useJobRunner();
@@ -207,6 +210,7 @@ export function Pane({ operations }: PaneProps) {
         onSelect={setTab}
         tabs={[
           { value: "sheets", label: "Sheets", id: "tab-sheets", controls: "tab-panel" },
+          { value: "chart", label: "SPC chart", id: "tab-chart", controls: "tab-panel" },
           { value: "settings", label: "Settings", id: "tab-settings", controls: "tab-panel" },
           { value: "help", label: "Help", id: "tab-help", controls: "tab-panel" },
         ]}
@@ -235,6 +239,9 @@ export function Pane({ operations }: PaneProps) {
                 .catch((e: unknown) => publishOutcome(errorOutcome(`go to ${p.sheet}!${p.cell}`, e, "pane")))
             }
           />
+        )}
+        {tab === "chart" && (
+          <SpcChartTab operations={operations} version={scan} selected={spcMeasure} onSelect={setSpcMeasure} />
         )}
         {tab === "settings" &&
           (scan ? (

@@ -1,0 +1,117 @@
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { errorText } from "../../shared/messages";
+import type { SpcChartMeasure, SpcChartResult } from "../../workbook/spcChart";
+import type { PaneOperations } from "../operations";
+import { SpcChartPreview } from "./SpcChartPreview";
+import { SpcMeasurePicker } from "./SpcMeasurePicker";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
+/** What was read, and for which request: a result for an earlier request means the new one is still loading. */
+type Read<R, T> = { readonly request: R } & (
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string }
+);
+
+export interface SpcChartTabProps {
+  readonly operations: Pick<PaneOperations, "spcMeasures" | "spcChart">;
+  /** Changes whenever the workbook was read again: the list and the chart are read afresh. */
+  readonly version: unknown;
+  /** The chosen measure's key; kept by the pane, so the choice survives switching tabs. */
+  readonly selected: string | null;
+  readonly onSelect: (key: string) => void;
+}
+
+/** The SPC chart of one measure: pick it, see the chart, add it to the workbook. */
+export function SpcChartTab({ operations, version, selected, onSelect }: SpcChartTabProps) {
+  const styles = useStyles();
+  const [retries, setRetries] = useState(0);
+  const [measures, setMeasures] = useState<Read<{ version: unknown; retries: number }, SpcChartMeasure[]> | null>(null);
+  useEffect(() => {
+    let current = true;
+    const request = { version, retries };
+    operations.spcMeasures().then(
+      (value) => current && setMeasures({ request, ok: true, value }),
+      (e: unknown) => current && setMeasures({ request, ok: false, message: errorText(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [operations, version, retries]);
+  const listed =
+    measures && measures.request.version === version && measures.request.retries === retries ? measures : null;
+
+  const list = listed?.ok ? listed.value : null;
+  // The chosen measure may have gone (renamed, deleted) since it was chosen: then there is nothing to draw.
+  const shownKey = list?.some((m) => m.key === selected && m.ready) ? selected : null;
+  const [chart, setChart] = useState<Read<{ key: string; list: unknown }, SpcChartResult> | null>(null);
+  useEffect(() => {
+    if (shownKey === null) return;
+    let current = true;
+    const request = { key: shownKey, list };
+    operations.spcChart(shownKey).then(
+      (value) => current && setChart({ request, ok: true, value }),
+      (e: unknown) => current && setChart({ request, ok: false, message: errorText(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [operations, shownKey, list]);
+  const drawing = chart && chart.request.key === shownKey && chart.request.list === list ? chart : null;
+
+  if (listed === null) return <Spinner size="small" label="Finding measures with a history…" />;
+  if (!listed.ok)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>Could not read the measures</MessageBarTitle>
+          {listed.message}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => setRetries((n) => n + 1)}>Try again</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+
+  const drawn = drawing?.ok && drawing.value.ok ? drawing.value.chart : null;
+  return (
+    <section className={styles.section} aria-labelledby="spc-heading">
+      <Subtitle2 as="h2" id="spc-heading">
+        SPC chart
+      </Subtitle2>
+      <Caption1>
+        A measure&apos;s history with its mean and process limits, special-cause points marked as Making Data Count
+        marks them.
+      </Caption1>
+      <SpcMeasurePicker measures={listed.value} selected={shownKey} onSelect={onSelect} />
+      {shownKey !== null && drawing === null && <Spinner size="small" label="Drawing the chart…" />}
+      {drawing && !drawing.ok && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not draw the chart</MessageBarTitle>
+            {drawing.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {drawing?.ok && !drawing.value.ok && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{drawing.value.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {drawn && <SpcChartPreview chart={drawn} />}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { Combobox, Field, makeStyles, Option, OptionGroup, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { counted } from "../../core";
+import { SPC_MIN_POINTS } from "../../core/spc";
+import { measureTitle, type SpcChartMeasure } from "../../workbook/spcChart";
+
+const useStyles = makeStyles({
+  option: { display: "flex", flexDirection: "column", minWidth: 0 },
+  detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  combobox: { minWidth: 0, width: "100%" },
+});
+
+/** Measures whose code, name or sheet holds every word typed, in the order given. */
+export function matchingMeasures(measures: readonly SpcChartMeasure[], query: string): SpcChartMeasure[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...measures];
+  return measures.filter((m) => {
+    const text = `${measureTitle(m)} ${m.sheet}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/** Why the picker cannot be used, in plain words; null when some measure can be charted. */
+export function pickerProblem(measures: readonly SpcChartMeasure[]): string | null {
+  if (measures.length === 0) {
+    return (
+      `No measure has a history: an SPC chart needs a table with a row per period or a column per month, ` +
+      `and ${SPC_MIN_POINTS} or more figures for the measure.`
+    );
+  }
+  if (measures.some((m) => m.ready)) return null;
+  const most = Math.max(...measures.map((m) => m.points));
+  return (
+    `SPC needs ${SPC_MIN_POINTS} or more figures for a measure; the ${counted(measures.length, "measure")} ` +
+    `with a history here have at most ${most}. Add more periods to chart them.`
+  );
+}
+
+export interface SpcMeasurePickerProps {
+  readonly measures: readonly SpcChartMeasure[];
+  readonly selected: string | null;
+  readonly onSelect: (key: string) => void;
+  readonly disabled?: boolean;
+}
+
+/**
+ * The measure to chart: a searchable list grouped by sheet. Measures with too short a history are listed, greyed,
+ * with their count of figures, so nobody wonders where a measure went.
+ */
+export function SpcMeasurePicker({ measures, selected, onSelect, disabled = false }: SpcMeasurePickerProps) {
+  const styles = useStyles();
+  const chosen = measures.find((m) => m.key === selected) ?? null;
+  // What is typed; null while showing the chosen measure's name (the whole list is offered then, not one match).
+  const [query, setQuery] = useState<string | null>(null);
+  const problem = pickerProblem(measures);
+  const shown = matchingMeasures(measures, query ?? "");
+  const sheets = [...new Set(shown.map((m) => m.sheet))];
+  return (
+    <Field
+      label="Measure"
+      hint={problem ?? `Measures with ${SPC_MIN_POINTS} or more figures can be charted. Type to search.`}
+    >
+      <Combobox
+        className={styles.combobox}
+        placeholder={problem ? "No measure to chart" : "Choose a measure"}
+        disabled={disabled || problem !== null}
+        value={query ?? (chosen ? measureTitle(chosen) : "")}
+        selectedOptions={chosen ? [chosen.key] : []}
+        onChange={(e) => setQuery(e.target.value)}
+        onOpenChange={(_, data) => {
+          if (!data.open) setQuery(null);
+        }}
+        onOptionSelect={(_, data) => {
+          setQuery(null);
+          if (data.optionValue) onSelect(data.optionValue);
+        }}
+      >
+        {sheets.map((sheet) => (
+          <OptionGroup key={sheet} label={sheet}>
+            {shown
+              .filter((m) => m.sheet === sheet)
+              .map((m) => (
+                <Option key={m.key} value={m.key} text={measureTitle(m)} disabled={!m.ready}>
+                  <span className={styles.option}>
+                    <span>{measureTitle(m)}</span>
+                    <span className={styles.detail}>
+                      {m.ready
+                        ? counted(m.points, "figure")
+                        : `${counted(m.points, "figure")}: SPC needs ${SPC_MIN_POINTS}`}
+                    </span>
+                  </span>
+                </Option>
+              ))}
+          </OptionGroup>
+        ))}
+        {shown.length === 0 && (
+          <Option value="" text="" disabled>
+            No measure matches &quot;{query}&quot;
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}

@@ -1,0 +1,227 @@
+/** @jest-environment jsdom */
+import "./jsdomShims";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { Pane } from "../../src/taskpane/components/Pane";
+import { SpcChartPreview } from "../../src/taskpane/components/SpcChartPreview";
+import { SpcChartTab } from "../../src/taskpane/components/SpcChartTab";
+import type { PaneOperations } from "../../src/taskpane/operations";
+import type { SpcChartData, SpcChartMeasure } from "../../src/workbook/spcChart";
+import { spcMeasureKey } from "../../src/workbook/spcChart";
+import { fakeOperations } from "./fixtures";
+
+const SHEET = "Adult Social Care";
+const ASC1 = spcMeasureKey(SHEET, "ASC1");
+
+function inTheme(node: React.ReactNode) {
+  return <FluentProvider theme={webLightTheme}>{node}</FluentProvider>;
+}
+
+function renderTab(operations: Pick<PaneOperations, "spcMeasures" | "spcChart">, selected: string | null = null) {
+  const onSelect = jest.fn();
+  const view = render(
+    inTheme(<SpcChartTab operations={operations} version={1} selected={selected} onSelect={onSelect} />),
+  );
+  return { ...view, onSelect };
+}
+
+async function openPicker(): Promise<HTMLElement> {
+  const box = await screen.findByRole("combobox", { name: "Measure" });
+  fireEvent.click(box);
+  return box;
+}
+
+function measure(code: string, points: number, sheet = SHEET): SpcChartMeasure {
+  return {
+    key: spcMeasureKey(sheet, code),
+    sheet,
+    cell: "A1",
+    code,
+    name: `${code} measure`,
+    group: null,
+    points,
+    ready: points >= 12,
+  };
+}
+
+async function chartOfAsc1(): Promise<SpcChartData> {
+  const result = await fakeOperations().spcChart(ASC1);
+  if (!result.ok) throw new Error(result.problem);
+  return result.chart;
+}
+
+describe("SPC chart: the measure picker", () => {
+  it("lists the measures with a history by sheet, a short one greyed with its count of figures", async () => {
+    renderTab(fakeOperations());
+    await openPicker();
+    const group = screen.getByRole("group", { name: SHEET });
+    const options = within(group).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual([
+      "ASC1 ASC1 measure13 figures",
+      "ASC3 ASC3 measure13 figures",
+      "ASC4 ASC4 measure10 figures: SPC needs 12",
+      "ASC9 ASC9 measure13 figures",
+      "ASC10 ASC10 measure13 figures",
+    ]);
+    expect(options.map((o) => o.getAttribute("aria-disabled") === "true")).toEqual([false, false, true, false, false]);
+  });
+
+  it("narrows the list to the measures holding every word typed", async () => {
+    renderTab(fakeOperations());
+    const box = await openPicker();
+    fireEvent.change(box, { target: { value: "asc1" } });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "ASC1 ASC1 measure13 figures",
+      "ASC10 ASC10 measure13 figures",
+    ]);
+    fireEvent.change(box, { target: { value: "nothing like it" } });
+    expect(screen.getByRole("option").textContent).toBe('No measure matches "nothing like it"');
+  });
+
+  it("hands the chosen measure's key to the pane", async () => {
+    const { onSelect } = renderTab(fakeOperations());
+    await openPicker();
+    fireEvent.click(screen.getByRole("option", { name: /^ASC9/ }));
+    expect(onSelect).toHaveBeenCalledWith(spcMeasureKey(SHEET, "ASC9"));
+  });
+
+  it("is disabled, saying why, when no measure has a history", async () => {
+    renderTab(fakeOperations({ spcMeasures: jest.fn(async () => []) }));
+    const box = await screen.findByRole("combobox", { name: "Measure" });
+    expect(box).toHaveProperty("disabled", true);
+    expect(screen.getByText(/No measure has a history: an SPC chart needs a table with a row per period/)).toBeTruthy();
+  });
+
+  it("is disabled, saying how many figures there are, when every history is too short", async () => {
+    const short = [measure("A", 8), measure("B", 11, "Place")];
+    renderTab(fakeOperations({ spcMeasures: jest.fn(async () => short) }));
+    const box = await screen.findByRole("combobox", { name: "Measure" });
+    expect(box).toHaveProperty("disabled", true);
+    expect(
+      screen.getByText(
+        "SPC needs 12 or more figures for a measure; the 2 measures with a history here have at most 11. Add more periods to chart them.",
+      ),
+    ).toBeTruthy();
+  });
+
+  it("offers to read the measures again when that failed", async () => {
+    const spcMeasures = jest
+      .fn<ReturnType<PaneOperations["spcMeasures"]>, []>()
+      .mockRejectedValueOnce(new Error("The workbook is busy."));
+    const ops = fakeOperations();
+    spcMeasures.mockImplementation(() => fakeOperations().spcMeasures());
+    renderTab({ ...ops, spcMeasures });
+    expect((await screen.findByText("Could not read the measures")).parentElement?.textContent).toContain(
+      "The workbook is busy.",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("combobox", { name: "Measure" })).toBeTruthy();
+    expect(spcMeasures).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("SPC chart: the preview", () => {
+  it("draws Kent's ASC1: 13 points, 3 concern and 9 improvement marks, mean, limits and target", async () => {
+    const { container } = render(inTheme(<SpcChartPreview chart={await chartOfAsc1()} />));
+    const svg = screen.getByRole("img");
+    expect(container.querySelectorAll("[data-point]")).toHaveLength(13);
+    expect(svg.querySelectorAll('rect[data-mark="concern"]')).toHaveLength(3);
+    expect(svg.querySelectorAll('circle[data-mark="improvement"]')).toHaveLength(9);
+    expect(svg.querySelectorAll("[data-mark]")).toHaveLength(12);
+    // The unmarked point is Dec 2012 (0.71: below the mean, above the 2σ line, a run of only 4).
+    expect(svg.querySelector('[data-point="Dec 2012"]')?.tagName).toBe("circle");
+    expect(svg.querySelector('[data-point="Dec 2012"]')?.hasAttribute("data-mark")).toBe(false);
+    // Mean, two limits and the target, over the grid lines.
+    expect(svg.querySelectorAll("line").length).toBeGreaterThanOrEqual(6);
+    expect(screen.getByTestId("spc-values").getAttribute("d")?.match(/[ML]/g)).toHaveLength(13);
+  });
+
+  it("names the chart, the axis periods and the variation and assurance words as text", async () => {
+    render(inTheme(<SpcChartPreview chart={await chartOfAsc1()} />));
+    expect(screen.getByRole("heading", { name: "ASC1 ASC1 measure" })).toBeTruthy();
+    expect(screen.getByText("Improvement (high)").parentElement?.textContent).toBe("Variation: Improvement (high)");
+    expect(screen.getByText("Fail").parentElement?.textContent).toBe("Assurance: Fail");
+    const svg = screen.getByRole("img");
+    const periods = [...svg.querySelectorAll("text")].map((t) => t.textContent).filter((t) => / 201\d$/.test(t ?? ""));
+    expect(periods[periods.length - 1]).toBe("Sep 2013");
+    const key = screen.getByRole("list", { name: "Chart key" });
+    expect(
+      within(key)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([" Mean 0.729", " Process limits 0.689 to 0.769", " Target 0.8", "Improvement (9)", "Concern (3)"]);
+  });
+
+  it("says what it shows in its accessible name", async () => {
+    render(inTheme(<SpcChartPreview chart={await chartOfAsc1()} />));
+    expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
+      "SPC chart of ASC1 ASC1 measure: 13 points from Sep 2012 to Sep 2013. " +
+        "Mean 0.729, process limits 0.689 to 0.769, target 0.8. " +
+        "Special cause: 9 improvement points (Jan 2013, Feb 2013, Mar 2013, Apr 2013, May 2013, Jun 2013, Jul 2013, Aug 2013, Sep 2013); " +
+        "3 concern points (Sep 2012, Oct 2012, Nov 2012). " +
+        "Variation: Improvement (high). Assurance: Fail.",
+    );
+  });
+
+  it("shows percentages when the measure is one, and every figure with its rule in a table", async () => {
+    render(inTheme(<SpcChartPreview chart={await chartOfAsc1()} percent />));
+    expect(screen.getByRole("img").getAttribute("aria-label")).toContain("Mean 72.9%, process limits 68.9% to 76.9%");
+    const rows = within(screen.getByRole("table")).getAllByRole("row");
+    expect(rows).toHaveLength(14);
+    expect(rows[1].textContent).toBe("Sep 201265%Concern: beyond a process limit");
+    expect(rows[4].textContent).toBe("Dec 201271%");
+    expect(rows[9].textContent).toBe("May 201377%Improvement: beyond a process limit");
+  });
+
+  it("draws a Goldilocks range as two target lines and neutral marks as diamonds", async () => {
+    const asc1 = await chartOfAsc1();
+    const goldilocks: SpcChartData = {
+      ...asc1,
+      aim: "Goldilocks",
+      target: null,
+      targetRange: [0.7, 0.75],
+      points: asc1.points.map((p) => ({ ...p, mark: p.mark && "neutral" })),
+      variation: "Neutral (high)",
+      assurance: "Hit and miss",
+    };
+    render(inTheme(<SpcChartPreview chart={goldilocks} />));
+    const svg = screen.getByRole("img");
+    expect(svg.querySelectorAll('polygon[data-mark="neutral"]')).toHaveLength(12);
+    expect(svg.getAttribute("aria-label")).toContain("target range 0.7 to 0.75");
+    expect(svg.getAttribute("aria-label")).toContain("12 neutral points");
+    expect(screen.getByText(/Target range/).textContent).toBe(" Target range 0.7 to 0.75");
+  });
+});
+
+describe("SPC chart in the pane", () => {
+  it("has its own tab: choose a measure and its chart is drawn, and stays chosen across tabs", async () => {
+    const ops = fakeOperations();
+    render(inTheme(<Pane operations={ops} />));
+    fireEvent.click(await screen.findByRole("tab", { name: "SPC chart" }));
+    await openPicker();
+    fireEvent.click(screen.getByRole("option", { name: /^ASC1 / }));
+    const chart = await screen.findByRole("img");
+    expect(chart.getAttribute("aria-label")).toMatch(/^SPC chart of ASC1 ASC1 measure: 13 points/);
+    expect(ops.spcChart).toHaveBeenCalledWith(ASC1);
+    fireEvent.click(screen.getByRole("tab", { name: "Help" }));
+    fireEvent.click(screen.getByRole("tab", { name: "SPC chart" }));
+    await waitFor(() =>
+      expect(screen.getByRole("combobox", { name: "Measure" })).toHaveProperty("value", "ASC1 ASC1 measure"),
+    );
+    expect(await screen.findByRole("img")).toBeTruthy();
+  });
+
+  it("says why there is no chart when the measure has too few points", async () => {
+    const ops = fakeOperations({
+      spcChart: jest.fn(async () => ({
+        ok: false as const,
+        problem: "ASC1 on Adult Social Care has 8 points; an SPC chart needs at least 12.",
+      })),
+    });
+    renderTab(ops, ASC1);
+    expect(
+      await screen.findByText("ASC1 on Adult Social Care has 8 points; an SPC chart needs at least 12."),
+    ).toBeTruthy();
+    expect(screen.queryByRole("img")).toBeNull();
+  });
+});
