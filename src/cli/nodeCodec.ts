@@ -29,5 +29,17 @@ export const NODE_CODEC: Codec = {
     const out = zlib.deflateRawSync(data, { level: 4 });
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
-  crc32: (data) => zlib.crc32(data),
+  crc32: (data, previous) => zlib.crc32(data, previous),
+  // Each piece is deflated on its own and ends on a byte boundary (a sync flush), the last one finishing the stream:
+  // the pieces in order are one valid raw deflate stream (RFC 1951: blocks follow one another; no back-reference
+  // crosses a piece, the window is just smaller at its start). Node has no synchronous streaming deflate.
+  deflater: () => ({
+    push(data, final) {
+      const out = zlib.deflateRawSync(data, {
+        level: 4,
+        finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+      });
+      return [new Uint8Array(out.buffer, out.byteOffset, out.length)];
+    },
+  }),
 };

@@ -36,7 +36,7 @@ import { StringTable } from "./write/stringTable";
 import { StyleWriter } from "./write/styleWriter";
 import { widenedTable } from "./write/tables";
 import { addSheet, dropCalcChain, quotedSheet, setLocalName, setSheetAttributes } from "./write/workbookEdit";
-import { spliceWorksheet } from "./write/worksheet";
+import { spliceWorksheet, type SheetEditContext } from "./write/worksheet";
 
 interface Reading {
   readonly info: WorkbookInfo;
@@ -201,7 +201,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return readWorkbookInfo(this.pkg);
   }
 
-  private writeUserSheet(write: SheetWrite, ctx: Parameters<typeof spliceWorksheet>[2]): boolean | WriteProblem {
+  private writeUserSheet(write: SheetWrite, ctx: SheetEditContext): boolean | WriteProblem {
     const r = this.read();
     const entry = r.info.sheets.find((s) => s.name === write.sheet && s.part !== null && s !== r.stateSheet);
     if (!entry?.part)
@@ -209,10 +209,13 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.sheetRead(entry.name)?.snapshot.protected) {
       return { sheet: write.sheet, message: `Sheet "${write.sheet}" is protected; unprotect it and run again.` };
     }
-    const xml = this.pkg.text(entry.part) ?? "";
-    const { xml: next, formulasChanged } = spliceWorksheet(xml, write, ctx);
-    this.pkg.setText(entry.part, next);
-    this.widenTables(entry.part, write);
+    const part = entry.part;
+    let formulasChanged = false;
+    // Streamed both ways: the sheet is read piece by piece and written compressed as it comes (big sheets).
+    this.pkg.writePart(part, (out) => {
+      formulasChanged = spliceWorksheet((sink) => this.pkg.streamText(part, sink), write, ctx, out).formulasChanged;
+    });
+    this.widenTables(part, write);
     return formulasChanged;
   }
 

@@ -9,8 +9,9 @@ const TABLE = (() => {
   return table;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let crc = -1;
+/** `previous`: the CRC of the bytes before `data` (0 for none), so a part can be checked piece by piece. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let crc = previous ^ -1;
   for (let i = 0; i < data.length; i++) crc = TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }

@@ -4,7 +4,7 @@
  * inflates and deflates; the container itself is simple enough to read here, which is what lets sizes be checked
  * before anything is inflated and compressed bytes be copied unchanged. APPNOTE.TXT (PKWARE) 4.3 is the layout.
  */
-import { deflateSync, Inflate } from "fflate";
+import { Deflate, deflateSync, Inflate } from "fflate";
 import { crc32 } from "./crc32";
 import { megabytes, PackageError, type SizeLimits } from "./limits";
 
@@ -181,7 +181,32 @@ export function inflateEntry(entry: ZipEntry, sink: (chunk: Uint8Array) => void)
 export interface Codec {
   inflate(entry: ZipEntry): Uint8Array;
   deflate(data: Uint8Array): Uint8Array;
-  crc32(data: Uint8Array): number;
+  /** `previous`: the CRC of the bytes before `data`, for a part checked piece by piece. */
+  crc32(data: Uint8Array, previous?: number): number;
+  /**
+   * A deflater for a part written in pieces (see PartWriter): the pieces' outputs, in order, are one raw deflate
+   * stream. Without it, fflate's streaming Deflate is used.
+   */
+  deflater?(): Deflater;
+}
+
+/** Deflates a part piece by piece; `final` on the last piece. Returns the compressed bytes this piece completed. */
+export interface Deflater {
+  push(data: Uint8Array, final: boolean): Uint8Array[];
+}
+
+/** fflate's streaming deflate, at the level FFLATE_CODEC.deflate uses. It copies what it keeps of each piece. */
+export function fflateDeflater(): Deflater {
+  let out: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  return {
+    push(data, final) {
+      deflate.push(data, final);
+      const done = out;
+      out = [];
+      return done;
+    },
+  };
 }
 
 export const FFLATE_CODEC: Codec = {
@@ -203,7 +228,7 @@ export type ZipItem = { readonly copy: ZipEntry } | { readonly name: string; rea
 
 const utf8Encoder = new TextEncoder();
 /** 1980-01-01 00:00, the first DOS date: new parts get a fixed stamp, so the same input gives the same bytes. */
-const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
+export const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
 
 interface Written {
   readonly name: Uint8Array;

@@ -1,7 +1,12 @@
-/** A sheet write as the cells it touches, row by row, each with its new content and the styles laid over it. */
-import type { CellStyle, OutCell, SheetWrite } from "../../../workbook/port";
+/**
+ * A sheet write as the cells it touches, row by row, each with its new content and the styles laid over it. The
+ * rows are walked in order straight from the plan's blocks and style ranges: only the row being written has objects
+ * of its own, so a million-row plan costs no map of every cell.
+ */
+import type { BlockWrite, CellStyle, OutCell, SheetWrite, StyledRange } from "../../../workbook/port";
 
 export interface CellWrite {
+  readonly col: number;
   out?: OutCell;
   /** In the order the plan gives them; NO_STYLES (shared) until a style is added. */
   styles: readonly CellStyle[];
@@ -9,36 +14,125 @@ export interface CellWrite {
 
 const NO_STYLES: readonly CellStyle[] = Object.freeze([]);
 
-/** Row -> column -> write. */
-export type SheetCellWrites = Map<number, Map<number, CellWrite>>;
+/** A block or a style range, with the rows it covers and its place in the plan (later ones win / lie on top). */
+interface Source {
+  readonly start: number;
+  readonly end: number;
+  readonly order: number;
+  readonly block?: BlockWrite;
+  readonly styled?: StyledRange;
+}
 
-export function cellWritesOf(write: SheetWrite): SheetCellWrites {
-  const rows: SheetCellWrites = new Map();
-  // Blocks and style ranges go row by row: the row's map is looked up once per row, not once per cell.
-  const rowOf = (row: number): Map<number, CellWrite> => {
-    let cols = rows.get(row);
-    if (!cols) rows.set(row, (cols = new Map()));
-    return cols;
-  };
-  for (const block of write.blocks) {
-    block.cells.forEach((cells, r) => {
-      const cols = rowOf(block.row + r);
-      cells.forEach((out, c) => {
-        const cell = cols.get(block.col + c);
-        if (cell) cell.out = out;
-        else cols.set(block.col + c, { out, styles: NO_STYLES });
-      });
+export interface Extent {
+  readonly top: number;
+  readonly bottom: number;
+  /** Infinity / -1 when no cell is written (only rows are touched). */
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Walks the rows a write touches in increasing order: `nextRow(from)` finds the next one, `cells(row)` gives its
+ * writes sorted by column (blocks first, a later block's content winning; then the style ranges in plan order).
+ * A row is touched when a block or a style range covers it, even with no cell in it. Rows must be asked in
+ * increasing order.
+ */
+export class RowWalker {
+  private readonly sources: Source[] = [];
+  private next = 0;
+  private active: Source[] = [];
+  private at = -1;
+
+  constructor(write: Pick<SheetWrite, "blocks" | "styles">) {
+    write.blocks.forEach((block, i) => {
+      if (block.cells.length > 0)
+        this.sources.push({ start: block.row, end: block.row + block.cells.length, order: i, block });
     });
+    const blocks = write.blocks.length;
+    write.styles.forEach((styled, i) => {
+      if (styled.range.rows > 0) {
+        const { row, rows } = styled.range;
+        this.sources.push({ start: row, end: row + rows, order: blocks + i, styled });
+      }
+    });
+    this.sources.sort((a, b) => a.start - b.start || a.order - b.order);
   }
-  for (const { range, style } of write.styles) {
-    for (let r = range.row; r < range.row + range.rows; r++) {
-      const cols = rowOf(r);
-      for (let c = range.col; c < range.col + range.cols; c++) {
-        const cell = cols.get(c);
-        if (!cell) cols.set(c, { styles: [style] });
-        else cell.styles = cell.styles === NO_STYLES ? [style] : [...cell.styles, style];
+
+  get empty(): boolean {
+    return this.sources.length === 0;
+  }
+
+  /** The first touched row at or after `from`, or Infinity. */
+  nextRow(from: number): number {
+    this.advance(from);
+    if (this.active.length > 0) return from;
+    return this.next < this.sources.length ? this.sources[this.next].start : Infinity;
+  }
+
+  /** The writes in `row`, sorted by column (empty for a row no write touches or one touched with no cells). */
+  cells(row: number): CellWrite[] {
+    this.advance(row);
+    const byCol = new Map<number, CellWrite>();
+    for (const source of this.active) {
+      if (source.block) {
+        const { block } = source;
+        const cells = block.cells[row - block.row];
+        for (let c = 0; c < cells.length; c++) {
+          const out = cells[c];
+          if (out === undefined) continue;
+          const cell = byCol.get(block.col + c);
+          if (cell) cell.out = out;
+          else byCol.set(block.col + c, { col: block.col + c, out, styles: NO_STYLES });
+        }
+      } else if (source.styled) {
+        const { range, style } = source.styled;
+        for (let col = range.col; col < range.col + range.cols; col++) {
+          const cell = byCol.get(col);
+          if (!cell) byCol.set(col, { col, styles: [style] });
+          else cell.styles = cell.styles === NO_STYLES ? [style] : [...cell.styles, style];
+        }
       }
     }
+    const cells = [...byCol.values()];
+    return cells.length > 1 ? cells.sort((a, b) => a.col - b.col) : cells;
   }
-  return rows;
+
+  /** The rows and columns the write covers (for the sheet's dimension), or null when it touches nothing. */
+  extent(): Extent | null {
+    if (this.sources.length === 0) return null;
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    for (const { start, end, block, styled } of this.sources) {
+      top = Math.min(top, start);
+      bottom = Math.max(bottom, end - 1);
+      if (block) {
+        for (const cells of block.cells) {
+          if (cells.length === 0) continue;
+          left = Math.min(left, block.col);
+          right = Math.max(right, block.col + cells.length - 1);
+        }
+      } else if (styled && styled.range.cols > 0) {
+        left = Math.min(left, styled.range.col);
+        right = Math.max(right, styled.range.col + styled.range.cols - 1);
+      }
+    }
+    return { top, bottom, left, right };
+  }
+
+  private advance(row: number): void {
+    if (row < this.at) throw new Error(`rows walked out of order (${row + 1} after ${this.at + 1})`);
+    this.at = row;
+    let changed = false;
+    if (this.active.some((s) => s.end <= row)) this.active = this.active.filter((s) => s.end > row);
+    while (this.next < this.sources.length && this.sources[this.next].start <= row) {
+      const source = this.sources[this.next++];
+      if (source.end > row) {
+        this.active.push(source);
+        changed = true;
+      }
+    }
+    if (changed && this.active.length > 1) this.active.sort((a, b) => a.order - b.order);
+  }
 }

@@ -7,7 +7,7 @@ import type { OwnedSheetWrite, PageLayout } from "../../../workbook/port";
 import { rangeToA1, toA1 } from "../../../workbook/a1";
 import { escapeXml } from "../xml/scan";
 import { cellXml } from "./cellXml";
-import { cellWritesOf } from "./cellWrites";
+import { RowWalker } from "./cellWrites";
 import { XML_DECLARATION, type Namespaces } from "./namespaces";
 import type { StringTable } from "./stringTable";
 import type { StyleWriter } from "./styleWriter";
@@ -21,21 +21,19 @@ export function ownedSheetXml(
   ctx: { styles: StyleWriter; strings: StringTable },
   drawingRelId: string | null,
 ): { xml: string; formulas: boolean } {
-  const writes = cellWritesOf(write);
+  const writes = new RowWalker(write);
   let formulas = false;
-  const rows = [...writes.keys()]
-    .sort((a, b) => a - b)
-    .map((row) => {
-      const cells = [...writes.get(row)!]
-        .sort((a, b) => a[0] - b[0])
-        .map(([col, w]) => {
-          let xf = 0;
-          for (const style of w.styles) xf = ctx.styles.cellXf(xf, style);
-          if (w.out?.formula !== undefined) formulas = true;
-          return cellXml("", toA1(row, col), xf, w.out ?? { value: null }, ctx.strings);
-        });
-      return `<row r="${row + 1}">${cells.join("")}</row>`;
-    });
+  const rows: string[] = [];
+  for (let row = writes.nextRow(0); row < Infinity; row = writes.nextRow(row + 1)) {
+    let cells = "";
+    for (const w of writes.cells(row)) {
+      let xf = 0;
+      for (const style of w.styles) xf = ctx.styles.cellXf(xf, style);
+      if (w.out?.formula !== undefined) formulas = true;
+      cells += cellXml("", toA1(row, w.col), xf, w.out ?? { value: null }, ctx.strings);
+    }
+    rows.push(`<row r="${row + 1}">${cells}</row>`);
+  }
   const page = write.page;
   const sheetPr = page?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
   const freeze = write.freezeRows ?? 0;

@@ -11,9 +11,9 @@ import { parseRangeRef, toA1 } from "../../../workbook/a1";
 import { refColumn, refRow } from "../read/cellRef";
 import { coveredCells } from "../read/snapshot";
 import { shiftFormula } from "../read/shiftFormula";
-import { escapeXml, nextTag, unescapeXml, withAttribute, type Element } from "../xml/scan";
+import { escapeXml, nextTag, unescapeXml, withAttribute, type Tag } from "../xml/scan";
 import { cellXml } from "./cellXml";
-import type { CellWrite, SheetCellWrites } from "./cellWrites";
+import type { CellWrite, RowWalker } from "./cellWrites";
 import type { StringTable } from "./stringTable";
 import type { StyleWriter } from "./styleWriter";
 
@@ -24,8 +24,6 @@ export interface SpliceContext {
 }
 
 export interface SpliceResult {
-  /** The new sheetData element. */
-  readonly text: string;
   /** A formula was written or overwritten: Excel's calculation chain no longer matches. */
   readonly formulasChanged: boolean;
 }
@@ -50,36 +48,44 @@ const attr = (tagText: string, name: string): string | undefined => {
   return m ? unescapeXml(m[1]) : undefined;
 };
 
-export function spliceSheetData(
-  xml: string,
-  sheetData: Element,
+/**
+ * Splices the writes into a sheetData element whose content comes in pieces (`push`), handing the result on in
+ * pieces (`out`): rows are copied or rewritten as soon as they are whole, so neither the sheet nor the result is
+ * ever held as one text. `openTag` is the element's opening (or empty) tag as written; `end` closes it.
+ */
+export function sheetDataSplice(
+  openTag: string,
   prefix: string,
-  writes: SheetCellWrites,
+  writes: RowWalker,
   ctx: SpliceContext,
-): SpliceResult {
+  out: (text: string) => void,
+): { push(text: string): void; end(): SpliceResult } {
   const covered = coveredCells(ctx.merges);
-  const pending = [...writes.keys()].sort((a, b) => a - b);
   const orphans = new Map<string, Orphan>();
   let formulasChanged = false;
-  let pendingAt = 0;
-  const out: string[] = [];
+  /** The next row the write may touch that is not written yet. */
+  let cursor = 0;
   const rowOpen = `<${prefix}row`;
   const rowClose = `</${prefix}row>`;
   const cellClose = `</${prefix}c>`;
+  const empty = openTag.endsWith("/>");
+  const name = /^<([^\s/>]+)/.exec(openTag)![1];
 
-  const open = xml.slice(sheetData.tag.start, sheetData.tag.end);
-  out.push(sheetData.tag.kind === "empty" ? `${open.slice(0, -2).replace(/\s+$/, "")}>` : open);
-  let copyFrom = sheetData.innerStart;
+  out(empty ? `${openTag.slice(0, -2).replace(/\s+$/, "")}>` : openTag);
+  /** Unhandled text: from copyFrom on, nothing has been passed on yet; rows are searched for from `at`. */
+  let buf = "";
+  let copyFrom = 0;
+  let at = 0;
   let lastRow = -1;
   let renumber = false;
 
   const emitNewRow = (row: number) => {
-    const cells = [...(writes.get(row) ?? new Map<number, CellWrite>())].sort((a, b) => a[0] - b[0]);
-    const text = cells
-      .filter(([col]) => !covered(row, col))
-      .map(([col, w]) => newCell(row, col, 0, w))
+    const text = writes
+      .cells(row)
+      .filter((w) => !covered(row, w.col))
+      .map((w) => newCell(row, w.col, 0, w))
       .join("");
-    if (text) out.push(`${rowOpen} r="${row + 1}">${text}${rowClose}`);
+    if (text) out(`${rowOpen} r="${row + 1}">${text}${rowClose}`);
   };
 
   const newCell = (row: number, col: number, baseXf: number, w: CellWrite): string => {
@@ -89,47 +95,86 @@ export function spliceSheetData(
     return cellXml(prefix, toA1(row, col), xf, w.out ?? { value: null }, ctx.strings);
   };
 
-  let at = sheetData.innerStart;
-  for (;;) {
-    const start = xml.indexOf(rowOpen, at);
-    if (start < 0 || start >= sheetData.innerEnd) break;
-    const tag = nextTag(xml, start, sheetData.innerEnd);
-    if (!tag || tag.local !== "row") {
-      at = start + rowOpen.length;
-      continue;
+  /** Handles every whole row in `buf`; with `final`, what is left must be whole. */
+  const scan = (final: boolean) => {
+    let wait = -1;
+    for (;;) {
+      const start = buf.indexOf(rowOpen, at);
+      if (start < 0) {
+        // A row's start may be cut at the end of this piece: keep that much back.
+        wait = final ? buf.length : Math.max(at, buf.length - rowOpen.length + 1);
+        break;
+      }
+      const tag = wholeTag(buf, start, final);
+      if (tag === null) {
+        wait = start;
+        break;
+      }
+      if (tag.local !== "row") {
+        at = start + rowOpen.length;
+        continue;
+      }
+      let end = tag.end;
+      if (tag.kind !== "empty") {
+        const close = buf.indexOf(rowClose, tag.end);
+        if (close < 0) {
+          if (final) throw new Error(`a row of the sheet is not closed`);
+          wait = start;
+          break;
+        }
+        end = close + rowClose.length;
+      }
+      const rText = attr(buf.slice(tag.start, tag.end), "r");
+      const row = rText === undefined ? lastRow + 1 : Number(rText) - 1;
+      lastRow = row;
+      let next = writes.nextRow(cursor);
+      if (next < row) {
+        out(buf.slice(copyFrom, start));
+        copyFrom = start;
+        for (; next < row; next = writes.nextRow(next + 1)) emitNewRow(next);
+        renumber = true;
+      }
+      const rowWrites = next === row ? writes.cells(row) : undefined;
+      cursor = Math.max(cursor, row + 1);
+      const needsOrphans =
+        orphans.size > 0 && [...orphans.values()].some((o) => row >= o.range.row && row < o.range.row + o.range.rows);
+      if (rowWrites || needsOrphans || (renumber && rText === undefined)) {
+        out(buf.slice(copyFrom, start));
+        out(rewriteRow(buf.slice(start, end), tag.end - start, row, rowWrites));
+        copyFrom = end;
+      }
+      at = end;
     }
-    const end = tag.kind === "empty" ? tag.end : xml.indexOf(rowClose, tag.end) + rowClose.length;
-    const rText = attr(xml.slice(tag.start, tag.end), "r");
-    const row = rText === undefined ? lastRow + 1 : Number(rText) - 1;
-    lastRow = row;
-    const before: number[] = [];
-    while (pendingAt < pending.length && pending[pendingAt] < row) before.push(pending[pendingAt++]);
-    if (before.length > 0) {
-      out.push(xml.slice(copyFrom, start));
-      copyFrom = start;
-      before.forEach(emitNewRow);
-      renumber = true;
+    if (wait > copyFrom) {
+      out(buf.slice(copyFrom, wait));
+      copyFrom = wait;
     }
-    const rowWrites = pending[pendingAt] === row ? writes.get(pending[pendingAt++]) : undefined;
-    const needsOrphans =
-      orphans.size > 0 && [...orphans.values()].some((o) => row >= o.range.row && row < o.range.row + o.range.rows);
-    if (rowWrites || needsOrphans || (renumber && rText === undefined)) {
-      out.push(xml.slice(copyFrom, start));
-      out.push(rewriteRow(xml.slice(start, end), tag.end - start, row, rowWrites));
-      copyFrom = end;
-    }
-    at = end;
-  }
-  out.push(xml.slice(copyFrom, sheetData.innerEnd));
-  while (pendingAt < pending.length) emitNewRow(pending[pendingAt++]);
-  out.push(`</${sheetData.tag.name}>`);
-  return { text: out.join(""), formulasChanged };
+    if (at < copyFrom) at = copyFrom;
+  };
+
+  return {
+    push(text) {
+      if (text.length === 0) return;
+      buf = copyFrom < buf.length ? buf.slice(copyFrom) + text : text;
+      at -= copyFrom;
+      copyFrom = 0;
+      scan(false);
+    },
+    end() {
+      scan(true);
+      out(buf.slice(copyFrom));
+      buf = "";
+      for (let next = writes.nextRow(cursor); next < Infinity; next = writes.nextRow(next + 1)) emitNewRow(next);
+      out(`</${name}>`);
+      return { formulasChanged };
+    },
+  };
 
   function rewriteRow(
     rowText: string,
     openEnd: number,
     row: number,
-    rowWrites: Map<number, CellWrite> | undefined,
+    rowWrites: readonly CellWrite[] | undefined,
   ): string {
     const appended = rowWrites && orphans.size === 0 ? appendedRow(rowText, openEnd, row, rowWrites) : null;
     if (appended !== null) return appended;
@@ -161,8 +206,9 @@ export function spliceSheetData(
       p = cellEnd;
     }
     const byCol = new Map(cells.map((cell) => [cell.col, cell]));
-    const written = [...(rowWrites ?? new Map<number, CellWrite>())].filter(([col]) => !covered(row, col));
-    for (const [col, w] of written) {
+    const written = (rowWrites ?? []).filter((w) => !covered(row, w.col));
+    for (const w of written) {
+      const { col } = w;
       const existing = byCol.get(col);
       byCol.set(col, { col, text: existing ? changedCell(existing.text, row, col, w) : newCell(row, col, 0, w) });
     }
@@ -191,31 +237,26 @@ export function spliceSheetData(
    * The common case, written fast: every written cell lies right of the row's last cell (added output columns), so
    * the row's cells are copied as one piece and the new ones go before its end. Null when that does not hold.
    */
-  function appendedRow(
-    rowText: string,
-    openEnd: number,
-    row: number,
-    rowWrites: Map<number, CellWrite>,
-  ): string | null {
+  function appendedRow(rowText: string, openEnd: number, row: number, rowWrites: readonly CellWrite[]): string | null {
     if (rowText.charCodeAt(openEnd - 2) === 47 /* "/>" */) return null;
     const last = rowText.lastIndexOf(`<${prefix}c `);
     const ref = last < 0 ? undefined : LAST_CELL_REF.exec(rowText.slice(last, last + 40))?.[1];
     if (last >= 0 && ref === undefined) return null;
     const lastCol = ref === undefined ? -1 : refColumn(ref);
-    let first = Infinity;
-    for (const col of rowWrites.keys()) first = Math.min(first, col);
-    if (first <= lastCol) return null;
-    const cols = [...rowWrites.keys()].filter((col) => !covered(row, col)).sort((a, b) => a - b);
-    if (cols.length === 0) return rowText;
+    // Sorted by column: the first is the leftmost.
+    if (rowWrites.length > 0 && rowWrites[0].col <= lastCol) return null;
+    const cells = rowWrites.filter((w) => !covered(row, w.col));
+    if (cells.length === 0) return rowText;
     let open = rowText.slice(0, openEnd);
     if (attr(open, "r") === undefined) return null;
     const spans = attr(open, "spans");
     if (spans !== undefined) {
       const [lo, hi] = spans.split(":").map(Number);
-      const end = cols[cols.length - 1] + 1;
+      const end = cells[cells.length - 1].col + 1;
       if (end > hi) open = withAttribute(open, "spans", `${lo}:${end}`);
     }
-    const added = cols.map((col) => newCell(row, col, 0, rowWrites.get(col)!)).join("");
+    let added = "";
+    for (const w of cells) added += newCell(row, w.col, 0, w);
     const close = rowText.length - rowClose.length;
     return `${open}${rowText.slice(openEnd, close)}${added}${rowClose}`;
   }
@@ -253,5 +294,15 @@ export function spliceSheetData(
     if (!orphan || attr(f[2], "t") !== "shared") return text;
     const own = shiftFormula(orphan.formula, row - orphan.row, col - orphan.col);
     return text.replace(f[0], `<${f[1]}>${escapeXml(own)}</${f[1]}>`);
+  }
+}
+
+/** The tag at `start`, or null when this piece ends inside it (and more is to come). */
+function wholeTag(text: string, start: number, final: boolean): Tag | null {
+  try {
+    return nextTag(text, start);
+  } catch (error) {
+    if (final) throw error;
+    return null;
   }
 }

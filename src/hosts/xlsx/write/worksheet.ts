@@ -7,9 +7,18 @@
  */
 import type { CellRange, ConditionalRule, SheetWrite } from "../../../workbook/port";
 import { parseRangeRef, rangesOverlap, rangeToA1 } from "../../../workbook/a1";
-import { childrenOf, escapeXml, shallowRootOf, unescapeXml, withAttribute, type Element } from "../xml/scan";
-import { cellWritesOf } from "./cellWrites";
-import { spliceSheetData, type SpliceContext } from "./sheetData";
+import {
+  childrenOf,
+  escapeXml,
+  nextTag,
+  shallowRootOf,
+  unescapeXml,
+  withAttribute,
+  type Element,
+  type Tag,
+} from "../xml/scan";
+import { RowWalker } from "./cellWrites";
+import { sheetDataSplice, type SpliceContext } from "./sheetData";
 
 export const WORKSHEET_ORDER = [
   "sheetPr",
@@ -88,11 +97,22 @@ export interface SheetEditContext extends Omit<SpliceContext, "merges"> {
 /** A status-word rule as the add-in writes them: `$H5="Red"`. */
 const OWN_RULE_FORMULA = /^\$?[A-Z]{1,3}\$?\d+="[^"]*"$/;
 
+/** Stands for the sheetData element in the edited skeleton (NUL never occurs in XML). */
+const SHEET_DATA_MARK = "\u0000";
+
+/**
+ * A user's worksheet with the write spliced in, streamed: `source` streams the part's text (it is called twice: once
+ * for everything around sheetData, once for its rows), and the result goes to `out` piece by piece. Only the text
+ * around sheetData and one row at a time are held.
+ */
 export function spliceWorksheet(
-  xml: string,
+  source: (sink: (text: string) => void) => void,
   write: SheetWrite,
   ctx: SheetEditContext,
-): { xml: string; formulasChanged: boolean } {
+  out: (text: string) => void,
+): { formulasChanged: boolean } {
+  const skeleton = skeletonOf(source);
+  const xml = skeleton.xml;
   const root = shallowRootOf(xml);
   const prefix = prefixOf(root.tag.name);
   const children = childrenOf(xml, root, new Set(["sheetData"]));
@@ -106,13 +126,9 @@ export function spliceWorksheet(
       )
     : [];
   const sheetData = find("sheetData");
-  const writes = cellWritesOf(write);
-  let formulasChanged = false;
-  if (writes.size > 0) {
-    if (!sheetData) throw new Error("the sheet has no sheetData");
-    const spliced = spliceSheetData(xml, sheetData, prefix, writes, { ...ctx, merges: mergeRanges });
-    formulasChanged = spliced.formulasChanged;
-    edits.push({ start: sheetData.tag.start, end: sheetData.end, text: spliced.text });
+  const writes = new RowWalker(write);
+  if (!writes.empty) {
+    if (!sheetData || skeleton.innerStart < 0) throw new Error("the sheet has no sheetData");
     const dimension = find("dimension");
     if (dimension) {
       const tag = xml.slice(dimension.tag.start, dimension.tag.end);
@@ -121,6 +137,7 @@ export function spliceWorksheet(
         edits.push({ start: dimension.tag.start, end: dimension.tag.end, text: withAttribute(tag, "ref", grown) });
     }
   }
+  if (sheetData) edits.push({ start: sheetData.tag.start, end: sheetData.end, text: SHEET_DATA_MARK });
 
   const widths = write.columnWidths ?? [];
   if (widths.length > 0) {
@@ -164,7 +181,107 @@ export function spliceWorksheet(
     const at = last ? last.end : (ours[0]?.tag.start ?? insertionPoint(children, "conditionalFormatting", root));
     edits.push({ start: at, end: at, text });
   }
-  return { xml: applyEdits(xml, edits), formulasChanged };
+  const [before, after] = applyEdits(xml, edits).split(SHEET_DATA_MARK);
+  out(before);
+  let formulasChanged = false;
+  if (sheetData) {
+    const open = xml.slice(sheetData.tag.start, sheetData.tag.end);
+    const close = xml.slice(sheetData.innerEnd, sheetData.end);
+    const splice = writes.empty
+      ? { push: out, end: () => (out(close), { formulasChanged: false }) }
+      : sheetDataSplice(open, prefix, writes, { ...ctx, merges: mergeRanges }, out);
+    if (writes.empty) out(open);
+    streamRange(source, skeleton.innerStart, skeleton.innerEnd, splice.push);
+    formulasChanged = splice.end().formulasChanged;
+  }
+  if (after !== undefined) out(after);
+  return { formulasChanged };
+}
+
+interface Skeleton {
+  /** The part with the content of sheetData left out (the element itself kept, empty). */
+  readonly xml: string;
+  /** Where that content starts and ends in the part, in characters; -1 when the part has no sheetData. */
+  readonly innerStart: number;
+  readonly innerEnd: number;
+}
+
+/**
+ * Reads the part once, keeping all but the rows: the text up to sheetData's opening tag and from its closing tag
+ * on (sheetData ends at its first closing tag, as childrenOf's skip reads it).
+ */
+function skeletonOf(source: (sink: (text: string) => void) => void): Skeleton {
+  let head = "";
+  let scanned = 0;
+  let closeMark: string | null = null;
+  let innerStart = -1;
+  let innerEnd = -1;
+  /** Characters of the part before `carry`. */
+  let passed = 0;
+  let carry = "";
+  const tail: string[] = [];
+  const inside = (text: string) => {
+    const window = carry + text;
+    const close = window.indexOf(closeMark!);
+    if (close >= 0) {
+      innerEnd = passed + close;
+      tail.push(window.slice(close));
+      return;
+    }
+    const keep = Math.min(window.length, closeMark!.length - 1);
+    passed += window.length - keep;
+    carry = window.slice(window.length - keep);
+  };
+  source((text) => {
+    if (innerEnd >= 0) tail.push(text);
+    else if (closeMark !== null) inside(text);
+    else {
+      head += text;
+      for (;;) {
+        let tag: Tag | null;
+        try {
+          tag = nextTag(head, scanned);
+        } catch {
+          return; // a tag cut at the end of this piece: wait for the next
+        }
+        if (tag === null) return;
+        if (tag.kind === "close" || tag.local !== "sheetData") {
+          scanned = tag.end;
+          continue;
+        }
+        innerStart = tag.end;
+        const rest = head.slice(tag.end);
+        head = head.slice(0, tag.end);
+        if (tag.kind === "empty") {
+          innerEnd = innerStart;
+          tail.push(rest);
+        } else {
+          closeMark = `</${tag.name}`;
+          passed = innerStart;
+          inside(rest);
+        }
+        return;
+      }
+    }
+  });
+  if (innerStart >= 0 && innerEnd < 0) throw new Error("the sheet's sheetData is not closed");
+  return { xml: head + tail.join(""), innerStart, innerEnd };
+}
+
+/** Streams the characters [from, to) of the part to `sink`. */
+function streamRange(
+  source: (sink: (text: string) => void) => void,
+  from: number,
+  to: number,
+  sink: (text: string) => void,
+): void {
+  let at = 0;
+  source((text) => {
+    const start = Math.max(from - at, 0);
+    const end = Math.min(to - at, text.length);
+    if (start < end) sink(start === 0 && end === text.length ? text : text.slice(start, end));
+    at += text.length;
+  });
 }
 
 /**
@@ -203,19 +320,8 @@ function maxPriority(xml: string, kept: readonly Element[], extLst: Element | un
   return max;
 }
 
-function grownDimension(ref: string | undefined, writes: ReturnType<typeof cellWritesOf>): string | null {
-  let top = Infinity;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
-  for (const [row, cols] of writes) {
-    top = Math.min(top, row);
-    bottom = Math.max(bottom, row);
-    for (const col of cols.keys()) {
-      left = Math.min(left, col);
-      right = Math.max(right, col);
-    }
-  }
+function grownDimension(ref: string | undefined, writes: RowWalker): string | null {
+  const { top, bottom, left, right } = writes.extent()!;
   const current = ref ? parseRangeRef(ref) : null;
   if (!current) return null;
   const r0 = Math.min(current.row, top);
