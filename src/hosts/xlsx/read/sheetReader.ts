@@ -1,29 +1,21 @@
 /**
- * Streams a worksheet part through saxes, chunk by chunk as it inflates, and hands each cell that holds something
- * to a callback: its value as Excel shows it (shared strings resolved, dates from date-formatted numbers, errors as
- * `{ error }`), its formula ("=…", shared formulas translated to the cell) and its style index. Nothing is kept per
- * cell here, so memory depends on what the caller keeps, never on the sheet's dimension or a far stray cell.
- * Also collects the few things read beside the cells: merges, protection, column widths, conditional formats.
+ * Streams a worksheet part, piece by piece as it inflates, and hands each cell that holds something to a callback:
+ * its value as Excel shows it (shared strings resolved, dates from date-formatted numbers, errors as `{ error }`),
+ * its formula ("=…", shared formulas translated to the cell) and its style index. Nothing is kept per cell here, so
+ * memory depends on what the caller keeps, never on the sheet's dimension or a far stray cell.
+ * sheetData's content goes to a hand-written scanner (cellScanner.ts: the hot part); everything around it to saxes,
+ * which collects the few things read beside the cells: merges, protection, column widths, conditional formats.
  */
 import { SaxesParser, type SaxesTag } from "saxes";
-import type { CellValue } from "../../../core/types";
 import type { CellRange } from "../../../workbook/port";
 import { parseRangeRef } from "../../../workbook/a1";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import { PackageError } from "../package/limits";
-import { fromFileFormula } from "../../../workbook/fileFormulas";
-import { unescapeExcel } from "../xml/scan";
-import { refColumn, refRow } from "./cellRef";
-import { shiftFormula } from "./shiftFormula";
-import type { StyleBook } from "./styles";
+import { CellScanner, type CellSink, type ScanContext } from "./cellScanner";
 
-export interface SheetContext {
-  readonly strings: readonly string[];
-  readonly styles: StyleBook;
-  readonly date1904: boolean;
-}
+export { serialToDate, type CellSink } from "./cellScanner";
 
-export type CellSink = (row: number, col: number, value: CellValue, formula: string | null, xf: number) => void;
+export type SheetContext = ScanContext;
 
 export interface ConditionalRead {
   readonly ranges: readonly CellRange[];
@@ -44,18 +36,6 @@ export interface SheetExtras {
 
 const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
 
-/** Excel serial day -> Date, as ExcelJS converts it (no 1900 leap-year correction). */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
-/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
-const MAX_ROW = 1_048_575;
-const MAX_COL = 16_383;
-
-/** A cell the file describes in a way Excel never writes: the package is damaged (the caller names the part). */
-class DamagedCell extends Error {}
-
 /**
  * Reads the sheet `sheet` names (its part, and its name for messages). A damaged part, unreadable XML or a cell
  * that cannot be where the file puts it, throws PackageError naming the sheet, the part and the cell: the input's
@@ -68,6 +48,22 @@ export function readSheetPart(
   sink: CellSink,
 ): SheetExtras {
   const { part } = sheet;
+  const { parser, extras } = extrasParser();
+  const router = new PartRouter(parser, new CellScanner(ctx, sink));
+  try {
+    pkg.stream(part, (chunk) => router.write(chunk));
+    router.end();
+    parser.close();
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    const detail = (error as Error).message.split("\n")[0];
+    throw new PackageError(`has a damaged sheet "${sheet.name}" (part ${part}: ${detail})`);
+  }
+  return extras;
+}
+
+/** saxes over everything but sheetData's content: merges, protection, column widths, conditional formats. */
+function extrasParser(): { parser: SaxesParser; extras: SheetExtras } {
   const parser = new SaxesParser({ position: false });
   const extras = {
     protected: false,
@@ -75,90 +71,14 @@ export function readSheetPart(
     columns: [] as SheetExtras["columns"][number][],
     conditional: [] as ConditionalRead[],
   };
-  const shared = new Map<string, { formula: string; row: number; col: number }>();
-
-  let row = -1;
-  let col = -1;
-  let type = "n";
-  let xf = 0;
-  let v: string | null = null;
-  let f: string | null = null;
-  let fShared: { si: string; master: boolean } | null = null;
-  let inlineText: string | null = null;
-  /** What the text events are collecting into: "v", "f", "t" (inline string) or nothing. */
-  let capture: "v" | "f" | "t" | null = null;
-  let inPhonetic = false;
-  let text = "";
   let conditional: { ranges: CellRange[]; rules: ConditionalRead["rules"][number][] } | null = null;
   let cfRule: { type: string; formula: string | null; dxfId: number | null; priority: number } | null = null;
-  let inSheetData = false;
-  /** Whether the current row element gave its number (a cell's reference must then agree with it). */
-  let rowGiven = false;
-  /** The current cell's reference as written, for messages. */
-  let cellRef: string | null = null;
+  let capture = false;
+  let text = "";
 
   parser.on("opentag", (tag: SaxesTag) => {
-    const name = localName(tag.name);
     const a = tag.attributes as Record<string, string>;
-    if (inSheetData) {
-      switch (name) {
-        case "row": {
-          const r = a.r === undefined ? row + 1 : Number(a.r) - 1;
-          if (!Number.isInteger(r) || r < 0 || r > MAX_ROW) throw new DamagedCell(`row number "${a.r}" is not a row`);
-          row = r;
-          rowGiven = a.r !== undefined;
-          col = -1;
-          return;
-        }
-        case "c": {
-          const ref = a.r;
-          if (ref !== undefined) {
-            col = refColumn(ref);
-            const r = refRow(ref);
-            if (col < 0 || col > MAX_COL || r < 0 || r > MAX_ROW || !/^[A-Za-z]+\d+$/.test(ref))
-              throw new DamagedCell(`cell reference "${ref}" is not a cell`);
-            // The writer keeps cells under their rows: one filed under another row has no place there.
-            if (rowGiven && r !== row) throw new DamagedCell(`cell ${ref} is filed under row ${row + 1}`);
-            row = r;
-          } else col += 1;
-          cellRef = ref ?? null;
-          type = a.t ?? "n";
-          xf = a.s === undefined ? 0 : Number(a.s);
-          v = null;
-          f = null;
-          fShared = null;
-          inlineText = null;
-          return;
-        }
-        case "v":
-          capture = "v";
-          text = "";
-          return;
-        case "f":
-          capture = "f";
-          text = "";
-          if (a.t === "shared" && a.si !== undefined) fShared = { si: a.si, master: a.ref !== undefined };
-          if (tag.isSelfClosing) closeFormula();
-          return;
-        case "rPh":
-          inPhonetic = true;
-          return;
-        case "t":
-          if (!inPhonetic) {
-            capture = "t";
-            text = "";
-          }
-          return;
-        case "is":
-          inlineText = "";
-          return;
-      }
-      return;
-    }
-    switch (name) {
-      case "sheetData":
-        if (!tag.isSelfClosing) inSheetData = true;
-        return;
+    switch (localName(tag.name)) {
       case "mergeCell": {
         const range = a.ref ? parseRangeRef(a.ref) : null;
         if (range) extras.merges.push(range);
@@ -186,68 +106,23 @@ export function readSheetPart(
         return;
       case "formula":
         if (cfRule && cfRule.formula === null) {
-          capture = "f";
+          capture = true;
           text = "";
         }
         return;
     }
   });
-
-  function closeFormula(): void {
-    capture = null;
-    if (fShared) {
-      if (fShared.master) {
-        shared.set(fShared.si, { formula: text, row, col });
-        f = text;
-      } else {
-        const master = shared.get(fShared.si);
-        f = master ? shiftFormula(master.formula, row - master.row, col - master.col) : null;
-      }
-    } else f = text;
-  }
-
   parser.on("text", (t) => {
     if (capture) text += t;
   });
   parser.on("cdata", (t) => {
     if (capture) text += t;
   });
-
   parser.on("closetag", (tag: SaxesTag) => {
     const name = localName(tag.name);
-    if (inSheetData) {
-      switch (name) {
-        case "v":
-          v = text;
-          capture = null;
-          return;
-        case "f":
-          if (capture === "f") closeFormula();
-          return;
-        case "t":
-          if (capture === "t") {
-            inlineText = (inlineText ?? "") + text;
-            capture = null;
-          }
-          return;
-        case "rPh":
-          inPhonetic = false;
-          return;
-        case "c": {
-          const value = cellValue();
-          if (value !== null || f !== null)
-            sink(row, col, value, f === null || f === "" ? null : fromFileFormula(`=${f}`), xf);
-          return;
-        }
-        case "sheetData":
-          inSheetData = false;
-          return;
-      }
-      return;
-    }
-    if (name === "formula" && cfRule && capture === "f") {
+    if (name === "formula" && cfRule && capture) {
       cfRule.formula = text;
-      capture = null;
+      capture = false;
     } else if (name === "cfRule" && cfRule && conditional) {
       conditional.rules.push(cfRule);
       cfRule = null;
@@ -256,43 +131,120 @@ export function readSheetPart(
       conditional = null;
     }
   });
+  return { parser, extras };
+}
 
-  function cellValue(): CellValue {
-    switch (type) {
-      case "s": {
-        const s = v === null ? undefined : ctx.strings[Number(v)];
-        return s ?? null;
-      }
-      case "inlineStr":
-        return inlineText === null ? null : unescapeExcel(inlineText);
-      case "str":
-        return v === null ? null : unescapeExcel(v);
-      case "b":
-        return v === null ? null : v === "1" || v === "true";
-      case "e":
-        return v === null ? null : { error: v };
-      case "d":
-        return v === null ? null : new Date(v.endsWith("Z") || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
-      default: {
-        if (v === null || v === "") return null;
-        const n = Number(v);
-        if (!Number.isFinite(n)) throw new DamagedCell(`cell ${cellRef ?? "?"} holds "${v}" where a number belongs`);
-        return ctx.styles.look(xf).date ? serialToDate(n, ctx.date1904) : n;
-      }
+/**
+ * Splits a worksheet's bytes as they arrive: up to and including sheetData's opening tag to saxes, sheetData's
+ * content to the cell scanner, and from sheetData's closing tag on to saxes again. saxes thus sees an empty
+ * sheetData and still checks the whole part is well formed around it.
+ */
+class PartRouter {
+  private phase: "before" | "inside" | "after" = "before";
+  /** Bytes not handed on yet: an unfinished tag, or text the scanner needs again with the next piece. */
+  private pending: Uint8Array | null = null;
+  private readonly decoder = new TextDecoder("utf-8");
+
+  constructor(
+    private readonly outside: SaxesParser,
+    private readonly cells: CellScanner,
+  ) {}
+
+  private toSaxes(bytes: Uint8Array): void {
+    if (bytes.length > 0) this.outside.write(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.phase === "after") {
+      this.toSaxes(chunk);
+      return;
     }
+    let buf = chunk;
+    if (this.pending) {
+      buf = new Uint8Array(this.pending.length + chunk.length);
+      buf.set(this.pending);
+      buf.set(chunk, this.pending.length);
+      this.pending = null;
+    }
+    if (this.phase === "before") {
+      const found = sheetDataStart(buf);
+      this.toSaxes(buf.subarray(0, found.end));
+      buf = buf.subarray(found.end);
+      if (found.kind === "none") {
+        if (buf.length > 0) this.pending = buf;
+        return;
+      }
+      if (found.kind === "empty") {
+        this.phase = "after";
+        this.toSaxes(buf);
+        return;
+      }
+      this.phase = "inside";
+    }
+    const rest = this.cells.scan(buf);
+    if (this.cells.closedAt >= 0) {
+      this.phase = "after";
+      this.toSaxes(buf.subarray(this.cells.closedAt));
+    } else if (rest < buf.length) this.pending = buf.subarray(rest);
   }
 
-  const decoder = new TextDecoder("utf-8");
-  try {
-    pkg.stream(part, (chunk) => {
-      parser.write(decoder.decode(chunk, { stream: true }));
-    });
-    parser.write(decoder.decode());
-    parser.close();
-  } catch (error) {
-    if (error instanceof PackageError) throw error;
-    const detail = (error as Error).message.split("\n")[0];
-    throw new PackageError(`has a damaged sheet "${sheet.name}" (part ${part}: ${detail})`);
+  end(): void {
+    if (this.phase === "inside") throw new Error("unclosed tag: sheetData");
+    if (this.pending) this.toSaxes(this.pending);
+    const tail = this.decoder.decode();
+    if (tail !== "") this.outside.write(tail);
   }
-  return extras;
+}
+
+/**
+ * Where sheetData's opening tag ends in the bytes before it (kind "open", or "empty" for <sheetData/>), or how far
+ * they can go to saxes without it (kind "none": up to the first tag not finished in this piece). Comments,
+ * processing instructions, CDATA and quoted attribute values are stepped over, so only a real tag counts.
+ */
+function sheetDataStart(buf: Uint8Array): { kind: "open" | "empty" | "none"; end: number } {
+  let p = 0;
+  for (;;) {
+    const lt = buf.indexOf(60 /* < */, p);
+    if (lt < 0) return { kind: "none", end: buf.length };
+    let close: number;
+    if (startsWith(buf, lt, "<!--")) close = endOf(buf, "-->", lt + 4);
+    else if (startsWith(buf, lt, "<![CDATA[")) close = endOf(buf, "]]>", lt + 9);
+    else if (startsWith(buf, lt, "<?")) close = endOf(buf, "?>", lt + 2);
+    else if (lt + 9 > buf.length) return { kind: "none", end: lt };
+    else {
+      let quote = 0;
+      let gt = lt + 1;
+      for (; gt < buf.length; gt++) {
+        const code = buf[gt];
+        if (quote !== 0) {
+          if (code === quote) quote = 0;
+        } else if (code === 34 || code === 39) quote = code;
+        else if (code === 62) break;
+      }
+      if (gt >= buf.length) return { kind: "none", end: lt };
+      close = gt + 1;
+      let nameEnd = lt + 1;
+      let local = nameEnd;
+      for (; nameEnd < gt; nameEnd++) {
+        const code = buf[nameEnd];
+        if (code === 32 || code === 9 || code === 10 || code === 13 || code === 47) break;
+        if (code === 58) local = nameEnd + 1;
+      }
+      if (nameEnd - local === 9 && startsWith(buf, local, "sheetData"))
+        return { kind: buf[gt - 1] === 47 ? "empty" : "open", end: close };
+    }
+    if (close < 0) return { kind: "none", end: lt };
+    p = close;
+  }
+}
+
+function startsWith(buf: Uint8Array, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (buf[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Just past `marker` (ASCII) found from `from`, or -1 when the bytes do not hold it yet. */
+function endOf(buf: Uint8Array, marker: string, from: number): number {
+  for (let i = from; i + marker.length <= buf.length; i++) if (startsWith(buf, i, marker)) return i + marker.length;
+  return -1;
 }
