@@ -31,7 +31,7 @@ import { readTables } from "./read/tables";
 import { readWorkbookInfo, type SheetEntry, type WorkbookInfo } from "./read/workbookPart";
 import { writeChart, type ChartSource } from "./write/chart";
 import { namespaces } from "./write/namespaces";
-import { ownedSheetXml, stateSheetXml } from "./write/ownedSheet";
+import { stateSheetXml, writeOwnedSheet } from "./write/ownedSheet";
 import { StringTable } from "./write/stringTable";
 import { StyleWriter } from "./write/styleWriter";
 import { widenedTable } from "./write/tables";
@@ -268,8 +268,10 @@ export class XlsxWorkbook implements WorkbookPort {
       part = addSheet(this.pkg, this.currentInfo(), write.sheet, "visible", "", ns.rel);
     }
     const drawingRelId = writeChart(this.pkg, part, write.chart ?? null, chartSource(write), ns, r.info.strict);
-    const { xml, formulas } = ownedSheetXml(write, ns, ctx, drawingRelId);
-    this.pkg.setText(part, xml);
+    let formulas = false;
+    this.pkg.writePart(part, (out) => {
+      formulas = writeOwnedSheet(write, ns, ctx, drawingRelId, out).formulas;
+    });
     const info = this.currentInfo();
     const index = info.sheets.findIndex((s) => s.name === write.sheet);
     const repeat = write.page?.repeatRows ?? 0;

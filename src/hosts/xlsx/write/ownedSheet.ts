@@ -15,25 +15,14 @@ import type { StyleWriter } from "./styleWriter";
 /** Excel's header/footer codes: &L left, &F file name, &R right, &P page, &N pages. */
 export const FOOTER = "&L&F&RPage &P of &N";
 
-export function ownedSheetXml(
+/** Writes the sheet's XML to `out` in pieces (a row at a time for its cells); returns whether it holds formulas. */
+export function writeOwnedSheet(
   write: OwnedSheetWrite,
   ns: Namespaces,
   ctx: { styles: StyleWriter; strings: StringTable },
   drawingRelId: string | null,
-): { xml: string; formulas: boolean } {
-  const writes = new RowWalker(write);
-  let formulas = false;
-  const rows: string[] = [];
-  for (let row = writes.nextRow(0); row < Infinity; row = writes.nextRow(row + 1)) {
-    let cells = "";
-    for (const w of writes.cells(row)) {
-      let xf = 0;
-      for (const style of w.styles) xf = ctx.styles.cellXf(xf, style);
-      if (w.out?.formula !== undefined) formulas = true;
-      cells += cellXml("", toA1(row, w.col), xf, w.out ?? { value: null }, ctx.strings);
-    }
-    rows.push(`<row r="${row + 1}">${cells}</row>`);
-  }
+  out: (text: string) => void,
+): { formulas: boolean } {
   const page = write.page;
   const sheetPr = page?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
   const freeze = write.freezeRows ?? 0;
@@ -46,6 +35,24 @@ export function ownedSheetXml(
     widths.length > 0
       ? `<cols>${widths.map(({ col, width }) => `<col min="${col + 1}" max="${col + 1}" width="${width}" customWidth="1"/>`).join("")}</cols>`
       : "";
+  out(
+    `${XML_DECLARATION}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">${sheetPr}` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
+      `<sheetData>`,
+  );
+  const writes = new RowWalker(write);
+  let formulas = false;
+  for (let row = writes.nextRow(0); row < Infinity; row = writes.nextRow(row + 1)) {
+    let cells = "";
+    for (const w of writes.cells(row)) {
+      let xf = 0;
+      for (const style of w.styles) xf = ctx.styles.cellXf(xf, style);
+      if (w.out?.formula !== undefined) formulas = true;
+      cells += cellXml("", toA1(row, w.col), xf, w.out ?? { value: null }, ctx.strings);
+    }
+    out(`<row r="${row + 1}">${cells}</row>`);
+  }
+  // Rules after the cells: their dxf entries are appended after the cells' formats, as before streaming.
   let priority = 0;
   const byRef = new Map<string, string[]>();
   for (const rule of write.conditionalRules) {
@@ -59,13 +66,12 @@ export function ownedSheetXml(
   const conditional = [...byRef]
     .map(([ref, list]) => `<conditionalFormatting sqref="${ref}">${list.join("")}</conditionalFormatting>`)
     .join("");
-  const xml =
-    `${XML_DECLARATION}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">${sheetPr}` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
-    `<sheetData>${rows.join("")}</sheetData>${conditional}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${page ? pageXml(page) : ""}` +
-    `${drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : ""}</worksheet>`;
-  return { xml, formulas };
+  out(
+    `</sheetData>${conditional}` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${page ? pageXml(page) : ""}` +
+      `${drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : ""}</worksheet>`,
+  );
+  return { formulas };
 }
 
 /** A4 is paper size 9 (ECMA-376 Part 1, 18.3.1.63); fitToHeight 0 is "as many pages as it takes". */
