@@ -39,6 +39,7 @@ function planningPort(snapshot: WorkbookSnapshot, titleRows: Set<number>): Workb
   const port: WorkbookPort & { plan?: WritePlan } = {
     readWorkbook: async () => snapshot,
     readBold: async (cells) => cells.map((c) => titleRows.has(c.row)),
+    readNumberFormats: async (cells) => cells.map(() => "General"),
     write: async (plan) => {
       port.plan = plan;
       return [];

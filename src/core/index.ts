@@ -7,6 +7,7 @@ export { parseTarget, readTarget, parseBand } from "./target";
 export type { TargetReading } from "./target";
 export { parsePeriod, comparePeriods } from "./periods";
 export { rag, ragStatus, relativeGap, naKindOf, DEFAULT_BAND } from "./rag";
+export type { FigureStyle } from "./rag";
 export { readRow, rateReading, statusOf, rate } from "./row";
 export type { RawRow, RowField, RowProblem, RowReading } from "./row";
 export { trend, longTrend, formatTrend, parseTrend } from "./trend";

@@ -93,10 +93,21 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
   return assessSingle(value, target, aim, band, floor);
 }
 
-function formatTarget(target: Target): string {
+/**
+ * How a reason prints its figures: as the cells show them. "percent": the cells are formatted as percentages (or the
+ * target was typed as one), so 0.95 reads "95%", as a committee paper prints it, not "0.95".
+ */
+export type FigureStyle = "plain" | "percent";
+
+/** A figure as its cell shows it: 0.95 -> "95%" for a percentage cell (10 significant digits, no float noise). */
+function figure(x: number, style: FigureStyle): string {
+  return style === "percent" ? `${round10(x * 100)}%` : formatNumber(x);
+}
+
+function formatTarget(target: Target, style: FigureStyle): string {
   return target.kind === "single"
-    ? formatNumber(target.value)
-    : `${formatNumber(target.lo)}–${formatNumber(target.hi)}`;
+    ? figure(target.value, style)
+    : `${figure(target.lo, style)}–${figure(target.hi, style)}`;
 }
 
 function bandNote(band: number, decimals = 1): string {
@@ -122,12 +133,21 @@ function amberDecimals(gap: number, band: number): number {
   return decimals;
 }
 
-/** The one-line reason, e.g. `Red: 6.7% below target 30 (Maximise, amber band 5%)`. */
-function describe({ status, why, gap }: Assessment, { value, target, aim, band, floor }: RagInput): string {
-  const t = target ? formatTarget(target) : "";
+/**
+ * The one-line reason, e.g. `Red: 6.7% below target 30 (Maximise, amber band 5%)`. With percentage figures the value
+ * leads: `Red: 80.3% is 5.5% below target 85% (…)`. The gap is relative to the target (SPEC §3), so "5.5% below 85%"
+ * alone would read as 79.5%; printing the value beside it shows the committee both.
+ */
+function describe(
+  { status, why, gap }: Assessment,
+  { value, target, aim, band, floor }: RagInput,
+  style: FigureStyle,
+): string {
+  const t = target ? formatTarget(target, style) : "";
   const worseSide = aim === "Minimise" ? "above" : "below";
   const outside = value !== null && target?.kind === "range" && value > target.hi ? "above" : "below";
-  const f = floor === null ? "" : formatNumber(floor);
+  const f = floor === null ? "" : figure(floor, style);
+  const is = style === "percent" && value !== null ? `${figure(value, style)} is ` : "";
   // Against the band, gap and band are printed to the same precision, enough to tell an Amber gap from the band.
   const decimals = status === "Amber" && gap !== null && gap > 0 ? amberDecimals(gap, band) : 1;
   const pct = gap === null ? "" : percentTo(Math.abs(gap), decimals);
@@ -139,13 +159,13 @@ function describe({ status, why, gap }: Assessment, { value, target, aim, band, 
     met: () => `met target ${t} (${aim})`,
     equalStrict: () =>
       `at target ${t}, which must be ${aim === "Minimise" ? "undercut" : "exceeded"} (${aim}, ${bandNote(band)})`,
-    better: () => (gap === null ? `better than target ${t} (${aim})` : `${pct} better than target ${t} (${aim})`),
+    better: () => (gap === null ? `better than target ${t} (${aim})` : `${is}${pct} better than target ${t} (${aim})`),
     withinFloor: () => `${worseSide} target ${t} but not worse than floor ${f} (${aim})`,
     beyondFloor: () => `worse than floor ${f} (target ${t}, ${aim})`,
     zeroTarget: () => `${worseSide} target 0 (${aim}; a zero target has no relative gap, so no amber)`,
-    band: () => `${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band, decimals)})`,
+    band: () => `${is}${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band, decimals)})`,
     inRange: () => `within range ${t} (Goldilocks)`,
-    outOfRange: () => `${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band, decimals)})`,
+    outOfRange: () => `${is}${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band, decimals)})`,
     zeroBound: () => `${outside} range ${t} (Goldilocks; a zero bound has no relative gap, so no amber)`,
   };
   return `${status}: ${text[why]()}`;
@@ -161,15 +181,15 @@ export function naKindOf(status: Status, value: number | null): NaKind | null {
   return status !== "NA" ? null : value === null ? "noData" : "notRated";
 }
 
-/** The RAG rule on parsed inputs, with its reason. Never throws. */
-export function rag(input: RagInput): RagResult {
+/** The RAG rule on parsed inputs, with its reason (figures printed as `style` says). Never throws. */
+export function rag(input: RagInput, style: FigureStyle = "plain"): RagResult {
   const assessed = assess(input);
   const gap = assessed.gap === null ? null : round10(assessed.gap);
   return {
     status: assessed.status,
     naKind: naKindOf(assessed.status, input.value),
     gap,
-    reason: describe(assessed, input),
+    reason: describe(assessed, input, style),
   };
 }
 

@@ -42,6 +42,12 @@ export interface MeasureReport {
   /** A single figure, or [lo, hi] for a Goldilocks range. */
   readonly target: number | readonly [number, number] | null;
   readonly floor: number | null;
+  /**
+   * Excel number formats the value and the target are shown with (the cell's, or "0.0%" for a percentage typed as
+   * text), left out when General: the summary writes the figures with them (new-user finding F4).
+   */
+  readonly valueFormat?: string;
+  readonly targetFormat?: string;
   readonly status: Status;
   /** Why the status is NA: "noData" (no value for the latest period) or "notRated" (no usable target or aim). */
   readonly naKind: NaKind | null;

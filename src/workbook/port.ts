@@ -160,6 +160,11 @@ export interface WorkbookPort {
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** Bold flags for a few cells (group title candidates), in the order asked. */
   readBold(cells: readonly CellRef[]): Promise<boolean[]>;
+  /**
+   * Excel number format codes ("0.0%", "General" for none) of the cells asked, in the order asked: the value and
+   * target cells the summary and the reasons show, read lazily so the snapshot carries no format per cell.
+   */
+  readNumberFormats(cells: readonly CellRef[]): Promise<string[]>;
   /** Writes the plan in batches; per-sheet failures (protection…) are returned, not thrown. */
   write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]>;
   /** Selects a cell in the host UI (Excel only; file hosts ignore it). */

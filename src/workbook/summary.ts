@@ -13,6 +13,8 @@ import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { sheetKey } from "./sheetNames";
 import { spcLegendRows, spcSummaryRows } from "./spcSummary";
+import { isPercentFormat } from "./numberFormats";
+import { round10 } from "../core/numbers";
 import type { SummaryRow } from "./spcSummary";
 
 const BOLD: CellStyle = { bold: true };
@@ -37,12 +39,20 @@ interface MeasureColumn {
   readonly header: string;
   readonly width: number;
   readonly cell: (m: MeasureReport, settings: Settings) => string | number | null;
+  /** The number format the source showed the figure with, written with it (new-user finding F4). */
+  readonly format?: (m: MeasureReport) => string | undefined;
 }
 
-/** "60–70" for a range, as the reports write it; a single target stays a number. */
-function targetCell(target: MeasureReport["target"]): string | number | null {
+/**
+ * "60–70" for a range, as the reports write it ("60%–70%" when the target shows percentages); a single target stays a
+ * number, written with the target's number format.
+ */
+function targetCell(m: MeasureReport): string | number | null {
+  const { target } = m;
   if (target === null || typeof target === "number") return target;
-  return `${target[0]}–${target[1]}`;
+  const percent = m.targetFormat !== undefined && isPercentFormat(m.targetFormat);
+  const figure = (x: number) => (percent ? `${round10(x * 100)}%` : String(x));
+  return `${figure(target[0])}–${figure(target[1])}`;
 }
 
 function noteCell(m: MeasureReport): string | null {
@@ -55,8 +65,13 @@ const MEASURE_COLUMNS: readonly MeasureColumn[] = [
   { header: "Measure", width: 60, cell: (m) => m.name },
   { header: "Code", width: 14, cell: (m) => m.code },
   { header: "Period", width: 14, cell: (m) => m.period },
-  { header: "Value", width: 11, cell: (m) => m.value },
-  { header: "Target", width: 11, cell: (m) => targetCell(m.target) },
+  { header: "Value", width: 11, cell: (m) => m.value, format: (m) => m.valueFormat },
+  {
+    header: "Target",
+    width: 11,
+    cell: targetCell,
+    format: (m) => (typeof m.target === "number" ? m.targetFormat : undefined),
+  },
   { header: "Status", width: 10, cell: (m) => m.status },
   { header: "Short trend", width: 12, cell: (m, s) => formatTrend(m.shortTrend, s.trendLabels) },
   { header: "Long trend", width: 12, cell: (m, s) => formatTrend(m.longTrend, s.trendLabels) },
@@ -173,7 +188,13 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
     .sort((x, y) => tableRank(x.m) - tableRank(y.m) || x.i - y.i)
     .map(({ m }) => m);
   const first = b.rows.length;
-  for (const m of ordered) b.row(MEASURE_COLUMNS.map((c) => c.cell(m, settings)));
+  for (const m of ordered) {
+    const row = b.row(MEASURE_COLUMNS.map((c) => c.cell(m, settings)));
+    MEASURE_COLUMNS.forEach((c, col) => {
+      const numberFormat = c.format?.(m);
+      if (numberFormat !== undefined) b.style(row, col, { numberFormat });
+    });
+  }
   // Sorted by status, each status is one run of rows: one styled range each, not one per cell (Office payloads).
   for (const status of STATUSES) {
     const at = ordered.findIndex((m) => m.status === status);

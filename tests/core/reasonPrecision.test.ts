@@ -59,3 +59,52 @@ describe("a reason's printed gap agrees with its status (new-user finding F15)",
     );
   });
 });
+
+/**
+ * Percentage figures (new-user finding F4): the reason prints the cells' percentages and puts the value first, since
+ * "5.5% below target 85%" alone reads as 79.5% when the gap is relative to the target (SPEC §3). New wording: this is
+ * what a committee reads, "80.3% against 85%"; plain figures keep the wording above.
+ */
+describe("a reason with percentage figures", () => {
+  const single = (value: number, target: number, aim: Aim, floor: number | null = null) =>
+    rag({ value, target: { kind: "single", value: target }, aim, band: 0.05, floor }, "percent").reason;
+
+  test.each([
+    [0.803, 0.85, "Maximise", null, "Red: 80.3% is 5.5% below target 85% (Maximise, amber band 5%)"],
+    [0.1837, 0.175, "Minimise", null, "Amber: 18.37% is 4.97% above target 17.5% (Minimise, amber band 5%)"],
+    [0.97, 0.95, "Maximise", null, "Green: 97% is 2.1% better than target 95% (Maximise)"],
+    [0.95, 0.95, "Maximise", null, "Green: met target 95% (Maximise)"],
+    [0.75, 0.8, "Maximise", 0.7, "Amber: below target 80% but not worse than floor 70% (Maximise)"],
+    [0.69, 0.8, "Maximise", 0.7, "Red: worse than floor 70% (target 80%, Maximise)"],
+  ] as const)("%s against %s (%s, floor %s)", (value, target, aim, floor, reason) =>
+    expect(single(value, target, aim, floor)).toBe(reason),
+  );
+
+  test("a range prints both bounds as percentages", () => {
+    expect(
+      rag(
+        { value: 0.575, target: { kind: "range", lo: 0.6, hi: 0.7 }, aim: "Goldilocks", band: 0.05, floor: null },
+        "percent",
+      ).reason,
+    ).toBe("Amber: 57.5% is 4.2% below range 60%–70% (Goldilocks, amber band 5%)");
+  });
+
+  test("the status and the gap are the plain reason's; only the figures read differently", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.constantFrom<Aim>("Maximise", "Minimise"),
+        (value, target, aim) => {
+          const input = { value, target: { kind: "single", value: target } as Target, aim, band: 0.05, floor: null };
+          const plain = rag(input);
+          const percent = rag(input, "percent");
+          expect(percent.status).toBe(plain.status);
+          expect(percent.gap).toBe(plain.gap);
+          const gapOf = (r: string) => /(\d[\d.]*% (?:below|above|better))/.exec(r)?.[1];
+          expect(gapOf(percent.reason.replace(/^\w+: [\d.e-]+% is /, ""))).toBe(gapOf(plain.reason));
+        },
+      ),
+    );
+  });
+});

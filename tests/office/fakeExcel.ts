@@ -813,6 +813,9 @@ class RangeProxy extends Loadable implements XlRange {
         else if (name === "formulas")
           loaded.formulas = overLimit ? null : grid(range, (r, c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? "");
         else if (name === "format/font/bold") loaded[name] = sheet.style(range.row, range.col).bold === true;
+        // Excel gives "General" for a cell never formatted.
+        else if (name === "numberFormat")
+          loaded.numberFormat = grid(range, (r, c) => sheet.style(r, c).numberFormat ?? "General");
         else throw new FakeOfficeError("InvalidArgument", `The fake cannot load ${name}`, "Range.load");
       }
       for (const [name, value] of Object.entries(loaded)) this.setLoaded(name, value);

@@ -23,16 +23,18 @@ describe("syncs per apply", () => {
   });
 
   it.each([100, 10_000])(
-    "are 6 for %i rows: sheet list, used ranges, data, bold flags, one write, then print layout and chart",
+    "are 7 for %i rows: sheet list, used ranges, data, bold flags, number formats, one write, then print layout and chart",
     async (rows) => {
       const ctx = await apply(rows);
-      expect(ctx.syncCount).toBe(6);
-      expect(ctx.syncs.map((s) => s.responseBytes > 0)).toEqual([true, true, true, true, false, false]);
+      expect(ctx.syncCount).toBe(7);
+      expect(ctx.syncs.map((s) => s.responseBytes > 0)).toEqual([true, true, true, true, true, false, false]);
+      // The number formats of the figures the summary shows (new-user finding F4), read as one load per column span.
+      expect(ctx.syncs[4].actions.filter((a) => a === "Range.load").length).toBeLessThanOrEqual(4);
       // The optional calls go last, on their own, so that Excel refusing one never costs the summary its cells.
-      expect(ctx.syncs[5].actions.filter((a) => /^(Range|Worksheet)\./.test(a) && a !== "Worksheet.getRange")).toEqual(
+      expect(ctx.syncs[6].actions.filter((a) => /^(Range|Worksheet)\./.test(a) && a !== "Worksheet.getRange")).toEqual(
         [],
       );
-      expect(ctx.syncs[5].actions).toEqual(expect.arrayContaining(["PageLayout.orientation", "ChartCollection.add"]));
+      expect(ctx.syncs[6].actions).toEqual(expect.arrayContaining(["PageLayout.orientation", "ChartCollection.add"]));
       expect(ctx.largestRequest).toBeLessThanOrEqual(FOUR_MB);
     },
   );
@@ -40,10 +42,10 @@ describe("syncs per apply", () => {
   it("at 100,000 rows keep every request under 4 MB, with only as many syncs as the cells and bytes need", async () => {
     const ctx = await apply(100_000);
     expect(ctx.largestRequest).toBeLessThanOrEqual(FOUR_MB);
-    // Reads: sheet list, used ranges, the data in chunks of half a million cells, bold flags.
+    // Reads: sheet list, used ranges, the data in chunks of half a million cells, bold flags, number formats.
     const cells = (100_000 + 10_000 + 2) * 6;
     const reads = ctx.syncs.filter((s) => s.responseBytes > 0).length;
-    expect(reads).toBe(3 + Math.ceil(cells / 500_000));
+    expect(reads).toBe(4 + Math.ceil(cells / 500_000));
     // The changes, several megabytes here, are packed into as few requests as the budget allows, plus the optional.
     const writes = ctx.syncs.slice(reads);
     const bytes = writes.reduce((n, s) => n + s.requestBytes, 0);

@@ -30,6 +30,8 @@ export interface MemorySheetInit {
   readonly left?: number;
   /** A1 addresses of bold cells. */
   readonly bold?: readonly string[];
+  /** Number formats by A1 address, e.g. { D2: "0.0%" }. */
+  readonly numberFormats?: Readonly<Record<string, string>>;
   /** Excel Tables: name and A1 range including the header row. */
   readonly tables?: readonly { readonly name: string; readonly ref: string }[];
   readonly visible?: boolean;
@@ -80,7 +82,7 @@ const isEmpty = (v: CellValue): boolean => v === null || v === undefined || v ==
 export class MemoryPort implements WorkbookPort {
   sheets: MemorySheet[];
   state: string | null;
-  readonly calls = { readWorkbook: 0, readBold: 0, write: 0 };
+  readonly calls = { readWorkbook: 0, readBold: 0, readNumberFormats: 0, write: 0 };
   readonly plans: WritePlan[] = [];
 
   constructor(init: { sheets: readonly MemorySheetInit[]; state?: string | null }) {
@@ -99,6 +101,11 @@ export class MemoryPort implements WorkbookPort {
       for (const a1 of s.bold ?? []) {
         const { row, col } = parseA1(a1);
         this.cellAt(sheet, row, col).style = { bold: true };
+      }
+      for (const [a1, numberFormat] of Object.entries(s.numberFormats ?? {})) {
+        const { row, col } = parseA1(a1);
+        const cell = this.cellAt(sheet, row, col);
+        cell.style = { ...cell.style, numberFormat };
       }
       sheet.tables = (s.tables ?? []).map((t) => ({ name: t.name, range: parseRangeA1(t.ref) }));
       return sheet;
@@ -219,6 +226,14 @@ export class MemoryPort implements WorkbookPort {
     return cells.map((ref) => {
       const sheet = this.sheets.find((s) => s.name === ref.sheet);
       return sheet?.cells.get(key(ref.row, ref.col))?.style.bold === true;
+    });
+  }
+
+  async readNumberFormats(cells: readonly CellRef[]): Promise<string[]> {
+    this.calls.readNumberFormats++;
+    return cells.map((ref) => {
+      const sheet = this.sheets.find((s) => s.name === ref.sheet);
+      return sheet?.cells.get(key(ref.row, ref.col))?.style.numberFormat ?? "General";
     });
   }
 

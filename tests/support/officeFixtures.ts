@@ -27,6 +27,10 @@ export function fakeWorkbook(sheets: readonly MemorySheetInit[], state: string |
       const { row, col } = cellOf(a1);
       sheet.styles.push({ range: { row, col, rows: 1, cols: 1 }, style: { bold: true } });
     }
+    for (const [a1, numberFormat] of Object.entries(s.numberFormats ?? {})) {
+      const { row, col } = cellOf(a1);
+      sheet.styles.push({ range: { row, col, rows: 1, cols: 1 }, style: { numberFormat } });
+    }
   });
   if (state !== null) {
     book.addSheet({ name: STATE_SHEET_NAME, rows: encodeState(state).map((c) => [c]), visibility: "VeryHidden" });

@@ -73,10 +73,10 @@ describe("operations around the rules", () => {
     expect(calls[calls.length - 1]).toEqual([2, 2, "Written"]);
   });
 
-  test("one read, one bold look-up and one write per apply, whatever the size", async () => {
+  test("one read, one bold look-up, one number-format look-up and one write per apply, whatever the size", async () => {
     const port = new MemoryPort({ sheets: CONTRACT_EXAMPLES });
     await applyRules(port);
-    expect(port.calls).toEqual({ readWorkbook: 1, readBold: 1, write: 1 });
+    expect(port.calls).toEqual({ readWorkbook: 1, readBold: 1, readNumberFormats: 1, write: 1 });
   });
 
   test("settings stored in the workbook are used by the next run; per-run overrides are not stored", async () => {

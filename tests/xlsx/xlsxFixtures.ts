@@ -24,6 +24,7 @@ export async function xlsxWorkbook(sheets: readonly MemorySheetInit[], state: st
       }),
     );
     for (const a1 of init.bold ?? []) ws.getCell(a1).font = { bold: true };
+    for (const [a1, numFmt] of Object.entries(init.numberFormats ?? {})) ws.getCell(a1).numFmt = numFmt;
     for (const { name, ref } of init.tables ?? []) {
       const range = parseRangeA1(ref);
       const cellAt = (r: number, c: number): CellValue =>

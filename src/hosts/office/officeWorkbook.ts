@@ -1,7 +1,7 @@
 /**
  * The workbook port over Office.js. Round trips to Excel are the cost that matters, so each port call
  * takes a fixed number of syncs whatever the row count: readWorkbook 3 (2 plus 1 per half a million cells),
- * readBold 1, write 1 per ~3.6 MB of changes (after the formula compression in blockWrites) and 1 for the
+ * readBold 1, readNumberFormats 1, write 1 per ~3.6 MB of changes (after the formula compression in blockWrites) and 1 for the
  * summary's print layout and chart, select 1.
  */
 import type { CellRef, Progress, WorkbookPort, WorkbookSnapshot, WritePlan, WriteProblem } from "../../workbook/port";
@@ -10,6 +10,8 @@ import { excelRun } from "./officeRuntime";
 import { DEFAULT_SYNC_BUDGET } from "./payload";
 import { findStateSheet, readSnapshot } from "./readSnapshot";
 import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
+import { formatSpans } from "./formatSpans";
+import { rangeToA1 } from "../../workbook/a1";
 import { runBatches } from "./writeBatches";
 import { planWriteOps } from "./writeOps";
 
@@ -55,6 +57,36 @@ export class OfficeWorkbook implements WorkbookPort {
       });
       await context.sync();
       return ranges.map((range) => range?.format.font.bold === true);
+    });
+  }
+
+  /**
+   * One sync: the asked cells of each column are read as a few ranges (cells less than FORMAT_GAP rows apart share
+   * one), `Range.numberFormat` giving a format code per cell, "General" when none
+   * (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
+   */
+  async readNumberFormats(cells: readonly CellRef[]): Promise<string[]> {
+    if (cells.length === 0) return [];
+    return this.run(async (context) => {
+      const facts = this.facts ?? (await loadSheetFacts(context));
+      const spans = formatSpans(cells).map((span) => {
+        if (!findSheet(facts, span.sheet)) return { span, range: null };
+        const address = rangeToA1({ row: span.top, col: span.col, rows: span.bottom - span.top + 1, cols: 1 });
+        const range = context.workbook.worksheets.getItem(span.sheet).getRange(address);
+        range.load("numberFormat");
+        return { span, range };
+      });
+      await context.sync();
+      const answers: string[] = new Array<string>(cells.length).fill("General");
+      for (const { span, range } of spans) {
+        const grid = range?.numberFormat;
+        if (!Array.isArray(grid)) continue;
+        for (const i of span.asked) {
+          const format = grid[cells[i].row - span.top]?.[0];
+          if (typeof format === "string") answers[i] = format;
+        }
+      }
+      return answers;
     });
   }
 

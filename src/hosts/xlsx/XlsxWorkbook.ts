@@ -156,6 +156,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return cells.map(({ sheet, row, col }) => this.sheetRead(sheet)?.bold.has(cellKey(row, col)) ?? false);
   }
 
+  async readNumberFormats(cells: readonly CellRef[]): Promise<string[]> {
+    const { styles } = this.read();
+    return cells.map(({ sheet, row, col }) => {
+      const read = this.sheetRead(sheet);
+      return read ? styles.look(read.formats.xf(row, col)).numberFormat : "General";
+    });
+  }
+
   async write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]> {
     const r = this.read();
     const { info } = r;

@@ -23,7 +23,7 @@ export interface ApplyOptions {
  * and rebuilds the summary sheet. Protected sheets are left alone with a notice; the rest is still written.
  */
 export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): Promise<ApplyReport> {
-  const ctx = await scan(port, opts.settings);
+  const ctx = await scan(port, opts.settings, true);
   const wanted = opts.sheets ? new Set(opts.sheets.map(sheetKey)) : null;
   const notices = [...ctx.notices];
   const writes: SheetWrite[] = [];

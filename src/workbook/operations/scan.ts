@@ -14,6 +14,7 @@ import type { TableDraft } from "../scan";
 import { bandFor, parseState, withOverrides } from "../settings";
 import type { AddinState, Settings } from "../settings";
 import { findByName } from "../sheetNames";
+import { withNumberFormats } from "../numberFormats";
 
 /** Everything one scan learned, kept for the plan that follows it. */
 export interface ScanContext {
@@ -65,7 +66,15 @@ function unreadable(sheet: string, error: unknown): Problem {
   };
 }
 
-export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): Promise<ScanContext> {
+/**
+ * `numberFormats`: also read the number formats of the figures the summary and the reasons show (one more port
+ * call, withNumberFormats); the pane's plain scan, which shows neither, goes without.
+ */
+export async function scan(
+  port: WorkbookPort,
+  overrides?: Partial<Settings>,
+  numberFormats = false,
+): Promise<ScanContext> {
   const snapshot = await port.readWorkbook();
   const { state, notices } = parseState(snapshot.state);
   const settings = withOverrides(state.settings, overrides);
@@ -108,6 +117,7 @@ export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): P
     for (const p of [...sheetProblems].sort(byCell)) allProblems.push(p);
   }
   const summary: SheetSummary[] = summarise(measures);
+  const shown = numberFormats ? await withNumberFormats(port, snapshot, tables, measures) : measures;
   return {
     snapshot,
     state,
@@ -115,7 +125,7 @@ export async function scan(port: WorkbookPort, overrides?: Partial<Settings>): P
     summarySheet,
     notices,
     tables,
-    report: { settings, sheets, problems: allProblems, measures, summary },
+    report: { settings, sheets, problems: allProblems, measures: shown, summary },
   };
 }
 

@@ -21,7 +21,7 @@ export function planSummary(ctx: ScanContext): SummaryPlan {
 
 /** Rebuilds only the summary sheet. */
 export async function generateSummary(port: WorkbookPort, opts: { progress?: Progress } = {}): Promise<SummaryResult> {
-  const ctx = await scan(port);
+  const ctx = await scan(port, undefined, true);
   const summary = planSummary(ctx);
   const state = serialiseState({ ...ctx.state, summarySheet: summary.name });
   const writeProblems = await port.write({ sheets: [], ownedSheet: summary.write, state }, opts.progress);

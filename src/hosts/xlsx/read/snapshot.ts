@@ -10,6 +10,7 @@ import type { CellRange, SheetSnapshot, TableSnapshot } from "../../../workbook/
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import { readSheetPart, type SheetContext, type SheetExtras } from "./sheetReader";
 import { readTables } from "./tables";
+import { FormatRuns } from "./formatRuns";
 
 /** Past this many slots (used range rows × columns), rows are laid out ragged instead of rectangular. */
 const DENSE_LIMIT = 16_000_000;
@@ -19,6 +20,8 @@ export interface SheetRead {
   readonly extras: SheetExtras;
   /** Cells whose style is bold, as row * 16384 + col. */
   readonly bold: ReadonlySet<number>;
+  /** Each cell's style index, compactly, for readNumberFormats. */
+  readonly formats: FormatRuns;
 }
 
 export const cellKey = (row: number, col: number): number => row * 16384 + col;
@@ -33,6 +36,7 @@ export function readSnapshot(
   const values: CellValue[] = [];
   const formulas: (string | null)[] = [];
   const bold = new Set<number>();
+  const formats = new FormatRuns();
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -48,6 +52,7 @@ export function readSnapshot(
     if (col < left) left = col;
     if (col > right) right = col;
     if (ctx.styles.look(xf).bold) bold.add(cellKey(row, col));
+    formats.note(row, col, xf);
   });
   // A merge counts as used (its covered cells read as blank), as Excel's used range takes it in.
   for (const m of extras.merges) {
@@ -75,6 +80,7 @@ export function readSnapshot(
       },
       extras,
       bold,
+      formats,
     };
   }
   const width = right - left + 1;
@@ -112,6 +118,7 @@ export function readSnapshot(
     },
     extras,
     bold,
+    formats,
   };
 }
 

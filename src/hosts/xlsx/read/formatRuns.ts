@@ -1,0 +1,68 @@
+/**
+ * Each cell's style (xf) index, kept compactly so a later readNumberFormats can answer without a second pass over the
+ * sheet: per column, the rows where the index changes going down it, in two growable typed arrays. A column whose
+ * cells share one style costs one entry whatever its length (a 1,048,576-row sheet of uniformly formatted columns:
+ * a few entries per column); the worst case, a style change on every row, costs 8 bytes a cell.
+ * Cells arrive in sheet order (row by row), so each column's rows only grow. A cell that is absent reads as the
+ * last style above it in its column: only cells holding a figure are ever asked about.
+ */
+
+class ColumnRuns {
+  rows: Uint32Array = new Uint32Array(4);
+  xfs: Uint32Array = new Uint32Array(4);
+  length = 0;
+
+  note(row: number, xf: number): void {
+    const n = this.length;
+    if (n > 0 && this.xfs[n - 1] === xf) return;
+    if (n === this.rows.length) {
+      this.rows = grow(this.rows);
+      this.xfs = grow(this.xfs);
+    }
+    this.rows[n] = row;
+    this.xfs[n] = xf;
+    this.length = n + 1;
+  }
+
+  /** The index of the last change at or above `row`; 0 (the default style) above the first. */
+  at(row: number): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid] <= row) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? 0 : this.xfs[found];
+  }
+}
+
+function grow(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+export class FormatRuns {
+  /** By column index; an array rather than a Map, as it is touched once per cell of the sheet. */
+  private readonly columns: (ColumnRuns | undefined)[] = [];
+
+  note(row: number, col: number, xf: number): void {
+    let runs = this.columns[col];
+    if (!runs) {
+      // A column that starts on the default style needs no entry until its style changes.
+      if (xf === 0) return;
+      runs = new ColumnRuns();
+      this.columns[col] = runs;
+    }
+    runs.note(row, xf);
+  }
+
+  /** The style index of the cell at (row, col). */
+  xf(row: number, col: number): number {
+    return this.columns[col]?.at(row) ?? 0;
+  }
+}
