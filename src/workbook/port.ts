@@ -99,28 +99,59 @@ export interface SheetWrite {
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
 }
 
-export interface ChartSpec {
+/** What every chart the add-in draws has: a name to find it again by, a title and a place. */
+interface ChartPlacement {
   /**
    * The chart's name. A host finds the add-in's chart again by this name and rewrites it in place, so a regenerated
-   * summary never gets a second chart.
+   * sheet never gets a second chart.
    */
   readonly name: string;
+  readonly title: string;
+  /** Where to place the chart (top-left cell). */
+  readonly anchor: { readonly row: number; readonly col: number };
+  /**
+   * The cells the chart covers from its anchor: the sheet leaves them empty for it, so a host that sizes the chart
+   * to them never draws it over text. A host that cannot size a chart keeps its default size.
+   */
+  readonly span?: { readonly rows: number; readonly cols: number };
+}
+
+/** The summary's chart. */
+export interface StackedBarChartSpec extends ChartPlacement {
+  readonly kind: "stackedBar";
   /**
    * Data range on the summary sheet: first column the categories (one per directorate), header row the series names
    * (the statuses), the counts below. Drawn as a stacked bar chart, one series per status.
    */
   readonly range: CellRange;
-  readonly title: string;
-  /** Where to place the chart (top-left cell). */
-  readonly anchor: { readonly row: number; readonly col: number };
-  /**
-   * The cells the chart covers from its anchor: the summary leaves them empty for it, so a host that sizes the chart
-   * to them never draws it over text. A host that cannot size a chart keeps its default size.
-   */
-  readonly span?: { readonly rows: number; readonly cols: number };
   /** "#RRGGBB" per series, in the order of the header row. */
   readonly seriesColours: readonly string[];
 }
+
+/** How one series of a line chart is drawn. */
+export interface LineSeriesStyle {
+  /** "#RRGGBB" of the line and the markers. */
+  readonly colour: string;
+  /** The line joining the points; "none" draws the markers alone (blank cells then leave no gap to bridge). */
+  readonly line: "solid" | "dash" | "none";
+  readonly marker: "circle" | "none";
+}
+
+/** A line chart over a block of the sheet (the SPC chart). */
+export interface LineChartSpec extends ChartPlacement {
+  readonly kind: "line";
+  /**
+   * Header row (the series names) then one row per category: first column the categories (periods, oldest first),
+   * each further column a series; a blank cell is no point (a gap).
+   */
+  readonly range: CellRange;
+  /** One per column after the first, in order. */
+  readonly series: readonly LineSeriesStyle[];
+  /** The value axis's bounds: set, so a series far from zero is not flattened against an axis that starts at 0. */
+  readonly axis: { readonly min: number; readonly max: number };
+}
+
+export type ChartSpec = StackedBarChartSpec | LineChartSpec;
 
 /** How a sheet prints. */
 export interface PageLayout {
@@ -134,7 +165,7 @@ export interface PageLayout {
   readonly footer: boolean;
 }
 
-/** A sheet the add-in owns and rebuilds whole (the summary). */
+/** A sheet the add-in owns and rebuilds whole (the summary, the SPC chart's sheet). */
 export interface OwnedSheetWrite extends SheetWrite {
   /**
    * The add-in's existing sheet this one replaces, if any. Hosts rewrite that sheet in place (clear its contents and

@@ -73,6 +73,8 @@ export interface AddinState {
   readonly settings: Settings;
   /** The summary sheet the add-in created, if any: the only sheet it may replace. */
   readonly summarySheet: string | null;
+  /** The SPC chart's sheet the add-in created, if any (absent until a chart is drawn). */
+  readonly spcSheet?: string;
   readonly ownedColumns: readonly OwnedColumn[];
 }
 
@@ -202,7 +204,12 @@ export function parseState(json: string | null): { state: AddinState; notices: s
     notices.push("The stored Scorecard settings are not valid; defaults are used.");
   }
   const summarySheet = typeof raw.summarySheet === "string" ? raw.summarySheet : null;
-  return { state: { settings, summarySheet, ownedColumns: readOwnedColumns(raw.ownedColumns) }, notices };
+  const ownedColumns = readOwnedColumns(raw.ownedColumns);
+  const state: AddinState =
+    typeof raw.spcSheet === "string"
+      ? { settings, summarySheet, spcSheet: raw.spcSheet, ownedColumns }
+      : { settings, summarySheet, ownedColumns };
+  return { state, notices };
 }
 
 export function serialiseState(state: AddinState): string {
@@ -210,6 +217,8 @@ export function serialiseState(state: AddinState): string {
     version: STATE_VERSION,
     settings: state.settings,
     summarySheet: state.summarySheet,
+    // Left out until a chart is drawn (JSON.stringify drops undefined), so a state without one reads as before.
+    spcSheet: state.spcSheet,
     ownedColumns: state.ownedColumns,
   });
 }

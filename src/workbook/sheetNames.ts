@@ -20,3 +20,17 @@ export function findByName<T extends { readonly name: string }>(items: readonly 
   const wanted = sheetKey(name);
   return items.find((item) => sheetKey(item.name) === wanted);
 }
+
+/**
+ * `desired`, or the first of "desired (2)", "desired (3)"… (cut to Excel's 31 characters) that no sheet but the
+ * add-in's own `owned` has: a user's sheet of the name is never taken over.
+ */
+export function freeSheetName(desired: string, sheetNames: readonly string[], owned: string | null): string {
+  const taken = new Set(sheetNames.map(sheetKey).filter((n) => owned === null || n !== sheetKey(owned)));
+  if (!taken.has(sheetKey(desired))) return desired;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = desired.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(sheetKey(name))) return name;
+  }
+}

@@ -11,7 +11,7 @@ import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
 import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
-import { sheetKey } from "./sheetNames";
+import { freeSheetName } from "./sheetNames";
 import { spcLegendRows, spcSummaryRows } from "./spcSummary";
 import { isPercentFormat } from "./numberFormats";
 import { round10 } from "../core/numbers";
@@ -261,6 +261,7 @@ function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings:
   const anchor = { row: b.rows.length, col: 0 };
   b.blank(CHART_SPAN.rows + 1);
   return {
+    kind: "stackedBar",
     name: SUMMARY_CHART_NAME,
     range: { row: header, col: 0, rows: summary.length + 1, cols: 5 },
     title: "RAG status by directorate",
@@ -277,18 +278,12 @@ export function chooseSummaryName(
   sheetNames: readonly string[],
   owned: string | null,
 ): { name: string; notice: string | null } {
-  const taken = new Set(sheetNames.map(sheetKey).filter((n) => owned === null || n !== sheetKey(owned)));
-  if (!taken.has(sheetKey(desired))) return { name: desired, notice: null };
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = desired.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(sheetKey(name))) {
-      return {
-        name,
-        notice: `A sheet named "${desired}" already exists and is not Scorecard's own, so it was left alone and the summary was written to "${name}".`,
-      };
-    }
-  }
+  const name = freeSheetName(desired, sheetNames, owned);
+  if (name === desired) return { name, notice: null };
+  return {
+    name,
+    notice: `A sheet named "${desired}" already exists and is not Scorecard's own, so it was left alone and the summary was written to "${name}".`,
+  };
 }
 
 /**

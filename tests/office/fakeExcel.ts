@@ -22,6 +22,8 @@ import type {
   XlApplication,
   XlChart,
   XlChartCollection,
+  XlChartLineFormat,
+  XlChartSeries,
   XlConditionalFormat,
   XlConditionalFormatCollection,
   XlContext,
@@ -62,6 +64,19 @@ export interface FakeChart {
   title: string;
   position: string;
   seriesColours: (string | undefined)[];
+  /** Line and marker properties set per series (line charts), by series index. */
+  seriesFormats: FakeSeriesFormat[];
+  valueAxis: { minimum?: unknown; maximum?: unknown };
+}
+
+export interface FakeSeriesFormat {
+  lineColor?: string;
+  lineStyle?: string;
+  lineWeight?: number;
+  markerStyle?: string;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  markerSize?: number;
 }
 
 export interface FakePage {
@@ -537,6 +552,8 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
             title: "",
             position: "",
             seriesColours: [],
+            seriesFormats: [],
+            valueAxis: {},
           };
           sheet.charts.push(model);
           chart.model = model;
@@ -1062,6 +1079,7 @@ class ChartProxy implements XlChart {
   owner: (() => FakeSheet) | null = null;
   readonly title: { text: string };
   readonly series: XlChart["series"];
+  readonly axes: XlChart["axes"];
 
   constructor(private readonly ctx: FakeContext) {
     const chart = (): FakeChart => {
@@ -1078,26 +1096,66 @@ class ChartProxy implements XlChart {
         });
       },
     };
-    this.series = {
-      getItemAt: (index) => ({
-        format: {
-          fill: {
-            setSolidColor: (colour) =>
-              ctx.enqueue("ChartFill.setSolidColor", [index, colour], () => {
-                const model = chart();
-                if (index >= model.seriesCount) {
-                  throw new FakeOfficeError(
-                    "InvalidArgument",
-                    "The argument is invalid or missing.",
-                    "ChartSeriesCollection.getItemAt",
-                  );
-                }
-                model.seriesColours[index] = colour;
-              }),
-          },
-        },
-      }),
+    /** The series at `index` as the batch runs: Excel refuses an index past the chart's series. */
+    const seriesAt = (index: number): FakeSeriesFormat => {
+      const model = chart();
+      if (index >= model.seriesCount) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing.",
+          "ChartSeriesCollection.getItemAt",
+        );
+      }
+      return (model.seriesFormats[index] ??= {});
     };
+    /** A property whose assignment is queued, as every Office.js property set is. */
+    const queued = <T>(location: string, index: number, field: keyof FakeSeriesFormat) => ({
+      get: (): T => chart().seriesFormats[index]?.[field] as T,
+      set: (value: T) =>
+        ctx.enqueue(location, [index, value], () => {
+          (seriesAt(index) as Record<string, unknown>)[field] = value;
+        }),
+    });
+    this.series = {
+      getItemAt: (index) => {
+        const line = {} as XlChartLineFormat;
+        Object.defineProperties(line, {
+          color: queued<string>("ChartLineFormat.color", index, "lineColor"),
+          lineStyle: queued<string>("ChartLineFormat.lineStyle", index, "lineStyle"),
+          weight: queued<number>("ChartLineFormat.weight", index, "lineWeight"),
+        });
+        const series = {
+          format: {
+            fill: {
+              setSolidColor: (colour: string) =>
+                ctx.enqueue("ChartFill.setSolidColor", [index, colour], () => {
+                  seriesAt(index);
+                  chart().seriesColours[index] = colour;
+                }),
+            },
+            line,
+          },
+        } as XlChartSeries;
+        Object.defineProperties(series, {
+          markerStyle: queued<string>("ChartSeries.markerStyle", index, "markerStyle"),
+          markerBackgroundColor: queued<string>("ChartSeries.markerBackgroundColor", index, "markerBackgroundColor"),
+          markerForegroundColor: queued<string>("ChartSeries.markerForegroundColor", index, "markerForegroundColor"),
+          markerSize: queued<number>("ChartSeries.markerSize", index, "markerSize"),
+        });
+        return series;
+      },
+    };
+    const axis = {} as XlChart["axes"]["valueAxis"];
+    for (const field of ["minimum", "maximum"] as const) {
+      Object.defineProperty(axis, field, {
+        get: () => chart().valueAxis[field],
+        set: (value: unknown) =>
+          ctx.enqueue(`ChartAxis.${field}`, value, () => {
+            chart().valueAxis[field] = value;
+          }),
+      });
+    }
+    this.axes = { valueAxis: axis };
   }
 
   get name(): string {

@@ -73,6 +73,7 @@ function summary(replaces: string | null, sheet = "Scorecard Summary"): OwnedShe
     freezeRows: 1,
     page: { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 1, footer: true },
     chart: {
+      kind: "stackedBar",
       name: "Scorecard RAG chart",
       range: { row: 0, col: 0, rows: 3, cols: 5 },
       title: "RAG status by directorate",

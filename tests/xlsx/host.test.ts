@@ -313,6 +313,7 @@ describe("writing a plan", () => {
     replaces,
     freezeRows: 2,
     chart: {
+      kind: "stackedBar",
       name: "Scorecard RAG chart",
       range: { row: 0, col: 0, rows: 2, cols: 2 },
       title: "RAG",
@@ -421,6 +422,7 @@ describe("the summary's chart and print layout", () => {
     conditionalRules: [],
     replaces,
     chart: {
+      kind: "stackedBar",
       name: "Scorecard RAG chart",
       range: { row: 0, col: 0, rows: 3, cols: 3 },
       title: "RAG status by directorate",

@@ -137,7 +137,7 @@ export interface XlConditionalFormat {
 export interface XlChartCollection {
   /** Loaded with the sheet list. */
   readonly items: readonly { readonly name: string }[];
-  add(type: "BarStacked", sourceData: XlRange, seriesBy: "Columns"): XlChart;
+  add(type: "BarStacked" | "LineMarkers", sourceData: XlRange, seriesBy: "Columns"): XlChart;
   getItem(name: string): XlChart;
 }
 
@@ -145,9 +145,34 @@ export interface XlChart {
   name: string;
   delete(): void;
   readonly title: { text: string };
-  readonly series: { getItemAt(index: number): { readonly format: { readonly fill: XlChartFill } } };
+  readonly series: { getItemAt(index: number): XlChartSeries };
+  /** Bounds of the value axis (ExcelApi 1.7 for the format; minimum and maximum since 1.1). */
+  readonly axes: { readonly valueAxis: { minimum: unknown; maximum: unknown } };
   /** With an end cell the chart is sized to cover the cells from start to end. */
   setPosition(startCell: string, endCell?: string): void;
+}
+
+/**
+ * A series' fill (bars), line and markers (line charts). Line style and the marker properties are ExcelApi 1.7
+ * (learn.microsoft.com/javascript/api/excel/excel.chartseries, excel.chartlineformat; the Script Lab sample
+ * "Series markers", OfficeDev/office-js-snippets samples/excel/10-chart/chart-series-markers.yaml, sets them so).
+ */
+export interface XlChartSeries {
+  readonly format: { readonly fill: XlChartFill; readonly line: XlChartLineFormat };
+  /** Excel.ChartMarkerStyle: "None", "Circle"… */
+  markerStyle: string;
+  markerBackgroundColor: string;
+  markerForegroundColor: string;
+  /** Points, 2 to 72. */
+  markerSize: number;
+}
+
+export interface XlChartLineFormat {
+  color: string;
+  /** Excel.ChartLineStyle: "Continuous", "Dash", "None"… */
+  lineStyle: string;
+  /** Points. */
+  weight: number;
 }
 
 export interface XlChartFill {

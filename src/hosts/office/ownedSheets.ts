@@ -7,13 +7,13 @@
  * found by its name and drawn again. Print layout and chart are optional: they run after the rest and a refusal
  * costs only themselves.
  */
-import type { ChartSpec, OwnedSheetWrite, PageLayout, WriteProblem } from "../../workbook/port";
-import { rangeToA1, toA1 } from "../../workbook/a1";
+import type { OwnedSheetWrite, PageLayout, WriteProblem } from "../../workbook/port";
 import { encodeState, newStateSheet } from "../../workbook/stateSheet";
 import type { XlWorksheet } from "./excelApi";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { sameSheetName } from "../../workbook/sheetNames";
 import { findSheet, type SheetFacts } from "./sheetFacts";
+import { chartOp } from "./chart";
 import type { WriteOp, WriteTarget } from "./writeOps";
 
 /** Excel's header and footer codes: the workbook's file name; "Page 3 of 7". */
@@ -35,7 +35,7 @@ export function ownedSheetOps(
   const rest: WriteOp[] = [];
   if (owned.freezeRows) rest.push(freezeOp(owned.sheet, owned.freezeRows));
   if (owned.page) rest.push(...pageLayoutOps(owned.sheet, owned.page));
-  if (owned.chart) rest.push(chartOp(owned, owned.chart));
+  if (owned.chart) rest.push(chartOp(owned.sheet, owned.chart, (facts) => ownSheet(facts, owned)));
   return { create: rewriteOp(owned), rest };
 }
 
@@ -113,24 +113,6 @@ function pageLayoutOps(sheet: string, page: PageLayout): WriteOp[] {
     );
   }
   return ops;
-}
-
-/** A stacked bar per directorate over the summary's count cells, one series per status in its colour. */
-function chartOp(owned: OwnedSheetWrite, spec: ChartSpec): WriteOp {
-  const source = rangeToA1(spec.range);
-  // Columns after the first are the series; colour no more series than the data has.
-  const colours = spec.seriesColours.slice(0, Math.max(0, spec.range.cols - 1));
-  return optionalOp(owned.sheet, "the chart", (8 + 5 * colours.length) * ACTION_BYTES + jsonBytes(spec), (t) => {
-    const target = t.sheet(owned.sheet);
-    if (ownSheet(t.facts, owned)?.charts.includes(spec.name)) target.charts.getItem(spec.name).delete();
-    const chart = target.charts.add("BarStacked", target.getRange(source), "Columns");
-    chart.name = spec.name;
-    chart.title.text = spec.title;
-    const { row, col } = spec.anchor;
-    if (spec.span) chart.setPosition(toA1(row, col), toA1(row + spec.span.rows - 1, col + spec.span.cols - 1));
-    else chart.setPosition(toA1(row, col));
-    colours.forEach((colour, i) => chart.series.getItemAt(i).format.fill.setSolidColor(colour));
-  });
 }
 
 /**

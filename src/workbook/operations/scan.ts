@@ -23,14 +23,15 @@ export interface ScanContext {
   readonly settings: Settings;
   /** The add-in's own summary sheet as it is named now, if it still exists (the scan skips it). */
   readonly summarySheet: string | null;
+  /** The add-in's SPC chart sheet as it is named now, if it still exists (the scan skips it too). */
+  readonly spcSheet: string | null;
   readonly notices: string[];
   readonly tables: ReadonlyMap<string, EvaluatedTable[]>;
   readonly report: ScanReport;
 }
 
-/** The add-in's own summary sheet, if it still exists. */
-function ownedSummary(snapshot: WorkbookSnapshot, state: AddinState): string | null {
-  const owned = state.summarySheet;
+/** One of the add-in's own sheets (the summary, the SPC chart's), if it still exists. */
+function ownedSheet(snapshot: WorkbookSnapshot, owned: string | null): string | null {
   if (owned === null) return null;
   return findByName(snapshot.sheets, owned)?.name ?? null;
 }
@@ -78,13 +79,15 @@ export async function scan(
   const snapshot = await port.readWorkbook();
   const { state, notices } = parseState(snapshot.state);
   const settings = withOverrides(state.settings, overrides);
-  const summarySheet = ownedSummary(snapshot, state);
+  const summarySheet = ownedSheet(snapshot, state.summarySheet);
+  const spcSheet = ownedSheet(snapshot, state.spcSheet ?? null);
   const drafts = new Map<string, TableDraft[]>();
   const problems = new Map<string, Problem[]>();
   const skipped = new Map<string, string>();
   for (const sheet of snapshot.sheets) {
     if (!sheet.visible) skipped.set(sheet.name, "hidden");
     else if (sheet.name === summarySheet) skipped.set(sheet.name, "Scorecard's own summary sheet");
+    else if (sheet.name === spcSheet) skipped.set(sheet.name, "Scorecard's own SPC chart sheet");
     else {
       try {
         const found = findTables(sheet, settings.floorHeader, settings.spc);
@@ -123,6 +126,7 @@ export async function scan(
     state,
     settings,
     summarySheet,
+    spcSheet,
     notices,
     tables,
     report: { settings, sheets, problems: allProblems, measures: shown, summary },

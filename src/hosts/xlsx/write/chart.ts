@@ -1,10 +1,11 @@
 /**
- * The summary's chart as a DrawingML chart part (ECMA-376 Part 1, 21.2): a stacked bar chart of the RAG counts, one
- * series per status in its colour, reading the summary's own count cells (with caches, so it shows before any
- * recalculation). It sits in the summary sheet's drawing, found again by its name: a second run rewrites the same
+ * The add-in's charts as DrawingML chart parts (ECMA-376 Part 1, 21.2): the summary's stacked bar chart of the RAG
+ * counts, one series per status in its colour, and the SPC sheet's line chart (values with markers, mean, dashed
+ * limits, target, special-cause markers), each reading the sheet's own cells (with caches, so it shows before any
+ * recalculation). A chart sits in its sheet's drawing, found again by its name: a second run rewrites the same
  * chart part and anchor instead of adding another, and whatever else the drawing holds is kept.
  */
-import type { ChartSpec, OutCell } from "../../../workbook/port";
+import type { ChartSpec, LineChartSpec, LineSeriesStyle, OutCell, StackedBarChartSpec } from "../../../workbook/port";
 import { rangeToA1 } from "../../../workbook/a1";
 import { SUMMARY_CHART_NAME } from "../../../workbook/summary";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
@@ -96,10 +97,14 @@ function removeChart(pkg: OoxmlPackage, drawingPart: string, name: string): void
   pkg.setText(drawingPart, applyEdits(xml, [{ start: found.element.tag.start, end: found.element.end, text: "" }]));
 }
 
-/** Rows and columns the chart covers: the cells the summary keeps free for it, else enough for every bar and the legend. */
+/** Rows and columns the chart covers: the cells the sheet keeps free for it, else enough for every bar and the legend. */
 function chartSize(chart: ChartSpec): { rows: number; cols: number } {
-  return chart.span ?? { rows: Math.max(14, 6 + 2 * (chart.range.rows - 1)), cols: 9 };
+  if (chart.span) return chart.span;
+  return chart.kind === "stackedBar" ? { rows: Math.max(14, 6 + 2 * (chart.range.rows - 1)), cols: 9 } : LINE_SIZE;
 }
+
+/** Excel's default chart size in cells, for a line chart placed without a span. */
+const LINE_SIZE = { rows: 15, cols: 8 };
 
 function anchorXml(
   rootName: string,
@@ -142,31 +147,51 @@ function numCache(values: readonly (number | null)[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
 }
 
-export function chartXml(chart: ChartSpec, source: ChartSource, ns: Namespaces): string {
-  const { row, col, rows, cols } = chart.range;
+const hex = (colour: string): string => colour.replace(/^#/, "").toUpperCase();
+
+/**
+ * What both kinds read: the categories (first column below the header) and, per further column, the series' index,
+ * name (`head`, before its look) and values (after the categories), as CT_BarSer and CT_LineSer order them.
+ */
+interface Grid {
+  readonly categories: string;
+  readonly series: (s: number) => { readonly head: string; readonly values: string };
+}
+
+function grid(range: ChartSpec["range"], source: ChartSource): Grid {
+  const { row, col, rows } = range;
   const text = (r: number, c: number) => String(source.valueAt(r, c) ?? "");
   const number = (r: number, c: number) => {
     const v = source.valueAt(r, c);
     return typeof v === "number" ? v : null;
   };
-  const categoryRows = rows - 1;
-  const categories = Array.from({ length: categoryRows }, (_, i) => text(row + 1 + i, col));
-  const series = Array.from({ length: cols - 1 }, (_, s) => {
-    const c = col + 1 + s;
-    const colour = (chart.seriesColours[s] ?? "#808080").replace(/^#/, "").toUpperCase();
-    const values = Array.from({ length: categoryRows }, (_, i) => number(row + 1 + i, c));
+  const n = rows - 1;
+  const categories = Array.from({ length: n }, (_, i) => text(row + 1 + i, col));
+  return {
+    categories: `<c:cat><c:strRef><c:f>${escapeXml(absolute(source.sheet, row + 1, col, n))}</c:f>${strCache(categories)}</c:strRef></c:cat>`,
+    series: (s) => {
+      const c = col + 1 + s;
+      const values = Array.from({ length: n }, (_, i) => number(row + 1 + i, c));
+      return {
+        head:
+          `<c:idx val="${s}"/><c:order val="${s}"/>` +
+          `<c:tx><c:strRef><c:f>${escapeXml(absolute(source.sheet, row, c))}</c:f>${strCache([text(row, c)])}</c:strRef></c:tx>`,
+        values: `<c:val><c:numRef><c:f>${escapeXml(absolute(source.sheet, row + 1, c, n))}</c:f>${numCache(values)}</c:numRef></c:val>`,
+      };
+    },
+  };
+}
+
+function barPlot(chart: StackedBarChartSpec, source: ChartSource): string {
+  const g = grid(chart.range, source);
+  const series = Array.from({ length: chart.range.cols - 1 }, (_, s) => {
+    const { head, values } = g.series(s);
+    const colour = hex(chart.seriesColours[s] ?? "#808080");
     return (
-      `<c:ser><c:idx val="${s}"/><c:order val="${s}"/>` +
-      `<c:tx><c:strRef><c:f>${escapeXml(absolute(source.sheet, row, c))}</c:f>${strCache([text(row, c)])}</c:strRef></c:tx>` +
-      `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-      `<c:cat><c:strRef><c:f>${escapeXml(absolute(source.sheet, row + 1, col, categoryRows))}</c:f>${strCache(categories)}</c:strRef></c:cat>` +
-      `<c:val><c:numRef><c:f>${escapeXml(absolute(source.sheet, row + 1, c, categoryRows))}</c:f>${numCache(values)}</c:numRef></c:val>` +
-      `</c:ser>`
+      `<c:ser>${head}<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>` +
+      `<c:invertIfNegative val="0"/>${g.categories}${values}</c:ser>`
     );
   });
-  const title =
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"/></a:pPr><a:r><a:rPr lang="en-GB" b="1"/>` +
-    `<a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const axes =
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>` +
@@ -177,11 +202,57 @@ export function chartXml(chart: ChartSpec, source: ChartSource, ns: Namespaces):
     `<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/>` +
     `<c:crossBetween val="between"/></c:valAx>`;
   return (
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series.join("")}` +
+    `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>${axes}`
+  );
+}
+
+/** A line 2¼ pt wide (EMU), dashed or solid, or none; the markers filled and edged in the series colour. */
+function lineSeriesLook(style: LineSeriesStyle): string {
+  const colour = hex(style.colour);
+  const fill = `<a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>`;
+  const line =
+    style.line === "none"
+      ? `<a:ln><a:noFill/></a:ln>`
+      : `<a:ln w="28575" cap="rnd">${fill}<a:prstDash val="${style.line === "dash" ? "dash" : "solid"}"/><a:round/></a:ln>`;
+  const marker =
+    style.marker === "none"
+      ? `<c:marker><c:symbol val="none"/></c:marker>`
+      : `<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr>${fill}<a:ln w="9525">${fill}</a:ln></c:spPr></c:marker>`;
+  return `<c:spPr>${line}</c:spPr>${marker}`;
+}
+
+function linePlot(chart: LineChartSpec, source: ChartSource): string {
+  const g = grid(chart.range, source);
+  const series = chart.series.map((style, s) => {
+    const { head, values } = g.series(s);
+    return `<c:ser>${head}${lineSeriesLook(style)}${g.categories}${values}<c:smooth val="0"/></c:ser>`;
+  });
+  const axes =
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>` +
+    `<c:max val="${chart.axis.max}"/><c:min val="${chart.axis.min}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/>` +
+    `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+  return (
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}` +
+    `<c:marker val="1"/><c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>${axes}`
+  );
+}
+
+export function chartXml(chart: ChartSpec, source: ChartSource, ns: Namespaces): string {
+  const title =
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"/></a:pPr><a:r><a:rPr lang="en-GB" b="1"/>` +
+    `<a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  const plot = chart.kind === "stackedBar" ? barPlot(chart, source) : linePlot(chart, source);
+  return (
     `${XML_DECLARATION}<c:chartSpace xmlns:c="${ns.chart}" xmlns:a="${ns.a}" xmlns:r="${ns.rel}">` +
     `<c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series.join("")}` +
-    `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-    `${axes}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
+    `${plot}</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
     `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

@@ -1,0 +1,163 @@
+// drawSpcChart (issue 12): the add-in's SPC sheet for one measure — its words, table and line chart — rewritten for
+// the next measure, never taking a user's sheet of the name, skipped by the scan, and nothing written for a measure
+// that has no chart.
+import { drawSpcChart } from "../../src/workbook/operations/spcChart";
+import { scanWorkbook } from "../../src/workbook";
+import { parseState } from "../../src/workbook/settings";
+import { spcMeasureKey } from "../../src/workbook/spcChart";
+import { SPC_CHART_COLOURS, SPC_CHART_NAME, spcAxis } from "../../src/workbook/spcChartSheet";
+import type { LineChartSpec } from "../../src/workbook/port";
+import { SPC_STYLES } from "../../src/workbook/spcStyles";
+import { MemoryPort } from "../support/memoryPort";
+import type { MemorySheetInit } from "../support/memoryPort";
+import { KENT_MONTHS as MONTHS, KENT_SERIES as KENT } from "../support/kent";
+
+const wide: MemorySheetInit = {
+  name: "Adult Social Care",
+  rows: [
+    ["Code", "Measure", "Aim", "Target", ...MONTHS],
+    ...KENT.map(([code, aim, target, months]) => [code, `${code} measure`, aim, target, ...months]),
+  ],
+};
+
+async function drawn(port: MemoryPort, code: string) {
+  const result = await drawSpcChart(port, spcMeasureKey("Adult Social Care", code));
+  if (!result.ok) throw new Error(result.problem);
+  return result;
+}
+
+const lineChart = (port: MemoryPort, sheet: string): LineChartSpec => {
+  const chart = port.sheet(sheet).chart;
+  if (chart?.kind !== "line") throw new Error(`no line chart on ${sheet}`);
+  return chart;
+};
+
+test("ASC1: words, table and a line chart whose series are styled as Making Data Count draws them", async () => {
+  const port = new MemoryPort({ sheets: [wide] });
+  const result = await drawn(port, "ASC1");
+  expect(result).toMatchObject({ sheet: "Scorecard SPC", notices: [], writeProblems: [] });
+  const grid = port.grid("Scorecard SPC");
+  expect(grid[0][0]).toBe("SPC chart: ASC1 ASC1 measure");
+  expect(grid[1].slice(0, 2)).toEqual(["Variation", "Improvement (high)"]);
+  expect(grid[2].slice(0, 2)).toEqual(["Assurance", "Fail"]);
+  expect(grid[2][2]).toMatch(/^Fail: target 0\.8 is above the upper process limit/);
+  expect(port.cell("Scorecard SPC", "B2").style).toMatchObject(SPC_STYLES["Improvement (high)"]);
+  expect(port.cell("Scorecard SPC", "B3").style).toMatchObject(SPC_STYLES.Fail);
+  // ASC1 has marks of both meanings (concern early, improvement later) and a single target.
+  expect(grid[5]).toEqual([
+    "Period",
+    "Value",
+    "Mean",
+    "Lower limit",
+    "Upper limit",
+    "Target",
+    "Improvement",
+    "Concern",
+    "Special cause",
+  ]);
+  expect(grid.slice(6).map((r) => r[1])).toEqual(KENT[0][3]);
+  expect(grid[6][2]).toBeCloseTo(9.48 / 13, 12);
+  expect(grid[6].slice(5, 9)).toEqual([0.8, null, 0.65, "Concern: below the lower process limit"]);
+  expect(grid[9].slice(6, 9)).toEqual([null, null, ""]);
+  expect(grid[14].slice(6, 9)).toEqual([0.77, null, "Improvement: above the upper process limit"]);
+  // Values as the sheet gives them (2 decimals), mean and limits one more.
+  expect(port.cell("Scorecard SPC", "B7").style.numberFormat).toBe("#,##0.00");
+  expect(port.cell("Scorecard SPC", "C7").style.numberFormat).toBe("#,##0.000");
+
+  const chart = lineChart(port, "Scorecard SPC");
+  expect(chart).toMatchObject({
+    name: SPC_CHART_NAME,
+    title: "ASC1 ASC1 measure: Improvement (high), assurance Fail",
+    range: { row: 5, col: 0, rows: 14, cols: 8 },
+    anchor: { row: 5, col: 10 },
+  });
+  const c = SPC_CHART_COLOURS;
+  expect(chart.series).toEqual([
+    { colour: c.values, line: "solid", marker: "circle" },
+    { colour: c.mean, line: "solid", marker: "none" },
+    { colour: c.limits, line: "dash", marker: "none" },
+    { colour: c.limits, line: "dash", marker: "none" },
+    { colour: c.target, line: "solid", marker: "none" },
+    { colour: c.improvement, line: "none", marker: "circle" },
+    { colour: c.concern, line: "none", marker: "circle" },
+  ]);
+  // Every point, both limits and the target inside the axis, which does not start at 0 for figures near 0.7.
+  expect(chart.axis.min).toBeLessThanOrEqual(0.65);
+  expect(chart.axis.min).toBeGreaterThan(0.5);
+  expect(chart.axis.max).toBeGreaterThanOrEqual(0.8);
+  expect(parseState(port.state).state.spcSheet).toBe("Scorecard SPC");
+});
+
+test("drawing another measure rewrites the same sheet and chart: nothing of the first is left", async () => {
+  const port = new MemoryPort({ sheets: [wide] });
+  await drawn(port, "ASC1");
+  await drawn(port, "ASC10");
+  expect(port.sheets.map((s) => s.name)).toEqual(["Adult Social Care", "Scorecard SPC"]);
+  const grid = port.grid("Scorecard SPC");
+  expect(grid[0][0]).toBe("SPC chart: ASC10 ASC10 measure");
+  // ASC10 has no special-cause point: no marker series and no column of the first chart's left over.
+  expect(grid[5]).toEqual(["Period", "Value", "Mean", "Lower limit", "Upper limit", "Target", "Special cause"]);
+  expect(grid.every((row) => row.length <= 7)).toBe(true);
+  expect(lineChart(port, "Scorecard SPC").series).toHaveLength(5);
+  const again = await drawn(port, "ASC10");
+  expect(again.sheet).toBe("Scorecard SPC");
+  expect(port.sheets.map((s) => s.name)).toHaveLength(2);
+});
+
+test("a user's own sheet named Scorecard SPC is left alone: the chart goes to Scorecard SPC (2), said once", async () => {
+  const mine: MemorySheetInit = { name: "Scorecard SPC", rows: [["my notes"]] };
+  const port = new MemoryPort({ sheets: [wide, mine] });
+  const first = await drawn(port, "ASC1");
+  expect(first.sheet).toBe("Scorecard SPC (2)");
+  expect(first.notices).toEqual([
+    'A sheet named "Scorecard SPC" already exists and is not Scorecard\'s own, so it was left alone and the chart was drawn on "Scorecard SPC (2)".',
+  ]);
+  expect(port.grid("Scorecard SPC")).toEqual([["my notes"]]);
+  const second = await drawn(port, "ASC3");
+  expect(second).toMatchObject({ sheet: "Scorecard SPC (2)", notices: [] });
+  expect(port.plans[port.plans.length - 1].ownedSheet?.replaces).toBe("Scorecard SPC (2)");
+});
+
+test("the scan skips the SPC sheet: its table is never rated, coloured or summarised", async () => {
+  const port = new MemoryPort({ sheets: [wide] });
+  await drawn(port, "ASC1");
+  const report = await scanWorkbook(port);
+  expect(report.sheets.find((s) => s.sheet === "Scorecard SPC")).toEqual({
+    sheet: "Scorecard SPC",
+    tables: [],
+    skipped: "Scorecard's own SPC chart sheet",
+  });
+  expect(report.measures.every((m) => m.sheet === "Adult Social Care")).toBe(true);
+});
+
+test("a measure with too few points writes nothing and says why", async () => {
+  const port = new MemoryPort({ sheets: [wide] });
+  expect(await drawSpcChart(port, spcMeasureKey("Adult Social Care", "ASC4"))).toEqual({
+    ok: false,
+    problem: "ASC4 on Adult Social Care has 10 points; an SPC chart needs at least 12.",
+  });
+  expect(port.calls.write).toBe(0);
+});
+
+test("the value axis holds everything, on round steps, and never goes below zero for positive figures", () => {
+  const base: { mean: number; lower: number; upper: number; target: number | null; targetRange: null } = {
+    mean: 5,
+    lower: 1,
+    upper: 9,
+    target: null,
+    targetRange: null,
+  };
+  const points = (values: number[]) =>
+    values.map((value) => ({ period: "", value, mark: null, rule: null, side: null }));
+  const data = (values: number[], extra: Partial<typeof base> = {}) =>
+    ({ ...base, ...extra, points: points(values) }) as unknown as Parameters<typeof spcAxis>[0];
+  expect(spcAxis(data([2, 3, 8]))).toEqual({ min: 0, max: 10 });
+  expect(spcAxis(data([1240, 2276], { mean: 1700, lower: 1100, upper: 2300, target: 2500 }))).toEqual({
+    min: 1000,
+    max: 3000,
+  });
+  expect(spcAxis(data([-3, 2], { mean: 0, lower: -4, upper: 4 }))).toEqual({ min: -6, max: 6 });
+  const flat = spcAxis(data([5, 5], { mean: 5, lower: 5, upper: 5 }));
+  expect(flat.min).toBeLessThan(5);
+  expect(flat.max).toBeGreaterThan(5);
+});
