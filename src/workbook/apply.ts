@@ -9,16 +9,20 @@
  * - short trend `=KPI.TREND(value, previous value, aim[, target])`, the previous value being the cell of the previous
  *   period in time (another row in a long table, another column in a wide one); the target only for Goldilocks;
  * - long trend `=KPI.LONGTREND(value, previous values, aim[, target])` with the previous (up to 4) periods' cells
- *   as one range when they are contiguous. When they are scattered (a long table sorted by period, codes
- *   interleaved), a literal array of their figures (`{97,96,95}`) is written instead: the current value stays live,
- *   the earlier figures are as of this run, and the next run refreshes them. Ranges of several areas are not an option:
- *   custom functions do not accept them.
+ *   as one range when they are contiguous. In a long table sorted by period (codes interleaved), FILTER picks the
+ *   measure's rows out of the span by its code, `FILTER(IF(D5:D12="","",D5:D12),A5:A12=A13)`, where that gives
+ *   exactly those rows in time order (evaluate/longCells.ts). Otherwise (scattered period columns of a wide row, a
+ *   long table newest first) a literal array of their figures (`{97,96,95}`) is written: the current value stays
+ *   live, the earlier figures are as of this run, and the next run refreshes them. Ranges of several areas are not
+ *   an option: custom functions do not accept them.
  * - Every cell argument that may be blank goes in blank-safe, `IF(E5="","",E5)`: some Excel desktop builds pass an
  *   empty cell to a custom function as 0 (office-js#4702, #5262, #1951), which would rate a missing value as 0, read
  *   a missing target as a zero target, a missing floor or band as 0, and average blanks in a history as zeros.
  *   The aim only when it is blank now (an aim implied by the target); a literal band or history needs nothing.
- * - with SPC on, Variation `=KPI.SPC(period values, aim)` and Assurance `=KPI.ASSURANCE(period values, aim,
- *   target)` over a wide row's period columns when they sit side by side; a long table's get values.
+ * - with SPC on, Variation `=KPI.SPC(series, aim)` and Assurance `=KPI.ASSURANCE(series, aim, target)` over a
+ *   wide row's period columns when they sit side by side, or a long row's measure rows up to its own: a range, or
+ *   FILTER as for the long trend, from the table's first row (`$D$2:$D13`, so it holds when filled down). A series no
+ *   formula can read (see evaluate/longCells.ts) gets the words as values.
  * - Where a formula could not give the status shown (unknown aim, malformed target, no previous period), the value
  *   is written instead, and the problem is in the report.
  * Colours are static fills (right for the value written now) plus expression conditional rules (`=$H5="Red"`) on
@@ -29,7 +33,7 @@
 import { DEFAULT_BAND, STATUSES, formatTrend } from "../core";
 import type { Status, Trend } from "../core";
 import { columnLetters, toA1 } from "./a1";
-import type { CellAt, EvaluatedTable, RowOutcome } from "./evaluate";
+import type { CellAt, CellSeries, EvaluatedTable, RowOutcome } from "./evaluate";
 import type { OutputColumns } from "./model";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, SPC_FIELDS } from "./headers";
 import type { OutputField } from "./headers";
@@ -93,6 +97,28 @@ function formulaCell(value: string | number | null, formula: Arg): OutCell {
 /** Figures in formulas: plain decimal text, as Excel reads it. */
 function literal(n: number): string {
   return String(n).toUpperCase();
+}
+
+/** `D5:D9` as `$D$5:$D9` (rows anchored at the start, columns fixed): filled down, it keeps its first row. */
+function anchoredRange(from: CellAt, to: CellAt): [string, string] {
+  const [a, b] = [columnLetters(from.col), columnLetters(to.col)];
+  return [`$${a}$${from.row + 1}`, `$${b}${to.row + 1}`];
+}
+
+/**
+ * A series of cells in one column as an argument: the range, blank-safe, or the measure's rows of it picked by
+ * FILTER on the key column, `FILTER(IF(D2:D9="","",D2:D9),A2:A9=A9)` (Excel's FILTER returns an empty cell as 0,
+ * so blanks are made "" first).
+ */
+function seriesArg(s: CellSeries): Arg {
+  const [from, to] = s.kind === "filter" && s.anchored ? anchoredRange(s.from, s.to) : [ref(s.from), ref(s.to)];
+  const values = blankSafeRange(from, to);
+  if (s.kind === "range") return values;
+  const keyCells = { row: s.from.row, col: s.keyCol };
+  const [keyFrom, keyTo] = s.anchored
+    ? anchoredRange(keyCells, { row: s.to.row, col: s.keyCol })
+    : [ref(keyCells), toA1(s.to.row, s.keyCol)];
+  return { text: `FILTER(${values.text},${keyFrom}:${keyTo}=${ref(s.key)})`, array: true };
 }
 
 const NO_CELL: OutCell = { value: null };
@@ -183,9 +209,9 @@ class TablePlanner {
     const previous =
       h.kind === "values"
         ? plain(`{${h.values.map(literal).join(",")}}`)
-        : h.from.row === h.to.row && h.from.col === h.to.col
+        : h.kind === "range" && h.from.row === h.to.row && h.from.col === h.to.col
           ? blankSafe(ref(h.from))
-          : blankSafeRange(ref(h.from), ref(h.to));
+          : seriesArg(h);
     const args = this.trendArgs(o, previous);
     return this.trendCell(o.longTrend, args && call("KPI.LONGTREND", args));
   }
@@ -204,15 +230,22 @@ class TablePlanner {
     }
   }
 
+  /** The cells of a row's SPC series: a wide row's period columns, a long row's rows up to its period. */
+  private spcSeries(o: RowOutcome): Arg | null {
+    if (o.spcSeries !== null) return seriesArg(o.spcSeries);
+    if (this.seriesCols === null) return null;
+    return blankSafeRange(toA1(o.row, this.seriesCols.first), toA1(o.row, this.seriesCols.last));
+  }
+
   /**
-   * `=KPI.SPC(series, aim)` / `=KPI.ASSURANCE(series, aim, target)` over a wide row's period columns; a long table's
-   * series is scattered over rows, so it gets the value (as does a row whose formula could not give it).
+   * `=KPI.SPC(series, aim)` / `=KPI.ASSURANCE(series, aim, target)` over the row's series (spcSeries); the value
+   * when no formula can read the series (see evaluate/longCells.ts) or could not give the words.
    */
   private spcCell(field: "variation" | "assurance", o: RowOutcome): OutCell {
     const value = field === "variation" ? o.variation : o.assurance;
     const aim = this.aimRef(o);
-    if (!this.formulas || this.seriesCols === null || !o.rateable || aim === null) return { value };
-    const series = blankSafeRange(toA1(o.row, this.seriesCols.first), toA1(o.row, this.seriesCols.last));
+    const series = this.formulas && o.rateable && aim !== null ? this.spcSeries(o) : null;
+    if (series === null || aim === null) return { value };
     // KPI.SPC has no target to imply the aim from.
     if (field === "variation") return o.aimImplied ? { value } : formulaCell(value, call("KPI.SPC", [series, aim]));
     const target = this.targetRef(o.row);

@@ -19,10 +19,26 @@ export interface CellAt {
   readonly col: number;
 }
 
-/** The previous periods a long trend compares with: a contiguous block of cells, or their figures when scattered. */
-export type History =
+/**
+ * Cells of one column that hold a measure's figures oldest first, for a formula to read live: every cell from `from`
+ * to `to` ("range"); or, when other measures' rows sit between, the cells of that span whose row has the measure's
+ * key in column `keyCol`, as the key cell `key` (the formula's own row) reads: `FILTER(values, keys = key)`.
+ * `anchored`: the span starts at the table's first row, written `$D$2:$D13`, so the formula filled down to another
+ * measure's row still reads that measure's series.
+ */
+export type CellSeries =
   | { readonly kind: "range"; readonly from: CellAt; readonly to: CellAt }
-  | { readonly kind: "values"; readonly values: readonly number[] };
+  | {
+      readonly kind: "filter";
+      readonly from: CellAt;
+      readonly to: CellAt;
+      readonly keyCol: number;
+      readonly key: CellAt;
+      readonly anchored: boolean;
+    };
+
+/** The previous periods a long trend compares with: their cells, or their figures when no formula can read them. */
+export type History = CellSeries | { readonly kind: "values"; readonly values: readonly number[] };
 
 export interface RowOutcome {
   readonly row: number;
@@ -48,6 +64,11 @@ export interface RowOutcome {
   /** SPC of the measure's series up to this row's period (SPEC §7); NA when SPC is off or there is no series. */
   readonly variation: Variation;
   readonly assurance: Assurance;
+  /**
+   * A long row's series up to its own period, for KPI.SPC/KPI.ASSURANCE formulas; null when no formula can read it
+   * (then the words are written as values), and for wide rows, whose series is their period columns.
+   */
+  readonly spcSeries: CellSeries | null;
 }
 
 export interface EvaluatedTable {

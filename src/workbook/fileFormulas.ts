@@ -8,18 +8,30 @@
  *   saved results stay until Excel recalculates, then the cells show #NAME? (office-js#6395).
  * - A function newer than Excel 2007 is saved with the prefix `_xlfn.` ([MS-XLSX] 2.2.2 "Formulas", future
  *   functions; support.microsoft.com "Issue: An _xlfn. prefix is displayed in front of a formula"): the trend
- *   arrows' `SWITCH(` is `_xlfn.SWITCH(`. Written without it, Excel does not recognise the function.
+ *   arrows' `SWITCH(` is `_xlfn.SWITCH(`. Written without it, Excel does not recognise the function. The dynamic-array
+ *   functions carry `_xlws.` as well: a long table's `FILTER(` is `_xlfn._xlws.FILTER(` (the same Microsoft page
+ *   lists `_xlfn._xlws.FILTER` and `_xlfn._xlws.SORT`; Excel's own files: jmcnamara/libxlsxwriter#311).
  * Text inside string literals ("…") is left alone.
  */
 
-/** The functions the add-in's formulas use that Excel saves as future functions. */
-const FUTURE_FUNCTIONS = ["SWITCH", "IFS", "IFNA", "CONCAT", "TEXTJOIN", "MAXIFS", "MINIFS"];
+/** The functions the add-in's formulas use that Excel saves as future functions, with the prefix it saves. */
+const FUTURE_FUNCTIONS: Readonly<Record<string, string>> = {
+  SWITCH: "_xlfn.",
+  IFS: "_xlfn.",
+  IFNA: "_xlfn.",
+  CONCAT: "_xlfn.",
+  TEXTJOIN: "_xlfn.",
+  MAXIFS: "_xlfn.",
+  MINIFS: "_xlfn.",
+  FILTER: "_xlfn._xlws.",
+};
+const FUTURE_NAMES = Object.keys(FUTURE_FUNCTIONS).join("|");
 
 const NAME_START = "(?<![A-Za-z0-9_.])";
 const CUSTOM_CALL = new RegExp(`${NAME_START}KPI\\.([A-Za-z][A-Za-z0-9]*)\\(`, "gi");
-const FUTURE_CALL = new RegExp(`${NAME_START}(${FUTURE_FUNCTIONS.join("|")})\\(`, "gi");
+const FUTURE_CALL = new RegExp(`${NAME_START}(${FUTURE_NAMES})\\(`, "gi");
 const SAVED_CUSTOM_CALL = new RegExp(`${NAME_START}_xldudf_KPI_([A-Za-z][A-Za-z0-9]*)\\(`, "gi");
-const SAVED_FUTURE_CALL = new RegExp(`${NAME_START}_xlfn\\.(${FUTURE_FUNCTIONS.join("|")})\\(`, "gi");
+const SAVED_FUTURE_CALL = new RegExp(`${NAME_START}_xlfn\\.(?:_xlws\\.)?(${FUTURE_NAMES})\\(`, "gi");
 
 /** Applies `edit` to the parts of a formula outside string literals. */
 function outsideStrings(formula: string, edit: (code: string) => string): string {
@@ -29,12 +41,12 @@ function outsideStrings(formula: string, edit: (code: string) => string): string
     .join("");
 }
 
-/** `=KPI.RAG(E5,F5,G5)` → `=_xldudf_KPI_RAG(E5,F5,G5)`; `SWITCH(` → `_xlfn.SWITCH(`. */
+/** `=KPI.RAG(E5,F5,G5)` → `=_xldudf_KPI_RAG(E5,F5,G5)`; `SWITCH(` → `_xlfn.SWITCH(`, `FILTER(` → `_xlfn._xlws.FILTER(`. */
 export function toFileFormula(formula: string): string {
   return outsideStrings(formula, (code) =>
     code
       .replace(CUSTOM_CALL, (_m, name: string) => `_xldudf_KPI_${name.toUpperCase()}(`)
-      .replace(FUTURE_CALL, (_m, name: string) => `_xlfn.${name.toUpperCase()}(`),
+      .replace(FUTURE_CALL, (_m, name: string) => `${FUTURE_FUNCTIONS[name.toUpperCase()]}${name.toUpperCase()}(`),
   );
 }
 

@@ -10,6 +10,11 @@ describe("formulas as Excel saves them", () => {
       '=SWITCH(KPI.TREND(E5,E4,G5),"IMP","↑","DET","↓","STATIC","→","NA")',
       '=_xlfn.SWITCH(_xldudf_KPI_TREND(E5,E4,G5),"IMP","↑","DET","↓","STATIC","→","NA")',
     ],
+    // A long table's interleaved series: FILTER is a dynamic-array function, saved with _xlws. too.
+    [
+      '=KPI.SPC(FILTER(IF($C$2:$C62="","",$C$2:$C62),$A$2:$A62=A62),E62)',
+      '=_xldudf_KPI_SPC(_xlfn._xlws.FILTER(IF($C$2:$C62="","",$C$2:$C62),$A$2:$A62=A62),E62)',
+    ],
     ['=KPI.RAG(IF(ISBLANK(E5),"",E5),F5,G5)', '=_xldudf_KPI_RAG(IF(ISBLANK(E5),"",E5),F5,G5)'],
     // Text that only mentions a function, and names that merely end like one, are left alone.
     ['="see KPI.RAG(… or SWITCH(…"', '="see KPI.RAG(… or SWITCH(…"'],
@@ -25,6 +30,7 @@ describe("formulas as Excel saves them", () => {
       "KPI.RAG(",
       "KPI.TREND(",
       "SWITCH(",
+      "FILTER(",
       "IF(",
       "E5",
       ",",

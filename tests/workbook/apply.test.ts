@@ -130,16 +130,29 @@ describe("formulas", () => {
     expect(report.problems.map((p) => p.cell)).toEqual(["F10"]);
   });
 
-  test("long trends over scattered history rows use a literal array of their figures", async () => {
+  test("long trends over scattered history rows read them through FILTER on the code (new-user finding F21)", async () => {
     const port = new MemoryPort({ sheets: [interleaved] });
     await applyRules(port);
-    expect(port.cell("ByPeriod", "I6").formula).toBe('=KPI.LONGTREND(IF(D6="","",D6),{10,11},F6)');
+    expect(port.cell("ByPeriod", "I6").formula).toBe(
+      '=KPI.LONGTREND(IF(D6="","",D6),FILTER(IF(D2:D4="","",D2:D4),A2:A4=A6),F6)',
+    );
     expect(port.cell("ByPeriod", "H6").formula).toBe('=KPI.TREND(IF(D6="","",D6),IF(D4="","",D4),F6)');
-    // B's previous periods: 5 and "n/a": only the figure goes into the array.
-    expect(port.cell("ByPeriod", "I7").formula).toBe('=KPI.LONGTREND(IF(D7="","",D7),{5},F7)');
+    // B's previous periods: 5 and "n/a", which the function skips as the add-in does.
+    expect(port.cell("ByPeriod", "I7").formula).toBe(
+      '=KPI.LONGTREND(IF(D7="","",D7),FILTER(IF(D3:D5="","",D3:D5),A3:A5=A7),F7)',
+    );
     expect(port.value("ByPeriod", "I7")).toBe("IMP");
     // A first period has nothing to compare with: the value NA, no formula.
     expect(port.cell("ByPeriod", "H2")).toMatchObject({ value: "NA", formula: null });
+  });
+
+  test("scattered history rows not in period order (newest first) get a literal array of their figures", async () => {
+    const [header, ...rows] = interleaved.rows;
+    const port = new MemoryPort({ sheets: [{ name: "Newest", rows: [header, ...rows.reverse()] }] });
+    await applyRules(port);
+    // A's Q3 is row 3; its earlier quarters are rows 5 and 7, below it, where FILTER would read them newest first.
+    expect(port.cell("Newest", "I3").formula).toBe('=KPI.LONGTREND(IF(D3="","",D3),{10,11},F3)');
+    expect(port.cell("Newest", "I2").formula).toBe('=KPI.LONGTREND(IF(D2="","",D2),{5},F2)');
   });
 
   test("two-cell targets, band and floor cells, scattered period columns", async () => {

@@ -50,3 +50,23 @@ test('the .xlsx host writes it as <f t="array" ref="J2">, which ExcelJS reads as
   const j2 = (await inspected(host)).getWorksheet("Adults")!.getCell("J2").value;
   expect(j2).toMatchObject({ shareType: "array", ref: "J2" });
 });
+
+test("a long table's interleaved series: FILTER inside the array formula, saved as _xlfn._xlws.FILTER", async () => {
+  const header = ["Code", "Period", "Value", "Target", "Aim"];
+  const months = ["Q1 2024/25", "Q2 2024/25", "Q3 2024/25"];
+  const rows = months.flatMap((m, i) => [
+    ["A1", m, 10 + i, 12, "Max"],
+    ["B2", m, 5 - i, 4, "Min"],
+  ]);
+  const host = await opened(await xlsxWorkbook([{ name: "Long", rows: [header, ...rows] }]));
+  await applyRules(host, { settings: { ...FORMULAS, spc: true } });
+  const zip = await JSZip.loadAsync(host.save());
+  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  // Row 6 is A1's third quarter (rows 2 and 4 before it); I is Variation (after Status, Short and Long Trend).
+  expect(xml).toContain(
+    '<f t="array" ref="I6">_xldudf_KPI_SPC(_xlfn._xlws.FILTER(IF($C$2:$C6=&quot;&quot;,&quot;&quot;,$C$2:$C6),$A$2:$A6=A6),E6)</f>',
+  );
+  expect(xml).toContain(
+    '<f t="array" ref="H6">_xldudf_KPI_LONGTREND(IF(C6=&quot;&quot;,&quot;&quot;,C6),_xlfn._xlws.FILTER(IF(C2:C4=&quot;&quot;,&quot;&quot;,C2:C4),A2:A4=A6),E6)</f>',
+  );
+});

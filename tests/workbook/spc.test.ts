@@ -126,11 +126,14 @@ describe("SPC on: formulas", () => {
     },
   );
 
-  test("a long table's series is scattered over rows: the words are written as values", async () => {
+  test("a long table's rows of a measure, one after another: the range of its rows up to the row", async () => {
     const port = new MemoryPort({ sheets: [long] });
     await applyRules(port, { summary: false, settings: { spc: true, output: "formulas" } });
     const variation = columnOf(port, "Long", "Variation");
-    expect(port.cell("Long", `${variation}14`)).toMatchObject({ value: EXPECTED.ASC1[0], formula: null });
+    expect(port.cell("Long", `${variation}14`)).toMatchObject({
+      value: EXPECTED.ASC1[0],
+      formula: '=KPI.SPC(IF(C2:C14="","",C2:C14),E14)',
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import type { MeasureReport } from "../model";
 import { SpcSeries } from "../../core/spc";
 import { textOf } from "../scan";
 import type { DataRow } from "../scan";
+import { KeyIndex, MeasureCells } from "./longCells";
 import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
 import type { LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
 
@@ -61,8 +62,18 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
   }
   const outcomes: RowOutcome[] = [];
   const measures: MeasureReport[] = [];
+  const keys = new KeyIndex(ctx);
   for (const [key, entries] of byKey) {
     const { history, undated } = inTime(ctx, key, entries);
+    // Where formulas can read the measure's figures live; worked out only when a row needs it.
+    let cellsOf: MeasureCells | null = null;
+    const live = () =>
+      (cellsOf ??= new MeasureCells(
+        keys,
+        valueCol,
+        history.map((h) => h.cells.data.row),
+        history.map((h) => (h.cells.code ? ctx.f.code : ctx.f.name)),
+      ));
     // The latest dated row is current; a measure with no usable period at all is still listed, with NA trends.
     let current: { cells: ParsedCells; trends: Trends; spcWords?: SpcWords } | null = null;
     // Each row's SPC is of the series up to its own period, as each row's status is against its own target;
@@ -71,14 +82,19 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
     for (let i = 0; i < history.length; i++) {
       const cells = history[i].cells;
       const earlier = history.slice(Math.max(0, i - MAX_LONG_PERIODS), i).map((e) => e.cells);
-      const trends = ctx.trendsAgainst(
+      let trends = ctx.trendsAgainst(
         cells,
         earlier.map((c) => ({ valueCell: c.valueCell, value: c.reading.value })),
         history[i].period.label,
       );
+      // Earlier periods on scattered rows: FILTER reads them live where it can, not their figures as of this run.
+      if (trends.history?.kind === "values") {
+        const window = live().window(Math.max(0, i - MAX_LONG_PERIODS), i);
+        if (window) trends = { ...trends, history: window };
+      }
       series.add(cells.reading.value);
       const spcWords = ctx.spcOfRunning(cells, series);
-      outcomes.push(ctx.outcome(cells, trends, spcWords));
+      outcomes.push(ctx.outcome(cells, trends, spcWords, ctx.spcOn ? live().series(i) : null));
       current = { cells, trends, spcWords };
     }
     for (const { cells, note } of undated) {

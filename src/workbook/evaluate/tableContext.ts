@@ -14,7 +14,7 @@ import {
 } from "../../core";
 import type { CellValue, Parsed, Period, RawRow, RowField, RowProblem, RowReading, Status, Trend } from "../../core";
 import { toA1 } from "../a1";
-import type { CellAt, History, RowOutcome } from "../evaluate";
+import type { CellAt, CellSeries, History, RowOutcome } from "../evaluate";
 import type { MeasureReport, Problem } from "../model";
 import { cellReader, textOf } from "../scan";
 import type { CellReader, DataRow, FoundTable } from "../scan";
@@ -99,7 +99,7 @@ export class TableContext {
     readonly table: FoundTable,
     sheet: SheetSnapshot,
     private readonly sheetBand: number,
-    private readonly spcOn: boolean = false,
+    readonly spcOn: boolean = false,
   ) {
     this.read = cellReader(sheet);
     this.f = table.header.fields;
@@ -195,7 +195,12 @@ export class TableContext {
     return this.spcOn ? running.words(cells.reading.aim, cells.reading.target) : NO_SPC;
   }
 
-  outcome(cells: ParsedCells, trends: Trends, spcWords: SpcWords = NO_SPC): RowOutcome {
+  outcome(
+    cells: ParsedCells,
+    trends: Trends,
+    spcWords: SpcWords = NO_SPC,
+    spcSeries: CellSeries | null = null,
+  ): RowOutcome {
     const { reading } = cells;
     const trendable = reading.aim !== null && (reading.aim !== "Goldilocks" || reading.target !== null);
     return {
@@ -216,6 +221,7 @@ export class TableContext {
       trendNote: trends.trendNote,
       variation: spcWords.variation,
       assurance: spcWords.assurance,
+      spcSeries,
     };
   }
 

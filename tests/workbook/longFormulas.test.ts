@@ -1,0 +1,212 @@
+// Formulas mode on long tables (issue 12, new-user finding F21): Variation, Assurance and the long trend read the
+// measure's earlier rows live, a range when they follow one another and FILTER on the key when other measures' rows
+// sit between; every formula written recalculates in HyperFormula to exactly the word the add-in wrote, whichever
+// way Excel passes an empty cell. Where no formula can read the series, the words (and the trend's literal figures)
+// are written instead.
+import { HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import type { CellValue } from "../../src/core/types";
+import { applyRules } from "../../src/workbook";
+import { MemoryPort } from "../support/memoryPort";
+import type { MemorySheetInit } from "../support/memoryPort";
+import { passBlanksAsZero, registerKpiFunctions } from "../support/kpiHyperFormula";
+import { registerSpcFunctions } from "../support/spcHyperFormula";
+import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
+import { random } from "../support/random";
+
+const HEADER = ["Code", "Period", "Value", "Target", "Aim"];
+type Row = CellValue[];
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const month = (i: number) => `${MONTHS[i % 12]} ${2015 + Math.floor(i / 12)}`;
+
+/**
+ * Three measures over 30 months, each row [code, period, value, target, aim]: a drift (trends, shifts), a step
+ * (astronomical points), a steady one; some blanks, an "n/a" and an Excel error among the figures.
+ */
+function measures(): Row[][] {
+  const next = random(21);
+  const spec: [string, string, number | string, (i: number) => number][] = [
+    ["D1", "Maximise", 50, (i) => 40 + i * 0.8 + (next() - 0.5) * 6],
+    ["S2", "Minimise", 12, (i) => (i < 20 ? 10 : 16) + (next() - 0.5) * 2],
+    ["G3", "Goldilocks", "60 to 70", () => 65 + (next() - 0.5) * 8],
+  ];
+  return spec.map(([code, aim, target, at]) =>
+    Array.from({ length: 30 }, (_, i): Row => {
+      const gap = (i * 7 + code.length) % 11 === 3;
+      const value = gap ? null : code === "S2" && i === 5 ? "n/a" : Math.round(at(i) * 10) / 10;
+      return [code, month(i), code === "G3" && i === 9 ? { error: "#N/A" } : value, target, aim];
+    }),
+  );
+}
+
+const kent = (): Row[][] =>
+  KENT_SERIES.map(([code, aim, target, figures]) => figures.map((v, i): Row => [code, KENT_MONTHS[i], v, target, aim]));
+
+/** One sheet: each measure's rows together (contiguous), or month by month with the codes interleaved. */
+function sheet(name: string, series: Row[][], order: "contiguous" | "interleaved" | "newest first"): MemorySheetInit {
+  const longest = Math.max(...series.map((s) => s.length));
+  const byMonth = Array.from({ length: longest }, (_, i) => series.flatMap((s) => (s[i] ? [s[i]] : [])));
+  const rows =
+    order === "contiguous" ? series.flat() : order === "interleaved" ? byMonth.flat() : byMonth.reverse().flat();
+  return { name, rows: [HEADER, ...rows] };
+}
+
+/** The formula HyperFormula evaluates to an error value, as a broken workbook would hold it. */
+const ERROR_FORMULA: Record<string, string> = { "#DIV/0!": "=1/0", "#N/A": "=NA()" };
+
+/** The sheet as HyperFormula reads it: formulas where the add-in wrote one, values (errors as formulas) elsewhere. */
+function engineGrid(port: MemoryPort, name: string): RawCellContent[][] {
+  return port.grid(name).map((row, r) =>
+    row.map((value, c) => {
+      const cell = port.sheet(name).cells.get(`${r},${c}`);
+      const error = typeof value === "object" && value !== null && "error" in value ? value.error : null;
+      return (cell?.formula ?? (error === null ? value : ERROR_FORMULA[error])) as RawCellContent;
+    }),
+  );
+}
+
+const columnIndex = (port: MemoryPort, name: string, header: string): number => {
+  const col = port.grid(name)[0].indexOf(header);
+  if (col < 0) throw new Error(`no ${header} column on ${name}`);
+  return col;
+};
+
+/** Formula texts of one output column, row by row (null where a value was written). */
+const formulasOf = (port: MemoryPort, name: string, header: string): (string | null)[] => {
+  const col = columnIndex(port, name, header);
+  return port
+    .grid(name)
+    .slice(1)
+    .map((_, i) => port.sheet(name).cells.get(`${i + 1},${col}`)?.formula ?? null);
+};
+
+async function applyFormulas(init: MemorySheetInit): Promise<MemoryPort> {
+  const port = new MemoryPort({ sheets: [init] });
+  await applyRules(port, { summary: false, settings: { spc: true, output: "formulas" } });
+  return port;
+}
+
+describe("formulas over a long table recalculate to the words written", () => {
+  beforeAll(() => {
+    registerKpiFunctions();
+    registerSpcFunctions();
+  });
+  afterAll(() => passBlanksAsZero(false));
+
+  const cases = [
+    sheet("Contiguous", measures(), "contiguous"),
+    sheet("Interleaved", measures(), "interleaved"),
+    sheet("KentContiguous", kent(), "contiguous"),
+    sheet("KentInterleaved", kent(), "interleaved"),
+  ];
+  // Both ways Excel passes an empty cell to a custom function: null (web), 0 (some desktop builds, office-js#4702).
+  test.each(cases.flatMap((c) => [[c.name, c, false] as const, [c.name, c, true] as const]))(
+    "%s (blanks as 0: %s): every Variation, Assurance and Long Trend cell is a formula giving the word written",
+    async (_name, init, zero) => {
+      passBlanksAsZero(zero);
+      const port = await applyFormulas(init);
+      const name = init.name;
+      const hf = HyperFormula.buildFromArray(engineGrid(port, name), {
+        licenseKey: "gpl-v3",
+        useArrayArithmetic: true,
+      });
+      const rows = init.rows.length - 1;
+      const live = { Variation: 0, Assurance: 0, "Long Trend": 0 };
+      for (const header of Object.keys(live) as (keyof typeof live)[]) {
+        const col = columnIndex(port, name, header);
+        for (let row = 1; row <= rows; row++) {
+          const written = port.sheet(name).cells.get(`${row},${col}`)!;
+          if (written.formula === null) continue;
+          live[header]++;
+          expect([header, row, hf.getCellValue({ sheet: 0, row, col })]).toEqual([header, row, written.value]);
+        }
+      }
+      hf.destroy();
+      // Every row's SPC is live; the long trend too, but for each measure's first period (nothing before it).
+      const measuresCount = new Set(init.rows.slice(1).map((r) => r[0])).size;
+      expect(live).toEqual({ Variation: rows, Assurance: rows, "Long Trend": rows - measuresCount });
+    },
+  );
+
+  test("the words are not all alike: special causes, NA and each assurance are among them", async () => {
+    const port = await applyFormulas(cases[1]);
+    const words = new Set(port.grid("Interleaved").flatMap((row) => row.slice(-2)));
+    for (const w of ["NA", "Common cause", "Improvement (high)", "Concern (high)", "Pass", "Fail", "Hit and miss"]) {
+      expect([w, words.has(w)]).toEqual([w, true]);
+    }
+  });
+});
+
+describe("the references written", () => {
+  test("rows that follow one another: a range of the measure's rows up to the row", async () => {
+    const port = await applyFormulas(sheet("Contiguous", kent(), "contiguous"));
+    // ASC1 is rows 2-14: its Sep-13 row reads C2:C14; ASC3's first row (15) only itself.
+    expect(formulasOf(port, "Contiguous", "Variation")[12]).toBe('=KPI.SPC(IF(C2:C14="","",C2:C14),E14)');
+    expect(formulasOf(port, "Contiguous", "Assurance")[12]).toBe(
+      '=KPI.ASSURANCE(IF(C2:C14="","",C2:C14),E14,IF(D14="","",D14))',
+    );
+    expect(formulasOf(port, "Contiguous", "Variation")[13]).toBe('=KPI.SPC(IF(C15:C15="","",C15:C15),E15)');
+  });
+
+  test("rows interleaved with other measures': FILTER on the code, from the table's first row, in period order", async () => {
+    const port = await applyFormulas(sheet("Interleaved", kent(), "interleaved"));
+    // Five measures a month: ASC1's Sep-13 row is 62 (1 + 12 × 5 + 1).
+    expect(port.value("Interleaved", "A62")).toBe("ASC1");
+    expect(formulasOf(port, "Interleaved", "Variation")[60]).toBe(
+      '=KPI.SPC(FILTER(IF($C$2:$C62="","",$C$2:$C62),$A$2:$A62=A62),E62)',
+    );
+    // The long trend's four earlier months: ASC1's rows 42, 47, 52, 57.
+    expect(formulasOf(port, "Interleaved", "Long Trend")[60]).toBe(
+      '=KPI.LONGTREND(IF(C62="","",C62),FILTER(IF(C42:C57="","",C42:C57),A42:A57=A62),E62)',
+    );
+  });
+
+  test("each is planned as an array formula (a range inside IF)", async () => {
+    const port = await applyFormulas(sheet("Interleaved", kent(), "interleaved"));
+    const col = columnIndex(port, "Interleaved", "Variation");
+    const planned = port.plans[0].sheets[0].blocks.flatMap((b) =>
+      b.cells.flatMap((cells, r) => cells.map((cell, c) => ({ row: b.row + r, col: b.col + c, cell }))),
+    );
+    expect(planned.find((p) => p.row === 61 && p.col === col)?.cell).toMatchObject({
+      formula: '=KPI.SPC(FILTER(IF($C$2:$C62="","",$C$2:$C62),$A$2:$A62=A62),E62)',
+      array: true,
+    });
+  });
+});
+
+describe("where no formula can read the series, the words are written as values", () => {
+  test("rows newest first: a formula would read the series backwards", async () => {
+    const port = await applyFormulas(sheet("Newest", kent(), "newest first"));
+    // Only each measure's oldest row (a one-point series, NA) is a formula: a range of itself.
+    const live = formulasOf(port, "Newest", "Variation").filter((f) => f !== null);
+    expect(live).toHaveLength(KENT_SERIES.length);
+    for (const f of live) expect(f).toMatch(/^=KPI\.SPC\(IF\((C\d+):\1="","",\1:\1\),E\d+\)$/);
+    // The long trend (a mean, order does not matter) keeps its literal figures here.
+    expect(formulasOf(port, "Newest", "Long Trend")[0]).toMatch(/^=KPI\.LONGTREND\(IF\(C2="","",C2\),\{[\d.,]+\},E2/);
+  });
+
+  test("a repeated month of the measure inside the span: FILTER would pick it up, so not after it", async () => {
+    const series = kent();
+    series[0].splice(5, 0, ["ASC1", KENT_MONTHS[4], 0.1, 0.8, "Higher is better"]); // a second Jan-13 row
+    const port = await applyFormulas(sheet("Repeated", series, "interleaved"));
+    const variation = formulasOf(port, "Repeated", "Variation");
+    const codes = port
+      .grid("Repeated")
+      .slice(1)
+      .map((r) => r[0]);
+    const asc1 = codes.flatMap((c, i) => (c === "ASC1" ? [i] : []));
+    // ASC1's rows before the repeat are live; from it on, values (the repeat itself has NA words, as a value).
+    expect(asc1.map((i) => variation[i] !== null)).toEqual([true, true, true, true, true, ...Array(9).fill(false)]);
+    // Other measures are unaffected.
+    expect(codes.every((c, i) => c === "ASC1" || variation[i] !== null)).toBe(true);
+  });
+
+  test("codes that differ only in case are two measures to Scorecard but one to Excel's = : values", async () => {
+    const series = kent().slice(0, 2);
+    series[1] = series[1].map((r) => ["asc1", ...r.slice(1)]);
+    const port = await applyFormulas(sheet("Case", series, "interleaved"));
+    expect(formulasOf(port, "Case", "Variation").every((f) => f === null || !f.includes("FILTER"))).toBe(true);
+    expect(formulasOf(port, "Case", "Long Trend").filter((f) => f !== null && f.includes("FILTER"))).toEqual([]);
+  });
+});
