@@ -103,6 +103,15 @@ function parsePeriodText(raw: string): Parsed<Period> {
 }
 
 /**
+ * The period a measure reports, as a summary names it: the cell's text, or null when it states none — blank, or a
+ * word for the kind of figure (`12M`, `Month` in a Data Period column), which says how long the figure covers, not
+ * when (SPEC §4), and so is no period to list beside `Q2 2020/21` (new-user finding F16).
+ */
+export function statedPeriod(label: string | null): string | null {
+  return label === null || PERIOD_KIND_WORDS.test(label.trim()) ? null : label;
+}
+
+/**
  * A reporting period: financial quarters (`Q1 2020/21`), financial years (`2018/19`, `2018-19`, `FY2018/19`), months
  * (`Sep-13`, `Sep 2013`, `September 2013`, Excel dates), calendar years (`2017`). `12M`/`Month` give NA, not a date.
  */

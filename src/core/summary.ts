@@ -226,12 +226,13 @@ export function periodsCovered(measures: readonly { readonly period: string | nu
 
 /**
  * The period a summary covers (SPEC §5): "Period: Q2 2020/21" when every measure reports the same one, otherwise each
- * period with its count, "Periods: Q2 2020/21 (28 measures), Q1 2020/21 (3 measures), no period (1 measure)".
+ * period with its count, "Periods: Q2 2020/21 (28 measures), Q1 2020/21 (3 measures), period not stated (1 measure)".
+ * A measure states no period when its period cell is blank or names only the kind of figure (`12M`: statedPeriod).
  */
 export function periodLine(measures: readonly { readonly period: string | null }[]): string {
   const periods = periodsCovered(measures);
   if (periods.length === 0) return "Period: none (no measures found).";
-  if (periods.length === 1) return `Period: ${periods[0].period ?? "not given"}.`;
-  const parts = periods.map((p) => `${p.period ?? "no period"} (${counted(p.count, "measure")})`);
+  if (periods.length === 1) return `Period: ${periods[0].period ?? "not stated"}.`;
+  const parts = periods.map((p) => `${p.period ?? "period not stated"} (${counted(p.count, "measure")})`);
   return `Periods: ${parts.join(", ")}.`;
 }

@@ -1,5 +1,5 @@
 /** Every narrative sentence reads right for 0, 1, 2 and many (SPEC §5: "1 of the 1 green measure" was wrong). */
-import { count, narrative, periodLine, periodsCovered } from "../../src/core";
+import { count, narrative, periodLine, periodsCovered, statedPeriod } from "../../src/core";
 import type { MeasureOutcome, Status, Trend } from "../../src/core";
 
 let n = 0;
@@ -99,11 +99,25 @@ describe("the period a summary covers", () => {
     [["Q2 2020/21"], "Period: Q2 2020/21."],
     [["Q2 2020/21", "Q2 2020/21"], "Period: Q2 2020/21."],
     [["Q1 2020/21", "Q2 2020/21", "Q2 2020/21"], "Periods: Q2 2020/21 (2 measures), Q1 2020/21 (1 measure)."],
-    [[null, "Sep 2013", "whenever"], "Periods: Sep 2013 (1 measure), whenever (1 measure), no period (1 measure)."],
-    [[null], "Period: not given."],
+    [
+      [null, "Sep 2013", "whenever"],
+      "Periods: Sep 2013 (1 measure), whenever (1 measure), period not stated (1 measure).",
+    ],
+    [[null], "Period: not stated."],
   ])("%j", (periods, line) => {
     expect(periodLine(periods.map((period) => ({ period })))).toBe(line);
   });
+  // F16: a Data Period kind (12M, Month) says how long a figure covers, not when: no period to list.
+  test.each([
+    ["12M", null],
+    ["Month", null],
+    [" Quarter ", null],
+    ["Rolling 12 months", null],
+    ["Q2 2020/21", "Q2 2020/21"],
+    ["whenever", "whenever"],
+    [null, null],
+  ])("the period %j states %j", (label, stated) => expect(statedPeriod(label)).toBe(stated));
+
   test("latest first, in time and not by text", () => {
     const periods = ["Mar 2021", "Q4 2020/21", "2019/20", "Apr 2021"].map((period) => ({ period }));
     expect(periodsCovered(periods).map((p) => p.period)).toEqual(["Apr 2021", "Q4 2020/21", "Mar 2021", "2019/20"]);

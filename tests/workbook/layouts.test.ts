@@ -173,7 +173,8 @@ describe("single layout (Kent summary table)", () => {
       status: "Red",
       shortTrend: "DET",
       longTrend: "NA",
-      period: "12M",
+      // "12M" in the Data Period column says how long the figure covers, not when: no period stated (F16).
+      period: null,
     });
     expect(measure(report, "3. Telecare clients")).toMatchObject({ status: "Green", shortTrend: "IMP" });
     expect(measure(report, "7. Delayed transfers of care")).toMatchObject({ status: "Red", shortTrend: "DET" });

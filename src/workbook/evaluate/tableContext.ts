@@ -9,6 +9,7 @@ import {
   parseValue,
   rateReading,
   readRow,
+  statedPeriod,
   statusOf,
   trend,
 } from "../../core";
@@ -235,7 +236,7 @@ export class TableContext {
       group: cells.data.group,
       code: cells.code || cells.name,
       name: cells.name || cells.code,
-      period: trends.periodLabel,
+      period: statedPeriod(trends.periodLabel),
       aim: reading.aim,
       aimImplied: reading.aimImplied,
       value: reading.value,
