@@ -17,7 +17,7 @@ const RUN_LENGTH = 7;
 
 export type SpcSide = "High" | "Low";
 /** The special-cause rules in precedence order (SPEC §7): the first that marks the latest point decides. */
-export const SPC_RULES = ["astronomical", "trend", "twoOfThree", "shift"] as const;
+const SPC_RULES = ["astronomical", "trend", "twoOfThree", "shift"] as const;
 export type SpcRule = (typeof SPC_RULES)[number];
 
 export const VARIATIONS = [
@@ -35,7 +35,7 @@ export type Variation = (typeof VARIATIONS)[number];
 export const ASSURANCES = ["Pass", "Fail", "Hit and miss", "NA"] as const;
 export type Assurance = (typeof ASSURANCES)[number];
 
-export interface SpcLimits {
+interface SpcLimits {
   /** Centre line: the mean of the points. */
   readonly mean: number;
   /** Mean of the moving ranges |x_i − x_(i−1)|. */
@@ -48,7 +48,7 @@ export interface SpcLimits {
 
 /**
  * The marks of point i are bits of marks[i]: rule r on the High side is bit 2r, on the Low side bit 2r + 1
- * (r in SPC_RULES order). A byte per point keeps the rules allocation-free; markBit and marksAt read it.
+ * (r in SPC_RULES order). A byte per point keeps the rules allocation-free; marksAt reads it.
  */
 export interface SpcAnalysis {
   readonly points: ArrayLike<number>;
@@ -62,10 +62,6 @@ export interface SpcMark {
   readonly side: SpcSide;
 }
 
-export function markBit(rule: SpcRule, side: SpcSide): number {
-  return 1 << (2 * SPC_RULES.indexOf(rule) + (side === "High" ? 0 : 1));
-}
-
 const HIGH = 1;
 const LOW = 2;
 const ASTRONOMICAL = 0;
@@ -74,7 +70,7 @@ const TWO_OF_THREE = 4;
 const SHIFT = 6;
 
 /** CL, mR̄, the process limits and the 2σ lines of at least two points. */
-export function spcLimits(points: ArrayLike<number>): SpcLimits {
+function spcLimits(points: ArrayLike<number>): SpcLimits {
   const n = points.length;
   let sum = points[0];
   let ranges = 0;
@@ -248,7 +244,7 @@ export function spcPoints(series: readonly (number | null)[]): number[] {
   return points;
 }
 
-export interface SpcResult {
+interface SpcResult {
   readonly variation: Variation;
   /** One line, e.g. `Concern (low): the latest point 61 is below the lower process limit 64.2 (Maximise)`. */
   readonly variationReason: string;
