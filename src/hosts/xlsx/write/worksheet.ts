@@ -20,7 +20,7 @@ import {
 import { RowWalker } from "./cellWrites";
 import { sheetDataSplice, type SpliceContext } from "./sheetData";
 
-export const WORKSHEET_ORDER = [
+const WORKSHEET_ORDER = [
   "sheetPr",
   "dimension",
   "sheetViews",
