@@ -97,7 +97,14 @@ function addressLists(styled: readonly StyledRange[]): StyledRange[][] {
   return lists;
 }
 
-/** The font, fill and wrap parts of a style, the same for one range and for multi-area ranges. */
+/**
+ * The font, fill and wrap parts of a style, the same for one range and for multi-area ranges.
+ * `plain`: the fill is cleared (RangeFill.clear); the font colour goes to black, not Automatic as the .xlsx host's
+ * default font gives, because Office.js documents RangeFont.color only as an HTML colour code ("#FF0000"; ExcelApi
+ * 1.1, learn.microsoft.com/javascript/api/excel/excel.rangefont#excel-excel-rangefont-color-member) and has no font
+ * counterpart of RangeFill.clear. The documented ways back to Automatic, Range.clear("Formats") and Range.style =
+ * "Normal", would also drop the user's borders, number formats and alignment in those cells.
+ */
 function applyFormat({ format }: { readonly format: XlRangeFormat }, style: CellStyle): void {
   if (style.plain) {
     format.fill.clear();
