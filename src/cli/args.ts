@@ -18,6 +18,15 @@ export type Command =
       readonly maxSize: number | null;
     }
   | { readonly kind: "summary"; readonly input: string; readonly maxSize: number | null }
+  | {
+      readonly kind: "chart";
+      readonly input: string;
+      /** A measure's code or name; `sheet` narrows it to one sheet. */
+      readonly measure: string;
+      readonly sheet: string | null;
+      readonly output: string | null;
+      readonly maxSize: number | null;
+    }
   | { readonly kind: "sample"; readonly output: string | null };
 
 export class UsageError extends Error {}
@@ -39,6 +48,11 @@ Commands:
                            no one part may pass 512)
   summary <in.xlsx>    Print the summary of a workbook (counts, trends, narrative, problems).
                        The file is not changed. Takes --max-size too.
+  chart <in.xlsx> --measure <code or name>
+                       Draw one measure's SPC chart (values, mean, process limits,
+                       special causes) on the sheet "Scorecard SPC" of a copy.
+      --sheet <name>       The measure's sheet, when its code is on several
+      -o, --output <file>  Output workbook (default: <name>.spc.xlsx beside the input)
   sample [-o <file>]   Write the sample scorecard workbook (default: scorecard-sample.xlsx)
 
 Options:
@@ -46,7 +60,8 @@ Options:
   -v, --version        Show the version
 
 Exit status: 0 when the workbook was processed (data problems are listed on stderr as
-"Sheet!Cell: message"), 1 for bad usage, 2 when the input cannot be read or the output
+"Sheet!Cell: message"), 1 for bad usage (and for chart, a measure not found or with too
+few points), 2 when the input cannot be read or the output
 cannot be written, 3 on an internal error.`;
 
 const OPTIONS = {
@@ -57,6 +72,8 @@ const OPTIONS = {
   "no-summary": { type: "boolean" },
   "in-place": { type: "boolean" },
   spc: { type: "boolean" },
+  measure: { type: "string" },
+  sheet: { type: "string" },
   "max-size": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -65,10 +82,11 @@ const OPTIONS = {
 type OptionName = keyof typeof OPTIONS;
 
 /** Options each command accepts, besides --help. */
-const ACCEPTS: Record<"apply" | "summary" | "sample", readonly OptionName[]> = {
+const ACCEPTS: Record<"apply" | "summary" | "sample" | "chart", readonly OptionName[]> = {
   apply: ["output", "json", "values", "formulas", "no-summary", "in-place", "spc", "max-size"],
   summary: ["max-size"],
   sample: ["output"],
+  chart: ["measure", "sheet", "output", "max-size"],
 };
 
 function parseOptions(argv: readonly string[]) {
@@ -95,6 +113,8 @@ const VALUE_OF: Partial<Record<string, string>> = {
   output: "a file name",
   json: "a file name",
   "max-size": "a positive number of megabytes",
+  measure: "a measure's code or name",
+  sheet: "a sheet name",
 };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -103,7 +123,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { kind: "version" };
   const [name, ...operands] = positionals;
   if (name === undefined) throw new UsageError("No command given.");
-  if (name !== "apply" && name !== "summary" && name !== "sample") throw new UsageError(`Unknown command "${name}".`);
+  if (name !== "apply" && name !== "summary" && name !== "sample" && name !== "chart")
+    throw new UsageError(`Unknown command "${name}".`);
 
   const given = (Object.keys(values) as OptionName[]).filter((key) => values[key] !== undefined);
   const stray = given.find((key) => !ACCEPTS[name].includes(key));
@@ -121,6 +142,18 @@ export function parseCommand(argv: readonly string[]): Command {
   const [input] = operands;
   const maxSize = parseMaxSize(values["max-size"]);
   if (name === "summary") return { kind: "summary", input, maxSize };
+  if (name === "chart") {
+    if (values.measure === undefined || values.measure.trim() === "")
+      throw new UsageError(`"chart" needs --measure <code or name>.`);
+    return {
+      kind: "chart",
+      input,
+      measure: values.measure,
+      sheet: values.sheet ?? null,
+      output: values.output ?? null,
+      maxSize,
+    };
+  }
   if (values.values && values.formulas) throw new UsageError("Choose either --values or --formulas, not both.");
   // Without -o the output is <name>.scored.xlsx, never the input: --in-place alone would be silently ignored.
   if (values["in-place"] && values.output === undefined)

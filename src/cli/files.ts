@@ -8,6 +8,7 @@ import path from "node:path";
 import { XlsxWorkbook } from "../hosts/xlsx";
 import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
 import { NODE_CODEC } from "./nodeCodec";
+import { UsageError } from "./args";
 
 /** The input cannot be used, or the output cannot be written: exit 2 with this one-line message. */
 export class FileError extends Error {}
@@ -88,6 +89,17 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
 export function scoredName(input: string, macroEnabled: boolean): string {
   const { dir, name } = path.parse(input);
   return path.join(dir, `${name}.scored${macroEnabled ? ".xlsm" : ".xlsx"}`);
+}
+
+/** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */
+export function checkExtension(output: string, macroEnabled: boolean): void {
+  const ext = path.extname(output).toLowerCase();
+  if (macroEnabled && ext !== ".xlsm") {
+    throw new UsageError(`-o ${output}: the workbook has macros, so the output must be an .xlsm file.`);
+  }
+  if (!macroEnabled && ext === ".xlsm") {
+    throw new UsageError(`-o ${output}: the workbook has no macros, so the output must be an .xlsx file.`);
+  }
 }
 
 export function sameFile(a: string, b: string): boolean {

@@ -11,10 +11,19 @@ import { sampleWorkbookBytes } from "../sample/sampleBytes";
 import { applyRules, scanWorkbook, toJsonReport } from "../workbook";
 import type { ApplyReport } from "../workbook/model";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
-import { FileError, readWorkbookFile, sameFile, scoredName, writeFileAtomic, writeFilesAtomic } from "./files";
+import {
+  checkExtension,
+  FileError,
+  readWorkbookFile,
+  sameFile,
+  scoredName,
+  writeFileAtomic,
+  writeFilesAtomic,
+} from "./files";
 import { problemLine, sheetRef } from "./problemLines";
 import { progressBar, type ProgressBar } from "./progressBar";
 import { summaryText } from "./summaryText";
+import { chart, ChartRefused } from "./chart";
 
 /** Where the CLI writes; tests pass their own. */
 export interface Console {
@@ -39,6 +48,10 @@ export async function run(argv: readonly string[], io: Console = processConsole)
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`scorecard: ${error.message}\n\n${USAGE}`);
+      return 1;
+    }
+    if (error instanceof ChartRefused) {
+      io.err(`scorecard: ${error.message}`);
       return 1;
     }
     if (error instanceof FileError) {
@@ -69,6 +82,9 @@ async function execute(command: Command, io: Console): Promise<void> {
     }
     case "apply":
       return apply(command, io);
+    case "chart":
+      // Parts are inflated as the scan reads them: a damaged one names the input wherever it surfaces.
+      return naming(command.input, () => chart(command, io, limitsOf(command.maxSize)));
   }
 }
 
@@ -129,17 +145,6 @@ function checkTargets(command: ApplyCommand, output: string): void {
         : null;
     if (clobbered)
       throw new UsageError(`--json ${command.json} would overwrite the ${clobbered} workbook; name another file.`);
-  }
-}
-
-/** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */
-function checkExtension(output: string, macroEnabled: boolean): void {
-  const ext = path.extname(output).toLowerCase();
-  if (macroEnabled && ext !== ".xlsm") {
-    throw new UsageError(`-o ${output}: the workbook has macros, so the output must be an .xlsm file.`);
-  }
-  if (!macroEnabled && ext === ".xlsm") {
-    throw new UsageError(`-o ${output}: the workbook has no macros, so the output must be an .xlsx file.`);
   }
 }
 

@@ -199,3 +199,50 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
     },
   };
 }
+
+/** Up to 20 names, then how many more: a one-line message stays readable on a board pack of hundreds. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 20).join(", ");
+  return names.length > 20 ? `${shown} and ${names.length - 20} more` : shown;
+}
+
+/**
+ * The measure a person names by its code or its name (either, case-blind; the code wins), on `sheet` when given:
+ * for the CLI's --measure. A miss or an ambiguity is a one-line problem naming what there is to choose from.
+ */
+export function findSpcMeasure(
+  measures: readonly SpcChartMeasure[],
+  query: string,
+  sheet: string | null,
+): { ok: true; measure: SpcChartMeasure } | { ok: false; problem: string } {
+  const wanted = query.trim().toLowerCase();
+  const onSheet = sheet === null ? measures : measures.filter((m) => m.sheet.toLowerCase() === sheet.toLowerCase());
+  if (sheet !== null && onSheet.length === 0) {
+    const sheets = [...new Set(measures.map((m) => m.sheet))];
+    return {
+      ok: false,
+      problem: `No sheet "${sheet}" has a measure with a history; ${sheets.length === 0 ? "no sheet has one" : `sheets with one: ${listed(sheets)}`}.`,
+    };
+  }
+  const byCode = onSheet.filter((m) => m.code.toLowerCase() === wanted);
+  const found = byCode.length > 0 ? byCode : onSheet.filter((m) => m.name.toLowerCase() === wanted);
+  if (found.length === 1) return { ok: true, measure: found[0] };
+  if (found.length > 1) {
+    return {
+      ok: false,
+      problem: `"${query}" is a measure on ${found.length} sheets (${found.map((m) => m.sheet).join(", ")}); name one with --sheet.`,
+    };
+  }
+  const ready = onSheet.filter((m) => m.ready);
+  const where = sheet === null ? "" : ` on ${sheet}`;
+  if (ready.length === 0) {
+    return {
+      ok: false,
+      problem: `No measure "${query}"${where}, and none has the ${SPC_MIN_POINTS} points an SPC chart needs${onSheet.length > 0 ? ` (measures with a history: ${listed(onSheet.map((m) => `${m.code} (${m.points} points)`))})` : ""}.`,
+    };
+  }
+  return {
+    ok: false,
+    problem: `No measure "${query}"${where}. Measures with ${SPC_MIN_POINTS} or more points: ${listed(ready.map((m) => (sheet === null ? `${m.code} (${m.sheet})` : m.code)))}.`,
+  };
+}

@@ -1,0 +1,122 @@
+/** `scorecard chart` end to end, in process (issue 12): one measure's SPC chart drawn on a copy, or a one-line refusal. */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Workbook } from "exceljs";
+import JSZip from "jszip";
+import { run, type Console } from "../../src/cli/main";
+import { USAGE } from "../../src/cli/args";
+import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "scorecard-chart-"));
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Console = { out: (t) => out.push(t), err: (t) => err.push(t), progress: () => null };
+  const status = await run(argv, io);
+  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** Kent's ASC dashboard as a wide table, on two sheets so that a code can be on both. */
+async function kentFile(sheets = ["Adult Social Care"]): Promise<string> {
+  const workbook = new Workbook();
+  for (const name of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(["Code", "Measure", "Aim", "Target", ...KENT_MONTHS]);
+    for (const [code, aim, target, months] of KENT_SERIES)
+      sheet.addRow([code, `${code} measure`, aim, target, ...months]);
+  }
+  const file = path.join(dir, "kent.xlsx");
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+async function parts(file: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files))
+    if (!zip.files[name].dir) out.set(name, await zip.file(name)!.async("string"));
+  return out;
+}
+
+test("draws the chart on Scorecard SPC of <name>.spc.xlsx and says what it shows", async () => {
+  const input = await kentFile();
+  const result = await cli("chart", input, "--measure", "ASC1");
+  expect(result).toEqual({
+    status: 0,
+    stdout:
+      'SPC chart of ASC1 ASC1 measure (Adult Social Care, 13 points) on the sheet "Scorecard SPC": Improvement (high), assurance Fail.\n' +
+      `Wrote ${path.join(dir, "kent.spc.xlsx")}`,
+    stderr: "",
+  });
+  const out = await parts(path.join(dir, "kent.spc.xlsx"));
+  expect(out.get("xl/workbook.xml")).toContain('<sheet name="Scorecard SPC"');
+  const charts = [...out.keys()].filter((p) => p.startsWith("xl/charts/"));
+  expect(charts).toHaveLength(1);
+  expect(out.get(charts[0])).toContain("<c:lineChart>");
+  // The input is untouched.
+  expect((await parts(input)).get("xl/workbook.xml")).not.toContain("Scorecard SPC");
+});
+
+test("a measure by its name, whatever the case; charting the output again rewrites the same sheet and chart", async () => {
+  const input = await kentFile();
+  const first = path.join(dir, "first.xlsx");
+  const second = path.join(dir, "second.xlsx");
+  expect((await cli("chart", input, "--measure", "asc9 MEASURE", "-o", first)).status).toBe(0);
+  const result = await cli("chart", first, "--measure", "ASC10", "-o", second);
+  expect(result.status).toBe(0);
+  expect(result.stdout).toMatch(/^SPC chart of ASC10 ASC10 measure .*: Common cause, assurance Pass\.$/m);
+  const out = await parts(second);
+  expect(out.get("xl/workbook.xml")!.match(/<sheet name="Scorecard SPC/g)).toHaveLength(1);
+  expect([...out.keys()].filter((p) => p.startsWith("xl/charts/"))).toHaveLength(1);
+});
+
+test("too few points, or no such measure: exit 1 with one line naming what exists, nothing written", async () => {
+  const input = await kentFile();
+  const short = await cli("chart", input, "--measure", "ASC4");
+  expect(short).toEqual({
+    status: 1,
+    stdout: "",
+    stderr: "scorecard: ASC4 on Adult Social Care has 10 points; an SPC chart needs at least 12.",
+  });
+  const missing = await cli("chart", input, "--measure", "ASC99");
+  expect(missing).toEqual({
+    status: 1,
+    stdout: "",
+    stderr:
+      'scorecard: No measure "ASC99". Measures with 12 or more points: ' +
+      "ASC1 (Adult Social Care), ASC3 (Adult Social Care), ASC9 (Adult Social Care), ASC10 (Adult Social Care).",
+  });
+  await expect(fs.access(path.join(dir, "kent.spc.xlsx"))).rejects.toThrow();
+});
+
+test("a code on two sheets needs --sheet; --sheet picks it", async () => {
+  const input = await kentFile(["North", "South"]);
+  const both = await cli("chart", input, "--measure", "ASC1");
+  expect(both.status).toBe(1);
+  expect(both.stderr).toBe('scorecard: "ASC1" is a measure on 2 sheets (North, South); name one with --sheet.');
+  const south = await cli("chart", input, "--measure", "ASC1", "--sheet", "South");
+  expect(south.status).toBe(0);
+  expect(south.stdout).toContain("(South, 13 points)");
+});
+
+test("bad usage: no --measure, or -o naming the input, is exit 1 with the usage", async () => {
+  const input = await kentFile();
+  const none = await cli("chart", input);
+  expect(none).toEqual({
+    status: 1,
+    stdout: "",
+    stderr: `scorecard: "chart" needs --measure <code or name>.\n\n${USAGE}`,
+  });
+  const clobber = await cli("chart", input, "--measure", "ASC1", "-o", input);
+  expect(clobber.status).toBe(1);
+  expect(clobber.stderr).toMatch(/^scorecard: -o .*kent\.xlsx is the input workbook; chart writes a copy/);
+  expect((await cli("apply", input, "--measure", "ASC1")).stderr).toMatch(
+    /^scorecard: "apply" does not take --measure\./,
+  );
+});
