@@ -63,7 +63,8 @@ const LONG_TEXT = 1 << 16;
 
 const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
 
-const utf8 = new TextDecoder("utf-8");
+/** Made on first use: a module that merely imports the reader (the pane's preview under jsdom) needs no decoder. */
+let utf8: TextDecoder | null = null;
 
 /** The bytes buf[from, to) as text, decoded as UTF-8 (short ASCII runs without a decoder call). */
 function decode(buf: Uint8Array, from: number, to: number): string {
@@ -72,6 +73,7 @@ function decode(buf: Uint8Array, from: number, to: number): string {
     for (let i = from; i < to; i++) if (buf[i] >= 0x80) ascii = false;
     if (ascii) return String.fromCharCode.apply(null, buf.subarray(from, to) as unknown as number[]);
   }
+  utf8 ??= new TextDecoder("utf-8");
   return utf8.decode(buf.subarray(from, to));
 }
 
