@@ -6,6 +6,9 @@ import zlib from "node:zlib";
 import { PackageError } from "../hosts/xlsx/package/limits";
 import type { Codec } from "../hosts/xlsx/package/zip";
 
+/** Larger parts are streamed (OoxmlPackage.stream), never inflated here whole. */
+const MAX_CHUNK = 64 * 1024 * 1024;
+
 export const NODE_CODEC: Codec = {
   inflate(entry) {
     if (entry.method === 0) {
@@ -14,7 +17,11 @@ export const NODE_CODEC: Codec = {
     }
     let out: Buffer;
     try {
-      out = zlib.inflateRawSync(entry.raw, { maxOutputLength: Math.max(entry.size, 1) });
+      // One output chunk of the declared size: zlib's default 16 KB chunks cost a copy of each into the result.
+      out = zlib.inflateRawSync(entry.raw, {
+        maxOutputLength: Math.max(entry.size, 1),
+        chunkSize: Math.min(Math.max(entry.size, 64), MAX_CHUNK),
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
         throw new PackageError(`has part ${entry.name} that inflates to more than the ${entry.size} bytes it declares`);

@@ -221,7 +221,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let formulasChanged = false;
     // Streamed both ways: the sheet is read piece by piece and written compressed as it comes (big sheets).
     this.pkg.writePart(part, (out) => {
-      formulasChanged = spliceWorksheet((sink) => this.pkg.streamText(part, sink), write, ctx, out).formulasChanged;
+      formulasChanged = spliceWorksheet((sink) => this.pkg.streamUtf8(part, sink), write, ctx, out).formulasChanged;
     });
     this.widenTables(part, write);
     return formulasChanged;

@@ -97,23 +97,15 @@ export class OoxmlPackage {
     for (let i = 0; i < whole.length; i += STREAM_CHUNK) sink(whole.subarray(i, i + STREAM_CHUNK));
   }
 
-  /** Streams the part as text, in pieces (UTF-8 decoded as it comes; a UTF-16 part is decoded whole). */
-  streamText(part: string, sink: (text: string) => void): void {
-    const cached = this.texts.get(part.toLowerCase()) ?? this.changed.get(part.toLowerCase());
-    if (cached !== undefined) return sink(cached);
-    const decoder = new TextDecoder("utf-8");
-    let first = true;
-    let utf16 = false;
+  /** Streams the part as UTF-8 bytes, in pieces (a UTF-16 part, rare and small, is decoded whole and re-encoded). */
+  streamUtf8(part: string, sink: (chunk: Uint8Array) => void): void {
+    let utf16: boolean | null = null;
     this.stream(part, (chunk) => {
-      if (first && chunk.length > 0) {
-        first = false;
-        utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
-      }
-      if (!utf16) sink(decoder.decode(chunk, { stream: true }));
+      if (chunk.length === 0) return;
+      utf16 ??= (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+      if (!utf16) sink(chunk);
     });
-    if (utf16) return sink(this.text(part) ?? "");
-    const rest = decoder.decode();
-    if (rest) sink(rest);
+    if (utf16) sink(encoder.encode(this.text(part) ?? ""));
   }
 
   /**

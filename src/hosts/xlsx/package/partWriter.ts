@@ -22,8 +22,8 @@ const encoder = new TextEncoder();
 export class PartWriter {
   private buffer: Uint8Array | null = null;
   private at = 0;
-  private texts: string[] = [];
-  private batched = 0;
+  /** Texts not encoded yet, appended with += (cheaper than an array joined: measured on sheet rows). */
+  private batch = "";
   private deflater: Deflater | null = null;
   private readonly compressed: Uint8Array[] = [];
   private crc = 0;
@@ -35,10 +35,8 @@ export class PartWriter {
   ) {}
 
   write(text: string): void {
-    if (text.length === 0) return;
-    this.texts.push(text);
-    this.batched += text.length;
-    if (this.batched >= BATCH) this.encodeBatch();
+    this.batch += text;
+    if (this.batch.length >= BATCH) this.encodeBatch();
   }
 
   finish(): WrittenPart {
@@ -52,10 +50,9 @@ export class PartWriter {
   }
 
   private encodeBatch(): void {
-    if (this.batched === 0) return;
-    let text = this.texts.length === 1 ? this.texts[0] : this.texts.join("");
-    this.texts = [];
-    this.batched = 0;
+    if (this.batch.length === 0) return;
+    let text = this.batch;
+    this.batch = "";
     for (;;) {
       this.buffer ??= new Uint8Array(this.segment);
       // encodeInto never splits a character: what does not fit goes into the next piece.

@@ -42,6 +42,7 @@ export class RowWalker {
   private next = 0;
   private active: Source[] = [];
   private at = -1;
+  private readonly single = new Map<CellStyle, readonly CellStyle[]>();
 
   constructor(write: Pick<SheetWrite, "blocks" | "styles">) {
     write.blocks.forEach((block, i) => {
@@ -72,29 +73,47 @@ export class RowWalker {
   /** The writes in `row`, sorted by column (empty for a row no write touches or one touched with no cells). */
   cells(row: number): CellWrite[] {
     this.advance(row);
-    const byCol = new Map<number, CellWrite>();
+    // A row usually holds a few cells: a list searched from its end costs less than a map; a wide row gets one.
+    const cells: CellWrite[] = [];
+    let index: Map<number, CellWrite> | null = null;
+    const find = (col: number): CellWrite | undefined => {
+      if (index) return index.get(col);
+      for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
+      if (cells.length >= 32) index = new Map(cells.map((cell) => [cell.col, cell]));
+      return undefined;
+    };
+    const add = (cell: CellWrite) => {
+      cells.push(cell);
+      index?.set(cell.col, cell);
+    };
     for (const source of this.active) {
       if (source.block) {
         const { block } = source;
-        const cells = block.cells[row - block.row];
-        for (let c = 0; c < cells.length; c++) {
-          const out = cells[c];
+        const outs = block.cells[row - block.row];
+        for (let c = 0; c < outs.length; c++) {
+          const out = outs[c];
           if (out === undefined) continue;
-          const cell = byCol.get(block.col + c);
+          const cell = find(block.col + c);
           if (cell) cell.out = out;
-          else byCol.set(block.col + c, { col: block.col + c, out, styles: NO_STYLES });
+          else add({ col: block.col + c, out, styles: NO_STYLES });
         }
       } else if (source.styled) {
         const { range, style } = source.styled;
         for (let col = range.col; col < range.col + range.cols; col++) {
-          const cell = byCol.get(col);
-          if (!cell) byCol.set(col, { col, styles: [style] });
-          else cell.styles = cell.styles === NO_STYLES ? [style] : [...cell.styles, style];
+          const cell = find(col);
+          if (!cell) add({ col, styles: this.only(style) });
+          else cell.styles = cell.styles === NO_STYLES ? this.only(style) : [...cell.styles, style];
         }
       }
     }
-    const cells = [...byCol.values()];
     return cells.length > 1 ? cells.sort((a, b) => a.col - b.col) : cells;
+  }
+
+  /** [style], one shared list per style: most cells get a single style, and a plan reuses its style objects. */
+  private only(style: CellStyle): readonly CellStyle[] {
+    let list = this.single.get(style);
+    if (!list) this.single.set(style, (list = Object.freeze([style])));
+    return list;
   }
 
   /** The rows and columns the write covers (for the sheet's dimension), or null when it touches nothing. */

@@ -17,6 +17,7 @@ import {
   type Element,
   type Tag,
 } from "../xml/scan";
+import { Utf8Pieces } from "../package/utf8";
 import { RowWalker } from "./cellWrites";
 import { sheetDataSplice, type SpliceContext } from "./sheetData";
 
@@ -101,12 +102,12 @@ const OWN_RULE_FORMULA = /^\$?[A-Z]{1,3}\$?\d+="[^"]*"$/;
 const SHEET_DATA_MARK = "\u0000";
 
 /**
- * A user's worksheet with the write spliced in, streamed: `source` streams the part's text (it is called twice: once
+ * A user's worksheet with the write spliced in, streamed: `source` streams the part's bytes (it is called twice: once
  * for everything around sheetData, once for its rows), and the result goes to `out` piece by piece. Only the text
  * around sheetData and one row at a time are held.
  */
 export function spliceWorksheet(
-  source: (sink: (text: string) => void) => void,
+  source: ByteSource,
   write: SheetWrite,
   ctx: SheetEditContext,
   out: (text: string) => void,
@@ -201,42 +202,66 @@ export function spliceWorksheet(
 interface Skeleton {
   /** The part with the content of sheetData left out (the element itself kept, empty). */
   readonly xml: string;
-  /** Where that content starts and ends in the part, in characters; -1 when the part has no sheetData. */
+  /** Where that content starts and ends in the part, in bytes; -1 when the part has no sheetData. */
   readonly innerStart: number;
   readonly innerEnd: number;
 }
 
+const utf8Length = (text: string): number => encoder.encode(text).length;
+
 /**
  * Reads the part once, keeping all but the rows: the text up to sheetData's opening tag and from its closing tag
- * on (sheetData ends at its first closing tag, as childrenOf's skip reads it).
+ * on (sheetData ends at its first closing tag, as childrenOf's skip reads it). The rows are not even decoded: the
+ * closing tag is found in the bytes (ASCII never occurs inside a multi-byte UTF-8 character).
  */
-function skeletonOf(source: (sink: (text: string) => void) => void): Skeleton {
+function skeletonOf(source: ByteSource): Skeleton {
+  const decoder = new Utf8Pieces();
   let head = "";
+  let headBytes = 0;
+  const lead = new Uint8Array(3);
+  /** The decoder drops a UTF-8 byte order mark: offsets in bytes count it. */
+  let bom = 0;
   let scanned = 0;
-  let closeMark: string | null = null;
+  let mark: Uint8Array | null = null;
+  let pivot = 0;
   let innerStart = -1;
   let innerEnd = -1;
-  /** Characters of the part before `carry`. */
+  /** Bytes of the part before `carry`. */
   let passed = 0;
-  let carry = "";
-  const tail: string[] = [];
-  const inside = (text: string) => {
-    const window = carry + text;
-    const close = window.indexOf(closeMark!);
+  let carry = new Uint8Array(0);
+  const tail: Uint8Array[] = [];
+  const inside = (bytes: Uint8Array) => {
+    const m = mark!;
+    // A closing tag that starts in the bytes kept from the last piece.
+    if (carry.length > 0) {
+      const at = indexOfBytes(joined(carry, bytes.subarray(0, m.length - 1)), m, pivot);
+      if (at >= 0 && at < carry.length) {
+        innerEnd = passed + at;
+        tail.push(carry.slice(at), bytes.slice());
+        return;
+      }
+    }
+    const close = indexOfBytes(bytes, m, pivot);
     if (close >= 0) {
-      innerEnd = passed + close;
-      tail.push(window.slice(close));
+      innerEnd = passed + carry.length + close;
+      tail.push(bytes.slice(close));
       return;
     }
-    const keep = Math.min(window.length, closeMark!.length - 1);
-    passed += window.length - keep;
-    carry = window.slice(window.length - keep);
+    const keep = m.length - 1;
+    const recent = bytes.length >= keep ? bytes : joined(carry, bytes);
+    const kept = recent.slice(Math.max(0, recent.length - keep));
+    passed += carry.length + bytes.length - kept.length;
+    carry = kept;
   };
-  source((text) => {
-    if (innerEnd >= 0) tail.push(text);
-    else if (closeMark !== null) inside(text);
+  source((bytes) => {
+    if (innerEnd >= 0) tail.push(bytes.slice());
+    else if (mark !== null) inside(bytes);
     else {
-      head += text;
+      for (let i = 0; headBytes + i < 3 && i < bytes.length; i++) lead[headBytes + i] = bytes[i];
+      if (lead[0] === 0xef && lead[1] === 0xbb && lead[2] === 0xbf) bom = 3;
+      const before = headBytes;
+      headBytes += bytes.length;
+      head += decoder.decode(bytes);
       for (;;) {
         let tag: Tag | null;
         try {
@@ -249,14 +274,17 @@ function skeletonOf(source: (sink: (text: string) => void) => void): Skeleton {
           scanned = tag.end;
           continue;
         }
-        innerStart = tag.end;
-        const rest = head.slice(tag.end);
         head = head.slice(0, tag.end);
+        innerStart = bom + utf8Length(head);
+        // The rest of this piece, from the content's first byte (decoding may hold back a character's first bytes:
+        // the byte offset is exact whatever was decoded).
+        const rest = bytes.subarray(innerStart - before);
         if (tag.kind === "empty") {
           innerEnd = innerStart;
-          tail.push(rest);
+          tail.push(rest.slice());
         } else {
-          closeMark = `</${tag.name}`;
+          mark = encoder.encode(`</${tag.name}`);
+          pivot = mark.lastIndexOf(0x68 /* h */);
           passed = innerStart;
           inside(rest);
         }
@@ -265,23 +293,60 @@ function skeletonOf(source: (sink: (text: string) => void) => void): Skeleton {
     }
   });
   if (innerStart >= 0 && innerEnd < 0) throw new Error("the sheet's sheetData is not closed");
-  return { xml: head + tail.join(""), innerStart, innerEnd };
+  const rest = innerStart < 0 ? head + decoder.end() : head + new TextDecoder("utf-8").decode(joinAll(tail));
+  return { xml: rest, innerStart, innerEnd };
 }
 
-/** Streams the characters [from, to) of the part to `sink`. */
-function streamRange(
-  source: (sink: (text: string) => void) => void,
-  from: number,
-  to: number,
-  sink: (text: string) => void,
-): void {
+/** Streams the bytes [from, to) of the part to `sink` as text. */
+function streamRange(source: ByteSource, from: number, to: number, sink: (text: string) => void): void {
+  const decoder = new Utf8Pieces(from === 0);
   let at = 0;
-  source((text) => {
+  source((bytes) => {
     const start = Math.max(from - at, 0);
-    const end = Math.min(to - at, text.length);
-    if (start < end) sink(start === 0 && end === text.length ? text : text.slice(start, end));
-    at += text.length;
+    const end = Math.min(to - at, bytes.length);
+    if (start < end) sink(decoder.decode(bytes.subarray(start, end)));
+    at += bytes.length;
   });
+  const last = decoder.end();
+  if (last) sink(last);
+}
+
+/** The part's bytes, streamed in pieces. */
+export type ByteSource = (sink: (bytes: Uint8Array) => void) => void;
+
+const encoder = new TextEncoder();
+
+/**
+ * The first `needle` in `hay`, or -1. Candidates are found by the needle's byte at `pivot`, chosen rare in sheet
+ * XML (the "h" of "</sheetData": "<" and "/" occur in every cell), so the search makes few calls per row.
+ */
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, pivot: number): number {
+  const last = hay.length - needle.length;
+  for (let p = hay.indexOf(needle[pivot], pivot); p >= 0; p = hay.indexOf(needle[pivot], p + 1)) {
+    const i = p - pivot;
+    if (i > last) return -1;
+    let k = 0;
+    while (k < needle.length && hay[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function joinAll(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /**
