@@ -24,21 +24,6 @@ function isExcelRuntimeFile(file) {
 /** Files that are already minified or are not ours: copying them verbatim keeps the build fast. */
 const AS_IS = { minimized: true };
 
-/** ExcelJS arrives minified: flag its chunk so the minimizer skips it (saves ~15 s a build, no size difference). */
-class SkipPrebuiltMinified {
-  apply(compiler) {
-    const { Compilation } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("SkipPrebuiltMinified", (compilation) => {
-      const stage = Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1;
-      compilation.hooks.processAssets.tap({ name: "SkipPrebuiltMinified", stage }, (assets) => {
-        for (const name of Object.keys(assets)) {
-          if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (source) => source, AS_IS);
-        }
-      });
-    });
-  }
-}
-
 /**
  * Lets Excel call the functions when an argument holds an error (`#N/A` from a lookup, `#DIV/0!`): without it Excel
  * answers the whole call, a whole-column spill included, with that error and never runs the function. The metadata
@@ -90,8 +75,6 @@ module.exports = async (env = {}, argv = {}) => {
       extensions: [".ts", ".tsx", ".js"],
     },
     module: {
-      // ExcelJS resolves to its browser bundle (package.json "browser" field): prebuilt, nothing to parse.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -107,21 +90,14 @@ module.exports = async (env = {}, argv = {}) => {
     optimization: {
       // One webpack runtime for the three entries on the shared page, so they share module instances.
       runtimeChunk: "single",
-      splitChunks: {
-        chunks: "all",
-        cacheGroups: {
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
-        },
-      },
+      splitChunks: { chunks: "all" },
     },
     performance: {
-      // ExcelJS (browser demo only) is a lazy chunk of ~1 MB; the first paint loads none of it.
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("exceljs.") && !file.startsWith("office-js/"),
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("office-js/"),
       maxAssetSize: 1_500_000,
       maxEntrypointSize: 2_000_000,
     },
     plugins: [
-      new SkipPrebuiltMinified(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new AllowErrorArguments(),
       new HtmlWebpackPlugin({

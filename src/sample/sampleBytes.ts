@@ -1,5 +1,5 @@
 /**
- * The sample workbook as .xlsx bytes, shipped as the file itself (generated from buildSample.ts by
+ * The sample workbook as .xlsx bytes, shipped as the file itself (generated from tests/support/buildSample.ts by
  * scripts/generate-sample.mjs), so neither the CLI nor the browser demo loads ExcelJS to make it.
  */
 import { SAMPLE_XLSX_BASE64 } from "./sampleXlsx";

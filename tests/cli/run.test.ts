@@ -6,7 +6,7 @@ import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { run, type Console } from "../../src/cli/main";
 import { USAGE } from "../../src/cli/args";
-import { buildSampleWorkbook } from "../../src/sample/buildSample";
+import { buildSampleWorkbook } from "../support/buildSample";
 import { FIXTURES } from "../fixtures/ooxml/features";
 
 let dir: string;

@@ -11,7 +11,7 @@ import path from "node:path";
 import { Workbook } from "exceljs";
 import { run } from "../../src/cli/main";
 import type { JsonReport } from "../../src/workbook";
-import { buildSampleWorkbook } from "../../src/sample/buildSample";
+import { buildSampleWorkbook } from "../support/buildSample";
 import { INSTALL_COMMAND, shouldRun } from "../support/externalTools";
 
 const OUT = path.resolve(__dirname, "../.tmp/libreoffice-resave");

@@ -6,7 +6,7 @@
 import { Workbook, type Worksheet } from "exceljs";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
 import { inspected, reloaded, reopened } from "./xlsxFixtures";
-import { buildSampleWorkbook } from "../../src/sample/buildSample";
+import { buildSampleWorkbook } from "../support/buildSample";
 import { applyRules } from "../../src/workbook";
 import { conditionalFormattings } from "./exceljsShapes";
 import { differences, ownedCells, sheetSettings } from "./workbookDiff";

@@ -1,6 +1,6 @@
-/** The shipped sample file (src/sample/sampleXlsx.ts) is the workbook buildSample.ts builds, cell for cell. */
+/** The shipped sample file (src/sample/sampleXlsx.ts) is the workbook tests/support/buildSample.ts builds, cell for cell. */
 import { Workbook } from "exceljs";
-import { buildSampleWorkbook } from "../../src/sample/buildSample";
+import { buildSampleWorkbook } from "../support/buildSample";
 import { sampleWorkbookBytes } from "../../src/sample/sampleBytes";
 import { reloaded } from "./xlsxFixtures";
 import { differences, sheetSettings } from "./workbookDiff";

@@ -1,7 +1,9 @@
 /**
  * The sample scorecard: three directorate sheets shaped like the real reports in ../shared/seeds
  * (Medway's People priority, Kent's Adult Social Care dashboard and CYPE scorecard) and a Notes sheet
- * the add-in must leave alone. Pure ExcelJS, no file system: the CLI saves it, the browser demo loads it.
+ * the add-in must leave alone. Pure ExcelJS, no file system. Not shipped: scripts/generate-sample.mjs turns it into
+ * the bytes of src/sample/sampleXlsx.ts, which the CLI saves and the browser demo loads, so ExcelJS stays a dev
+ * dependency; the tests build it afresh.
  */
 import { Workbook, type Worksheet } from "exceljs";
 
