@@ -126,10 +126,11 @@ function kentFigures(): SpcChartFigures {
 describe("layoutSpcChart", () => {
   it("puts the first and last points on the plot's edges and every point inside it", () => {
     const layout = layoutSpcChart(kentFigures(), BOX);
-    expect(layout.plot).toEqual({ left: 40, top: 10, right: 310, bottom: 170 });
+    // The right margin grows from 10 to 21 for half of the latest label ("Sep-13", about 37 px).
+    expect(layout.plot).toEqual({ left: 40, top: 10, right: 299, bottom: 170 });
     expect(layout.points).toHaveLength(13);
     expect(layout.points[0].x).toBe(40);
-    expect(layout.points[12].x).toBe(310);
+    expect(layout.points[12].x).toBe(299);
     for (const p of layout.points) {
       expect(p.y).toBeGreaterThanOrEqual(10);
       expect(p.y).toBeLessThanOrEqual(170);

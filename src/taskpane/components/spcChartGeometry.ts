@@ -123,7 +123,10 @@ function round1(x: number): number {
 export function layoutSpcChart(figures: SpcChartFigures, box: ChartBox): SpcChartLayout {
   const { values, periods } = figures;
   if (values.length === 0) throw new RangeError("an SPC chart needs at least one point");
-  const plot = { left: box.left, top: box.top, right: box.width - box.right, bottom: box.height - box.bottom };
+  // The latest period's label is centred on the plot's right edge: the margin leaves room for half of it.
+  const labelWidth = Math.max(...periods.map((p) => p.length), 1) * LABEL_CHAR_WIDTH;
+  const right = box.width - Math.max(box.right, Math.ceil(labelWidth / 2) + 2);
+  const plot = { left: box.left, top: box.top, right, bottom: box.height - box.bottom };
   const shown = [...values, figures.mean, figures.lower, figures.upper, ...figures.targets];
   const plotHeight = plot.bottom - plot.top;
   // About one tick per 40 px of height: enough to read a value off, few enough to stay legible.
@@ -136,8 +139,7 @@ export function layoutSpcChart(figures: SpcChartFigures, box: ChartBox): SpcChar
     round1(values.length === 1 ? plot.left + plotWidth / 2 : plot.left + (i / (values.length - 1)) * plotWidth);
   const points = values.map((v, i) => ({ x: x(i), y: y(v) }));
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-  const longest = Math.max(...periods.map((p) => p.length), 1);
-  const labelled = periodLabelIndices(values.length, plotWidth, longest * LABEL_CHAR_WIDTH);
+  const labelled = periodLabelIndices(values.length, plotWidth, labelWidth);
   return {
     plot,
     points,
