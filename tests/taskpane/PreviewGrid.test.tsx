@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import "./jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
 import { PreviewGrid } from "../../src/taskpane/demo/PreviewGrid";

@@ -6,3 +6,9 @@ class NoResizeObserver {
 }
 
 globalThis.ResizeObserver ??= NoResizeObserver;
+
+// jsdom leaves out the encoding API every browser has; the demo's .xlsx reader decodes sheet bytes with it.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
+
+globalThis.TextDecoder ??= NodeTextDecoder as typeof TextDecoder;
+globalThis.TextEncoder ??= NodeTextEncoder as typeof TextEncoder;
