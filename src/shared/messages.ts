@@ -2,6 +2,7 @@
 import { counted } from "../core";
 import { columnLetters } from "../workbook/a1";
 import type { ApplyReport, OutputColumns, SummaryResult } from "../workbook/model";
+import type { DrawSpcChartResult } from "../workbook/operations/spcChart";
 import type { Outcome } from "./store";
 
 export type Report = Omit<Outcome, "id">;
@@ -76,6 +77,22 @@ export function summaryOutcome(result: SummaryResult, source: Outcome["source"])
     title: failed ? "Summary sheet not fully written" : "Summary sheet generated",
     lines: [
       `"${result.summarySheet}" summarises ${counted(measures, "measure")} on ${counted(result.summary.length, "sheet")}.`,
+      ...result.notices,
+      ...result.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
+    ],
+  };
+}
+
+/** Where the SPC chart went; a measure that has no chart (any more) is said as such, nothing having been written. */
+export function spcChartOutcome(result: DrawSpcChartResult, source: Outcome["source"]): Report {
+  if (!result.ok) return { source, intent: "warning", title: "No SPC chart added", lines: [result.problem] };
+  const failed = result.writeProblems.some((p) => !p.optional);
+  return {
+    source,
+    intent: result.writeProblems.length > 0 ? "warning" : "success",
+    title: failed ? "SPC chart not fully written" : "SPC chart added",
+    lines: [
+      `The chart of ${result.chart.title} is on the sheet "${result.sheet}" (${result.chart.variation}; assurance ${result.chart.assurance}).`,
       ...result.notices,
       ...result.writeProblems.map((p) => `${p.sheet}: ${p.message}`),
     ],

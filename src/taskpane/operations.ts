@@ -7,7 +7,7 @@ import type { ApplyReport, ScanReport, SummaryResult } from "../workbook/model";
 import { DEFAULT_SETTINGS, type Settings } from "../workbook/settings";
 import type { Progress, WorkbookPort } from "../workbook/port";
 import { parseRangeRef } from "../workbook/a1";
-import { scanForSpcChart } from "../workbook/operations/spcChart";
+import { drawSpcChart, scanForSpcChart, type DrawSpcChartResult } from "../workbook/operations/spcChart";
 import type { ScanContext } from "../workbook/operations/scan";
 import { spcChartData, spcChartMeasures, type SpcChartMeasure, type SpcChartResult } from "../workbook/spcChart";
 
@@ -30,6 +30,8 @@ export interface PaneOperations {
   spcMeasures(): Promise<SpcChartMeasure[]>;
   /** One measure's SPC chart, from the workbook as the last spcMeasures() read it. */
   spcChart(key: string): Promise<SpcChartResult>;
+  /** Draws the measure's chart on Scorecard's own SPC sheet (the same sheet each time). */
+  addSpcChart(key: string): Promise<DrawSpcChartResult>;
 }
 
 export interface BindOptions {
@@ -75,6 +77,11 @@ export function bindOperations(port: WorkbookPort, options: BindOptions = {}): P
     },
     async spcChart(key) {
       return spcChartData(await spcRead(), key);
+    },
+    async addSpcChart(key) {
+      const result = await drawSpcChart(port, key);
+      await afterWrite();
+      return result;
     },
   };
 }

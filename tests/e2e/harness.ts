@@ -176,6 +176,16 @@ export async function generateSummary(page: Page): Promise<string> {
   return outcome(page);
 }
 
+/** Opens the SPC chart tab, searches for `search`, picks the option named `option` and waits for its chart. */
+export async function chooseSpcMeasure(page: Page, search: string, option: RegExp): Promise<void> {
+  await page.getByRole("tab", { name: "SPC chart" }).click();
+  const box = page.getByRole("combobox", { name: "Measure" });
+  await box.click();
+  await box.fill(search);
+  await page.getByRole("option", { name: option }).click();
+  await page.getByRole("img", { name: /^SPC chart of / }).waitFor({ timeout: 30_000 });
+}
+
 /** How many pixels differ between two PNG images of the same size (all of them when the sizes differ). */
 export async function differingPixels(browser: Browser, a: Buffer, b: Buffer): Promise<number> {
   const page = await browser.newPage();

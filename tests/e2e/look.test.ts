@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import {
   applyAll,
+  chooseSpcMeasure,
   describeInChromium,
   differingPixels,
   DIST,
@@ -61,7 +62,7 @@ async function openAllHelp(page: Page): Promise<void> {
 
 describeInChromium("accessibility (axe-core)", () => {
   for (const theme of ["light", "dark", "contrast"] as const) {
-    it(`has no violations of any impact in the ${theme} theme, before and after applying, in settings, help and the summary`, async () => {
+    it(`has no violations of any impact in the ${theme} theme, before and after applying, in settings, help, the SPC chart and the summary`, async () => {
       const page = await demo({ query: `?theme=${theme}` });
       expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe(theme);
       expect(await violations(page)).toEqual([]);
@@ -73,6 +74,9 @@ describeInChromium("accessibility (axe-core)", () => {
       expect(await violations(page)).toEqual([]);
       await page.getByRole("button", { name: "Cancel" }).click();
       await openAllHelp(page);
+      expect(await violations(page)).toEqual([]);
+      await chooseSpcMeasure(page, "asc01", /^ASC01 /);
+      await page.getByText("The figures").click();
       expect(await violations(page)).toEqual([]);
       await page.getByRole("tab", { name: "Sheets" }).click();
       await generateSummary(page);
@@ -94,12 +98,13 @@ describeInChromium("narrow pane (320 px)", () => {
   it("keeps every control inside the width, with no sideways scrolling", async () => {
     const page = await demo({ width: 320, height: 900 });
     await applyAll(page);
-    for (const tab of ["Sheets", "Settings", "Help"]) {
+    for (const tab of ["Sheets", "SPC chart", "Settings", "Help"]) {
       await page.getByRole("tab", { name: tab }).click();
       if (tab === "Help") await openAllHelp(page);
+      if (tab === "SPC chart") await chooseSpcMeasure(page, "asc01", /^ASC01 /);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       const outside = await page.evaluate(() =>
-        [...document.querySelectorAll("main button, main input, main [role=tab], main li, main p")]
+        [...document.querySelectorAll("main button, main input, main [role=tab], main li, main p, main svg")]
           .filter((el) => el.getBoundingClientRect().right > 320.5)
           .map((el) => `${el.tagName} ${(el.textContent ?? "").slice(0, 40)}`),
       );

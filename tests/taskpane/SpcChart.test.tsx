@@ -1,14 +1,15 @@
 /** @jest-environment jsdom */
 import "./jsdomShims";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Pane } from "../../src/taskpane/components/Pane";
 import { SpcChartPreview } from "../../src/taskpane/components/SpcChartPreview";
 import { SpcChartTab } from "../../src/taskpane/components/SpcChartTab";
 import type { PaneOperations } from "../../src/taskpane/operations";
 import type { SpcChartData, SpcChartMeasure } from "../../src/workbook/spcChart";
 import { spcMeasureKey } from "../../src/workbook/spcChart";
-import { fakeOperations } from "./fixtures";
+import { runExclusive } from "../../src/shared/store";
+import { deferred, fakeOperations } from "./fixtures";
 
 const SHEET = "Adult Social Care";
 const ASC1 = spcMeasureKey(SHEET, "ASC1");
@@ -20,9 +21,27 @@ function inTheme(node: React.ReactNode) {
 function renderTab(operations: Pick<PaneOperations, "spcMeasures" | "spcChart">, selected: string | null = null) {
   const onSelect = jest.fn();
   const view = render(
-    inTheme(<SpcChartTab operations={operations} version={1} selected={selected} onSelect={onSelect} />),
+    inTheme(
+      <SpcChartTab
+        operations={operations}
+        version={1}
+        selected={selected}
+        onSelect={onSelect}
+        onAdd={jest.fn()}
+        busy={false}
+      />,
+    ),
   );
   return { ...view, onSelect };
+}
+
+/** The pane on its SPC chart tab with ASC1 chosen and drawn. */
+async function paneWithAsc1(ops: PaneOperations) {
+  render(inTheme(<Pane operations={ops} />));
+  fireEvent.click(await screen.findByRole("tab", { name: "SPC chart" }));
+  await openPicker();
+  fireEvent.click(screen.getByRole("option", { name: /^ASC1 / }));
+  await screen.findByRole("img");
 }
 
 async function openPicker(): Promise<HTMLElement> {
@@ -168,9 +187,9 @@ describe("SPC chart: the preview", () => {
     expect(screen.getByRole("img").getAttribute("aria-label")).toContain("Mean 72.9%, process limits 68.9% to 76.9%");
     const rows = within(screen.getByRole("table")).getAllByRole("row");
     expect(rows).toHaveLength(14);
-    expect(rows[1].textContent).toBe("Sep 201265%Concern: beyond a process limit");
+    expect(rows[1].textContent).toBe("Sep 201265%Concern: below the lower process limit");
     expect(rows[4].textContent).toBe("Dec 201271%");
-    expect(rows[9].textContent).toBe("May 201377%Improvement: beyond a process limit");
+    expect(rows[9].textContent).toBe("May 201377%Improvement: above the upper process limit");
   });
 
   it("draws a Goldilocks range as two target lines and neutral marks as diamonds", async () => {
@@ -223,5 +242,53 @@ describe("SPC chart in the pane", () => {
       await screen.findByText("ASC1 on Adult Social Care has 8 points; an SPC chart needs at least 12."),
     ).toBeTruthy();
     expect(screen.queryByRole("img")).toBeNull();
+  });
+});
+
+describe("SPC chart: adding it to the workbook", () => {
+  it("draws the chosen measure's chart in the workbook and says on which sheet", async () => {
+    const ops = fakeOperations();
+    await paneWithAsc1(ops);
+    fireEvent.click(screen.getByRole("button", { name: "Add chart to workbook" }));
+    const outcome = await screen.findByTestId("outcome");
+    expect(outcome.textContent).toContain("SPC chart added");
+    expect(outcome.textContent).toContain(
+      'The chart of ASC1 ASC1 measure is on the sheet "Scorecard SPC" (Improvement (high); assurance Fail).',
+    );
+    expect(ops.addSpcChart).toHaveBeenCalledWith(ASC1);
+    // The workbook is read again: the new sheet is Scorecard's own.
+    await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
+  });
+
+  it("shows its progress and keeps the button from a second click while it runs", async () => {
+    const pending = deferred<Awaited<ReturnType<PaneOperations["addSpcChart"]>>>();
+    const ops = fakeOperations({ addSpcChart: jest.fn(() => pending.promise) });
+    await paneWithAsc1(ops);
+    const button = screen.getByRole("button", { name: "Add chart to workbook" });
+    fireEvent.click(button);
+    expect((await screen.findByTestId("progress")).textContent).toContain("Adding the SPC chart");
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    await act(async () =>
+      pending.resolve({ ok: false, problem: "ASC1 on Adult Social Care is not a measure any more." }),
+    );
+    const outcome = await screen.findByTestId("outcome");
+    expect(outcome.textContent).toContain("No SPC chart added");
+    expect(outcome.textContent).toContain("ASC1 on Adult Social Care is not a measure any more.");
+  });
+
+  it("waits while another operation (the ribbon's) writes to the workbook", async () => {
+    const ops = fakeOperations();
+    await paneWithAsc1(ops);
+    const ribbon = deferred<void>();
+    let running: Promise<boolean> = Promise.resolve(true);
+    act(() => {
+      running = runExclusive("generating the summary sheet", () => ribbon.promise);
+    });
+    expect(screen.getByRole("button", { name: "Add chart to workbook" }).getAttribute("aria-disabled")).toBe("true");
+    await act(async () => {
+      ribbon.resolve();
+      await running;
+    });
+    expect(ops.addSpcChart).not.toHaveBeenCalled();
   });
 });

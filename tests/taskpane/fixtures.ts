@@ -103,6 +103,7 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}): jest.Mo
   return {
     spcMeasures: jest.fn(() => kent.spcMeasures()),
     spcChart: jest.fn((key: string) => kent.spcChart(key)),
+    addSpcChart: jest.fn((key: string) => kent.addSpcChart(key)),
     scan: jest.fn(async () => scanReport()),
     apply: jest.fn(async () => applyReport()),
     summary: jest.fn(async () => summaryResult()),

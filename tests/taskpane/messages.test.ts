@@ -1,4 +1,12 @@
-import { applyOutcome, errorOutcome, errorText, summaryOutcome, whereLines } from "../../src/shared/messages";
+import {
+  applyOutcome,
+  errorOutcome,
+  errorText,
+  spcChartOutcome,
+  summaryOutcome,
+  whereLines,
+} from "../../src/shared/messages";
+import type { SpcChartData } from "../../src/workbook/spcChart";
 import { applyReport, summaryResult } from "./fixtures";
 
 describe("outcome messages", () => {
@@ -75,6 +83,37 @@ describe("outcome messages", () => {
       intent: "success",
       title: "Summary sheet generated",
       lines: ['"Scorecard Summary" summarises 7 measures on 2 sheets.'],
+    });
+  });
+
+  it("says on which sheet the SPC chart went, with the chart's words, and what stopped it otherwise", () => {
+    const chart = {
+      title: "ASC1 Personal budgets",
+      variation: "Common cause",
+      assurance: "Hit and miss",
+    } as SpcChartData;
+    const drawn = { ok: true as const, sheet: "Scorecard SPC", chart, notices: [], writeProblems: [] };
+    expect(spcChartOutcome(drawn, "pane")).toEqual({
+      source: "pane",
+      intent: "success",
+      title: "SPC chart added",
+      lines: [
+        'The chart of ASC1 Personal budgets is on the sheet "Scorecard SPC" (Common cause; assurance Hit and miss).',
+      ],
+    });
+    const chartless = { ...drawn, writeProblems: [{ sheet: "Scorecard SPC", message: "no chart", optional: true }] };
+    expect(spcChartOutcome(chartless, "pane")).toMatchObject({ intent: "warning", title: "SPC chart added" });
+    const unwritten = { ...drawn, writeProblems: [{ sheet: "Scorecard SPC", message: "The sheet is protected." }] };
+    expect(spcChartOutcome(unwritten, "pane")).toMatchObject({
+      intent: "warning",
+      title: "SPC chart not fully written",
+      lines: [expect.any(String), "Scorecard SPC: The sheet is protected."],
+    });
+    expect(spcChartOutcome({ ok: false, problem: "ASC4 on Long has 10 points." }, "pane")).toEqual({
+      source: "pane",
+      intent: "warning",
+      title: "No SPC chart added",
+      lines: ["ASC4 on Long has 10 points."],
     });
   });
 

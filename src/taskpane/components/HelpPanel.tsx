@@ -170,9 +170,10 @@ export function HelpPanel() {
             figures in time order, the solid line across is the average, the dashed lines are the process limits and the
             dotted line is the target. Most figures move about between the limits; that is common cause. A figure marked
             blue (a circle) is a special cause for the better, orange (a square) for the worse and purple (a diamond) a
-            change either way for a Goldilocks measure; the list under the chart gives each marked figure and the rule
-            that marked it. If the target line is outside the limits, the process cannot reach it (or will always meet
-            it) until something changes.
+            change either way for a Goldilocks measure; The figures, under the chart, lists each one with the rule that
+            marked it. If the target line is outside the limits, the process cannot reach it (or will always meet it)
+            until something changes. Add chart to workbook puts the same chart, with its figures, on a sheet of its own
+            (Scorecard SPC), redrawn in place for the next measure you add.
           </p>
         </AccordionPanel>
       </AccordionItem>

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { counted } from "../../core";
 import type { ScanReport } from "../../workbook/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../workbook/settings";
-import { applyOutcome, errorOutcome, settingsOutcome, summaryOutcome } from "../../shared/messages";
+import { applyOutcome, errorOutcome, settingsOutcome, spcChartOutcome, summaryOutcome } from "../../shared/messages";
 import type { PaneOperations } from "../operations";
 import { getSharedState, publishOutcome, subscribe } from "../../shared/store";
 import { HelpPanel } from "./HelpPanel";
@@ -134,6 +134,14 @@ export function Pane({ operations }: PaneProps) {
       rescan();
     });
 
+  const addSpcChart = (key: string) =>
+    run("Adding the SPC chart", "add the SPC chart", async () => {
+      const result = await operations.addSpcChart(key);
+      publishOutcome(spcChartOutcome(result, "pane"));
+      // The new sheet is Scorecard's own: a read now lists it as such, not as a sheet without measures.
+      if (result.ok) rescan();
+    });
+
   const saveSettings = (settings: Settings, reset = false) =>
     run(reset ? "Resetting settings" : "Saving settings", "save the settings", async () => {
       await operations.saveSettings(settings);
@@ -241,7 +249,14 @@ export function Pane({ operations }: PaneProps) {
           />
         )}
         {tab === "chart" && (
-          <SpcChartTab operations={operations} version={scan} selected={spcMeasure} onSelect={setSpcMeasure} />
+          <SpcChartTab
+            operations={operations}
+            version={scan}
+            selected={spcMeasure}
+            onSelect={setSpcMeasure}
+            onAdd={(key) => void addSpcChart(key)}
+            busy={busy}
+          />
         )}
         {tab === "settings" &&
           (scan ? (

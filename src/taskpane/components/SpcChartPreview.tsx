@@ -1,8 +1,8 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import type { SpcRule } from "../../core/spc";
 import { capitalise, counted } from "../../core";
 import { formatNumber, formatPercent } from "../../core/numbers";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "../../workbook/spcChart";
+import { specialCauseWords } from "../../workbook/spcChartSheet";
 import { formatFigure, layoutSpcChart, type ChartBox } from "./spcChartGeometry";
 
 /** The SVG's own units; it scales to the pane's width (about 1:1 in a 350 px pane). */
@@ -52,13 +52,6 @@ const useStyles = makeStyles({
     "& td:nth-child(2)": { textAlign: "right" },
   },
 });
-
-const RULE_WORDS: Record<SpcRule, string> = {
-  astronomical: "beyond a process limit",
-  trend: "in a run of 7 rising or falling",
-  twoOfThree: "2 of 3 near a limit",
-  shift: "in a run of 7 on one side of the mean",
-};
 
 /** The marked kind's shape centred on (x, y): improvement a circle, concern a square, neutral a diamond. */
 function MarkShape({ mark, x, y, className }: { mark: SpcPointMark; x: number; y: number; className: string }) {
@@ -223,7 +216,7 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
               <tr key={i}>
                 <td>{p.period}</td>
                 <td>{percent ? formatPercent(p.value) : formatNumber(p.value)}</td>
-                <td>{p.mark && p.rule ? `${capitalise(p.mark)}: ${RULE_WORDS[p.rule]}` : ""}</td>
+                <td>{specialCauseWords(p)}</td>
               </tr>
             ))}
           </tbody>

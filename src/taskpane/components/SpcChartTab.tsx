@@ -19,6 +19,7 @@ import { SpcMeasurePicker } from "./SpcMeasurePicker";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  add: { alignSelf: "flex-start" },
 });
 
 /** What was read, and for which request: a result for an earlier request means the new one is still loading. */
@@ -33,10 +34,14 @@ export interface SpcChartTabProps {
   /** The chosen measure's key; kept by the pane, so the choice survives switching tabs. */
   readonly selected: string | null;
   readonly onSelect: (key: string) => void;
+  /** Draws the chosen measure's chart in the workbook. */
+  readonly onAdd: (key: string) => void;
+  /** An operation is running: nothing can be added meanwhile. */
+  readonly busy: boolean;
 }
 
 /** The SPC chart of one measure: pick it, see the chart, add it to the workbook. */
-export function SpcChartTab({ operations, version, selected, onSelect }: SpcChartTabProps) {
+export function SpcChartTab({ operations, version, selected, onSelect, onAdd, busy }: SpcChartTabProps) {
   const styles = useStyles();
   const [retries, setRetries] = useState(0);
   const [measures, setMeasures] = useState<Read<{ version: unknown; retries: number }, SpcChartMeasure[]> | null>(null);
@@ -111,7 +116,15 @@ export function SpcChartTab({ operations, version, selected, onSelect }: SpcChar
           <MessageBarBody>{drawing.value.problem}</MessageBarBody>
         </MessageBar>
       )}
-      {drawn && <SpcChartPreview chart={drawn} />}
+      {drawn && (
+        <>
+          {/* disabledFocusable: focus stays on the button while the chart is being added. */}
+          <Button className={styles.add} onClick={() => onAdd(drawn.key)} disabledFocusable={busy}>
+            Add chart to workbook
+          </Button>
+          <SpcChartPreview chart={drawn} />
+        </>
+      )}
     </section>
   );
 }

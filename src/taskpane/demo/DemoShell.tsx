@@ -113,6 +113,15 @@ export function DemoShell({ initial }: DemoShellProps) {
         setHighlight(null);
         return result;
       },
+      async addSpcChart(key) {
+        const result = await base.addSpcChart(key);
+        // The preview shows the chart's table (the chart itself is in the pane and in the downloaded file).
+        if (result.ok) {
+          setSheet(result.sheet);
+          setHighlight(null);
+        }
+        return result;
+      },
     };
   }, [workbook, afterWrite]);
 
