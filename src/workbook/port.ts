@@ -134,7 +134,8 @@ export interface LineSeriesStyle {
   readonly colour: string;
   /** The line joining the points; "none" draws the markers alone (blank cells then leave no gap to bridge). */
   readonly line: "solid" | "dash" | "none";
-  readonly marker: "circle" | "none";
+  /** Circle markers this many points across (Excel takes 2 to 72), or none. */
+  readonly marker: { readonly size: number } | null;
 }
 
 /** A line chart over a block of the sheet (the SPC chart). */

@@ -8,7 +8,15 @@
  */
 import { capitalise } from "../core";
 import type { SpcRule, SpcSide } from "../core/spc";
-import type { CellStyle, LineChartSpec, LineSeriesStyle, OutCell, OwnedSheetWrite, StyledRange } from "./port";
+import type {
+  CellStyle,
+  LineChartSpec,
+  LineSeriesStyle,
+  OutCell,
+  OwnedSheetWrite,
+  PageLayout,
+  StyledRange,
+} from "./port";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "./spcChart";
 import { SPC_STYLES } from "./spcStyles";
 
@@ -30,6 +38,10 @@ export const SPC_CHART_COLOURS = {
   concern: "#C55A11",
   neutral: "#7030A0",
 } as const;
+
+/** Special-cause markers are larger than the values' own, so each covers the grey marker under it. */
+const VALUE_MARKER = { size: 5 };
+const SPECIAL_MARKER = { size: 8 };
 
 const MARK_ORDER: readonly SpcPointMark[] = ["improvement", "concern", "neutral"];
 
@@ -65,11 +77,11 @@ function columns(data: SpcChartData): Column[] {
   const line = (colour: string, dash = false): LineSeriesStyle => ({
     colour,
     line: dash ? "dash" : "solid",
-    marker: "none",
+    marker: null,
   });
   const cols: Column[] = [
     { header: "Period", cell: (p) => p.period },
-    { header: "Value", cell: (p) => p.value, style: { colour: c.values, line: "solid", marker: "circle" } },
+    { header: "Value", cell: (p) => p.value, style: { colour: c.values, line: "solid", marker: VALUE_MARKER } },
     { header: "Mean", cell: () => data.mean, style: line(c.mean), derived: true },
     { header: "Lower limit", cell: () => data.lower, style: line(c.limits, true), derived: true },
     { header: "Upper limit", cell: () => data.upper, style: line(c.limits, true), derived: true },
@@ -86,7 +98,7 @@ function columns(data: SpcChartData): Column[] {
     cols.push({
       header: capitalise(mark),
       cell: (p) => (p.mark === mark ? p.value : null),
-      style: { colour: c[mark], line: "none", marker: "circle" },
+      style: { colour: c[mark], line: "none", marker: SPECIAL_MARKER },
     });
   }
   cols.push({ header: "Special cause", cell: specialCauseWords });
@@ -129,10 +141,14 @@ export function spcAxis(data: SpcChartData): { min: number; max: number } {
 const TITLE_STYLE: CellStyle = { bold: true, font: "#1F3864" };
 const HEADER_STYLE: CellStyle = { bold: true };
 const NOTE_STYLE: CellStyle = { italic: true, font: "#595959" };
-/** Rows above the table: title, variation, assurance, a note, a blank row. */
-const TABLE_ROW = 5;
-/** Cells the chart covers right of the table; Excel's default chart is about 15 rows by 8 standard columns. */
-const CHART_SPAN = { rows: 22, cols: 10 };
+/** The chart sits below the words (title, variation, assurance, a note, a blank row), where the sheet opens. */
+const CHART_ROW = 5;
+/** Rows the chart covers, as wide as the table below it: about 2.5 times as wide as tall, for a time series. */
+const CHART_ROWS = 24;
+/** The table of figures below the chart, after a blank row. */
+const TABLE_ROW = CHART_ROW + CHART_ROWS + 1;
+/** Printed landscape, one page wide: the chart and the table's columns on one page, with the file's name. */
+const PAGE: PageLayout = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 0, footer: true };
 
 /**
  * The sheet for one measure's chart, replacing `replaces` (the add-in's SPC sheet as it is named now) when there is
@@ -141,7 +157,7 @@ const CHART_SPAN = { rows: 22, cols: 10 };
 export function buildSpcSheet(data: SpcChartData, name: string, replaces: string | null): OwnedSheetWrite {
   const cols = columns(data);
   const decimals = decimalsOf(data.points);
-  const rows: OutCell[][] = [
+  const words: OutCell[][] = [
     [{ value: `SPC chart: ${data.title}` }],
     [{ value: "Variation" }, { value: data.variation }, { value: data.variationReason }],
     [{ value: "Assurance" }, { value: data.assurance }, { value: data.assuranceReason }],
@@ -150,7 +166,8 @@ export function buildSpcSheet(data: SpcChartData, name: string, replaces: string
         value: `From ${data.sheet}, ${data.points.length} points oldest first. Drawn by Scorecard: drawing another measure replaces this sheet.`,
       },
     ],
-    [],
+  ];
+  const table: OutCell[][] = [
     cols.map((c) => ({ value: c.header })),
     ...data.points.map((p) => cols.map((c) => ({ value: c.cell(p) }))),
   ];
@@ -177,17 +194,21 @@ export function buildSpcSheet(data: SpcChartData, name: string, replaces: string
     range: { row: TABLE_ROW, col: 0, rows: n + 1, cols: series.length + 1 },
     series,
     axis: spcAxis(data),
-    anchor: { row: TABLE_ROW, col: cols.length + 1 },
-    span: CHART_SPAN,
+    anchor: { row: CHART_ROW, col: 0 },
+    span: { rows: CHART_ROWS, cols: cols.length },
   };
   return {
     sheet: name,
     replaces,
-    blocks: [{ row: 0, col: 0, cells: rows }],
+    blocks: [
+      { row: 0, col: 0, cells: words },
+      { row: TABLE_ROW, col: 0, cells: table },
+    ],
     styles,
     conditionalRules: [],
     // Column B also holds the variation and assurance words ("Improvement (high)") above the table.
     columnWidths: cols.map((c, col) => ({ col, width: c.header === "Special cause" ? 44 : col === 1 ? 20 : 13 })),
     chart,
+    page: PAGE,
   };
 }

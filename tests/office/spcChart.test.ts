@@ -39,18 +39,18 @@ test("a LineMarkers chart over the table, each series styled, the axis bounded, 
   const ctx = new FakeContext(new FakeWorkbook([kent]));
   await draw(ctx, "Adult Social Care", "ASC1");
   const sheet = ctx.book.sheet("Scorecard SPC");
-  expect(sheet.value(5, 0)).toBe("Period");
-  expect(sheet.value(6, 1)).toBe(0.65);
+  expect(sheet.value(30, 0)).toBe("Period");
+  expect(sheet.value(31, 1)).toBe(0.65);
   expect(sheet.charts).toHaveLength(1);
   const [chart] = sheet.charts;
   expect(chart).toMatchObject({
     name: "Scorecard SPC chart",
     type: "LineMarkers",
-    source: "A6:H19",
+    source: "A31:H44",
     seriesBy: "Columns",
     seriesCount: 7,
     title: "ASC1 ASC1 measure: Improvement (high), assurance Fail",
-    position: "K6:T27",
+    position: "A6:I29",
   });
   const c = SPC_CHART_COLOURS;
   const line = (colour: string, lineStyle: string) => ({
@@ -59,15 +59,15 @@ test("a LineMarkers chart over the table, each series styled, the axis bounded, 
     lineWeight: 2.25,
     markerStyle: "None",
   });
-  const markers = (colour: string) => ({
+  const markers = (colour: string, size = 8) => ({
     lineStyle: "None",
     markerStyle: "Circle",
     markerBackgroundColor: colour,
     markerForegroundColor: colour,
-    markerSize: 7,
+    markerSize: size,
   });
   expect(chart.seriesFormats).toEqual([
-    { ...markers(c.values), ...line(c.values, "Continuous"), markerStyle: "Circle" },
+    { ...markers(c.values, 5), ...line(c.values, "Continuous"), markerStyle: "Circle" },
     line(c.mean, "Continuous"),
     line(c.limits, "Dash"),
     line(c.limits, "Dash"),
@@ -90,7 +90,7 @@ test("another measure replaces the chart on the same sheet: one chart, the sheet
   expect(charts[0]).toMatchObject({ title: "ASC10 ASC10 measure: Common cause, assurance Pass", seriesCount: 5 });
   expect(ctx.book.sheet("Scorecard SPC").value(0, 0)).toBe("SPC chart: ASC10 ASC10 measure");
   // ASC1's table was two columns wider: nothing of it is left.
-  expect(ctx.book.sheet("Scorecard SPC").value(5, 7)).toBeNull();
+  expect(ctx.book.sheet("Scorecard SPC").value(30, 7)).toBeNull();
 });
 
 test("the syncs do not grow with the number of points", async () => {

@@ -5,12 +5,12 @@
  * The pages stay in tests/.tmp/render-summary/ to look at.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { PNG } from "pngjs";
 import { run } from "../../src/cli/main";
 import { DEFAULT_SETTINGS } from "../../src/workbook";
 import { INSTALL_COMMAND, shouldRun, toolSuites } from "../support/externalTools";
+import { solidPixels } from "./pixels";
 
 const OUT = path.resolve(__dirname, "../.tmp/render-summary");
 const DPI = 100;
@@ -26,37 +26,6 @@ function tool(command: string, args: readonly string[]): string {
   const result = spawnSync(command, args, { encoding: "utf8", timeout: 180_000 });
   if (result.status !== 0) throw new Error(`${command} failed (${result.status ?? result.signal}): ${result.stderr}`);
   return result.stdout;
-}
-
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-
-/**
- * Pixels of each colour that lie in solid blocks (at least `side` × `side` of the one colour): chart bars, not text
- * in that colour, whose strokes are a pixel or two wide.
- */
-function solidPixels(file: string, colours: Record<string, string>, side = 6): Record<string, number> {
-  const { data, width, height } = PNG.sync.read(readFileSync(file));
-  const targets = Object.entries(colours).map(([name, hex]) => [name, rgb(hex)] as const);
-  const at = (x: number, y: number) => {
-    const i = (y * width + x) * 4;
-    return targets.findIndex(
-      ([, [r, g, b]]) => Math.abs(data[i] - r) <= 6 && Math.abs(data[i + 1] - g) <= 6 && Math.abs(data[i + 2] - b) <= 6,
-    );
-  };
-  const colourOf = new Int8Array(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) colourOf[y * width + x] = at(x, y);
-  const counts: Record<string, number> = Object.fromEntries(targets.map(([name]) => [name, 0]));
-  for (let y = 0; y + side <= height; y += side) {
-    for (let x = 0; x + side <= width; x += side) {
-      const c = colourOf[y * width + x];
-      if (c < 0) continue;
-      let solid = true;
-      for (let dy = 0; dy < side && solid; dy++)
-        for (let dx = 0; dx < side && solid; dx++) solid = colourOf[(y + dy) * width + x + dx] === c;
-      if (solid) counts[targets[c][0]] += side * side;
-    }
-  }
-  return counts;
 }
 
 (canRender ? describe : describe.skip)("the summary sheet, printed by LibreOffice", () => {

@@ -44,7 +44,7 @@ test("ASC1: words, table and a line chart whose series are styled as Making Data
   expect(port.cell("Scorecard SPC", "B2").style).toMatchObject(SPC_STYLES["Improvement (high)"]);
   expect(port.cell("Scorecard SPC", "B3").style).toMatchObject(SPC_STYLES.Fail);
   // ASC1 has marks of both meanings (concern early, improvement later) and a single target.
-  expect(grid[5]).toEqual([
+  expect(grid[30]).toEqual([
     "Period",
     "Value",
     "Mean",
@@ -55,31 +55,34 @@ test("ASC1: words, table and a line chart whose series are styled as Making Data
     "Concern",
     "Special cause",
   ]);
-  expect(grid.slice(6).map((r) => r[1])).toEqual(KENT[0][3]);
-  expect(grid[6][2]).toBeCloseTo(9.48 / 13, 12);
-  expect(grid[6].slice(5, 9)).toEqual([0.8, null, 0.65, "Concern: below the lower process limit"]);
-  expect(grid[9].slice(6, 9)).toEqual([null, null, ""]);
-  expect(grid[14].slice(6, 9)).toEqual([0.77, null, "Improvement: above the upper process limit"]);
+  expect(grid.slice(31).map((r) => r[1])).toEqual(KENT[0][3]);
+  expect(grid[31][2]).toBeCloseTo(9.48 / 13, 12);
+  expect(grid[31].slice(5, 9)).toEqual([0.8, null, 0.65, "Concern: below the lower process limit"]);
+  expect(grid[34].slice(6, 9)).toEqual([null, null, ""]);
+  expect(grid[39].slice(6, 9)).toEqual([0.77, null, "Improvement: above the upper process limit"]);
   // Values as the sheet gives them (2 decimals), mean and limits one more.
-  expect(port.cell("Scorecard SPC", "B7").style.numberFormat).toBe("#,##0.00");
-  expect(port.cell("Scorecard SPC", "C7").style.numberFormat).toBe("#,##0.000");
+  expect(port.cell("Scorecard SPC", "B32").style.numberFormat).toBe("#,##0.00");
+  expect(port.cell("Scorecard SPC", "C32").style.numberFormat).toBe("#,##0.000");
 
   const chart = lineChart(port, "Scorecard SPC");
   expect(chart).toMatchObject({
     name: SPC_CHART_NAME,
     title: "ASC1 ASC1 measure: Improvement (high), assurance Fail",
-    range: { row: 5, col: 0, rows: 14, cols: 8 },
-    anchor: { row: 5, col: 10 },
+    range: { row: 30, col: 0, rows: 14, cols: 8 },
+    // Below the words, above the table, as wide as the table.
+    anchor: { row: 5, col: 0 },
+    span: { rows: 24, cols: 9 },
   });
   const c = SPC_CHART_COLOURS;
   expect(chart.series).toEqual([
-    { colour: c.values, line: "solid", marker: "circle" },
-    { colour: c.mean, line: "solid", marker: "none" },
-    { colour: c.limits, line: "dash", marker: "none" },
-    { colour: c.limits, line: "dash", marker: "none" },
-    { colour: c.target, line: "solid", marker: "none" },
-    { colour: c.improvement, line: "none", marker: "circle" },
-    { colour: c.concern, line: "none", marker: "circle" },
+    { colour: c.values, line: "solid", marker: { size: 5 } },
+    { colour: c.mean, line: "solid", marker: null },
+    { colour: c.limits, line: "dash", marker: null },
+    { colour: c.limits, line: "dash", marker: null },
+    { colour: c.target, line: "solid", marker: null },
+    // Larger than the values' markers, so each covers the grey one under it.
+    { colour: c.improvement, line: "none", marker: { size: 8 } },
+    { colour: c.concern, line: "none", marker: { size: 8 } },
   ]);
   // Every point, both limits and the target inside the axis, which does not start at 0 for figures near 0.7.
   expect(chart.axis.min).toBeLessThanOrEqual(0.65);
@@ -96,7 +99,7 @@ test("drawing another measure rewrites the same sheet and chart: nothing of the 
   const grid = port.grid("Scorecard SPC");
   expect(grid[0][0]).toBe("SPC chart: ASC10 ASC10 measure");
   // ASC10 has no special-cause point: no marker series and no column of the first chart's left over.
-  expect(grid[5]).toEqual(["Period", "Value", "Mean", "Lower limit", "Upper limit", "Target", "Special cause"]);
+  expect(grid[30]).toEqual(["Period", "Value", "Mean", "Lower limit", "Upper limit", "Target", "Special cause"]);
   expect(grid.every((row) => row.length <= 7)).toBe(true);
   expect(lineChart(port, "Scorecard SPC").series).toHaveLength(5);
   const again = await drawn(port, "ASC10");

@@ -44,11 +44,11 @@ test("a line chart part over the SPC sheet's table: seven series, each drawn as 
   expect([...after.keys()].filter((p) => p.startsWith("xl/charts/"))).toEqual(["xl/charts/chart1.xml"]);
   expect(chart).toContain('<c:lineChart><c:grouping val="standard"/>');
   expect(chart.match(/<c:ser>/g)).toHaveLength(7);
-  // Categories: the periods, A7:A19; the values B7:B19 with their cached figures (the chart shows before a recalc).
-  expect(chart).toContain("<c:f>'Scorecard SPC'!$A$7:$A$19</c:f>");
-  expect(chart).toContain("<c:f>'Scorecard SPC'!$B$7:$B$19</c:f>");
+  // Categories: the periods, A32:A44; the values B32:B44 with their cached figures (the chart shows before a recalc).
+  expect(chart).toContain("<c:f>'Scorecard SPC'!$A$32:$A$44</c:f>");
+  expect(chart).toContain("<c:f>'Scorecard SPC'!$B$32:$B$44</c:f>");
   expect(chart).toContain(
-    '<c:f>\'Scorecard SPC\'!$B$6</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Value</c:v>',
+    '<c:f>\'Scorecard SPC\'!$B$31</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Value</c:v>',
   );
   expect(chart).toContain('<c:pt idx="0"><c:v>0.65</c:v></c:pt><c:pt idx="1"><c:v>0.67</c:v></c:pt>');
   // Concern markers only where a point is marked: points 0-2 of 13, the rest gaps.
@@ -74,6 +74,15 @@ test("a line chart part over the SPC sheet's table: seven series, each drawn as 
     { dash: "none", colour: hex(c.concern), marker: "circle" },
   ]);
   expect(series[5]).toContain("<a:ln><a:noFill/></a:ln>");
+  expect(series.map((x) => /<c:size val="(\d+)"\/>/.exec(x)?.[1] ?? null)).toEqual([
+    "5",
+    null,
+    null,
+    null,
+    null,
+    "8",
+    "8",
+  ]);
   expect(chart).toMatch(
     /<c:scaling><c:orientation val="minMax"\/><c:max val="0\.\d+"\/><c:min val="0\.\d+"\/><\/c:scaling>/,
   );

@@ -13,9 +13,8 @@ import type { WriteOp } from "./writeOps";
 
 /** Excel.ChartLineStyle for each line of the port ("None" draws the markers alone). */
 const LINE_STYLES: Record<LineSeriesStyle["line"], string> = { solid: "Continuous", dash: "Dash", none: "None" };
-/** 2¼ pt lines and 7 pt markers, as the .xlsx host draws them. */
+/** 2¼ pt lines, as the .xlsx host draws them. */
 const LINE_WEIGHT = 2.25;
-const MARKER_SIZE = 7;
 
 /** Property sets per series: what the payload estimate counts. */
 const LINE_SERIES_ACTIONS = 8;
@@ -27,11 +26,11 @@ function styleSeries(series: XlChartSeries, style: LineSeriesStyle): void {
     line.color = style.colour;
     line.weight = LINE_WEIGHT;
   }
-  series.markerStyle = style.marker === "circle" ? "Circle" : "None";
-  if (style.marker === "circle") {
+  series.markerStyle = style.marker ? "Circle" : "None";
+  if (style.marker) {
     series.markerBackgroundColor = style.colour;
     series.markerForegroundColor = style.colour;
-    series.markerSize = MARKER_SIZE;
+    series.markerSize = style.marker.size;
   }
 }
 

@@ -216,9 +216,9 @@ function lineSeriesLook(style: LineSeriesStyle): string {
       ? `<a:ln><a:noFill/></a:ln>`
       : `<a:ln w="28575" cap="rnd">${fill}<a:prstDash val="${style.line === "dash" ? "dash" : "solid"}"/><a:round/></a:ln>`;
   const marker =
-    style.marker === "none"
+    style.marker === null
       ? `<c:marker><c:symbol val="none"/></c:marker>`
-      : `<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr>${fill}<a:ln w="9525">${fill}</a:ln></c:spPr></c:marker>`;
+      : `<c:marker><c:symbol val="circle"/><c:size val="${style.marker.size}"/><c:spPr>${fill}<a:ln w="9525">${fill}</a:ln></c:spPr></c:marker>`;
   return `<c:spPr>${line}</c:spPr>${marker}`;
 }
 
