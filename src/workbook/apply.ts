@@ -37,7 +37,7 @@ import type { CellAt, CellSeries, EvaluatedTable, RowOutcome } from "./evaluate"
 import type { OutputColumns } from "./model";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, SPC_FIELDS } from "./headers";
 import type { OutputField } from "./headers";
-import type { BlockWrite, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
+import type { BlockWrite, CellRange, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
 import { statusStyle } from "./settings";
 import { SPC_STYLES, SPC_WORDS } from "./spcStyles";
 import { colourRuns } from "./styleRuns";
@@ -336,6 +336,28 @@ function clearSpcColumns(
 }
 
 /** The writes for one sheet's tables; `previouslyOwned` are the state's records of columns the add-in added. */
+/**
+ * The user's table (its columns left of the output columns that end it) and the table with them: a sheet AutoFilter
+ * over the one grows to the other. The same on every run: on a second one the outputs are the table's last columns.
+ */
+function filterGrowth(
+  table: EvaluatedTable["table"],
+  fields: readonly OutputField[],
+): { from: CellRange; to: CellRange } | null {
+  const outputs = new Set(fields.map((f) => table.outputs[f] as number));
+  let own = table.lastCol;
+  while (own > table.firstCol && outputs.has(own)) own--;
+  const right = Math.max(table.lastCol, ...outputs);
+  if (right <= own) return null;
+  const from = {
+    row: table.headerRow,
+    col: table.firstCol,
+    rows: table.lastRow - table.headerRow + 1,
+    cols: own - table.firstCol + 1,
+  };
+  return { from, to: { ...from, cols: right - table.firstCol + 1 } };
+}
+
 export function planSheet(
   sheet: string,
   tables: readonly EvaluatedTable[],
@@ -350,6 +372,7 @@ export function planSheet(
   let rowsRated = 0;
   let columnsAdded = 0;
   const outputColumns: OutputColumns[] = [];
+  const widenFilters: { from: CellRange; to: CellRange }[] = [];
   for (const evaluated of tables) {
     const { table } = evaluated;
     const planner = new TablePlanner(evaluated, settings);
@@ -394,11 +417,20 @@ export function planSheet(
     }
     rowsRated += evaluated.rows.length;
     columnsAdded += table.added.length;
+    const grown = filterGrowth(table, fields);
+    if (grown) widenFilters.push(grown);
   }
   if (!settings.spc) clearSpcColumns(sheet, tables, previouslyOwned, { blocks, styles, owned });
   widths.sort((a, b) => a.col - b.col);
   return {
-    write: { sheet, blocks, styles, conditionalRules: rules, columnWidths: widths },
+    write: {
+      sheet,
+      blocks,
+      styles,
+      conditionalRules: rules,
+      columnWidths: widths,
+      ...(widenFilters.length > 0 ? { widenFilters } : {}),
+    },
     owned,
     rowsRated,
     columnsAdded,

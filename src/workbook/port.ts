@@ -97,6 +97,12 @@ export interface SheetWrite {
   /** Replaces any conditional format the add-in wrote before on these ranges. */
   readonly conditionalRules: readonly ConditionalRule[];
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
+  /**
+   * Measure tables the write adds output columns to (`from`: the table, header row included; `to`: the table with
+   * them). A sheet AutoFilter whose range is exactly `from` grows to `to`, so its buttons reach Status and the
+   * trends, as an Excel Table does; any other AutoFilter is left as it is.
+   */
+  readonly widenFilters?: readonly { readonly from: CellRange; readonly to: CellRange }[];
 }
 
 /** What every chart the add-in draws has: a name to find it again by, a title and a place. */

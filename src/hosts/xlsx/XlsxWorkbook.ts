@@ -35,6 +35,7 @@ import { stateSheetXml, writeOwnedSheet } from "./write/ownedSheet";
 import { StringTable } from "./write/stringTable";
 import { StyleWriter } from "./write/styleWriter";
 import { widenedTable } from "./write/tables";
+import { widenFilterDatabase, type FilterGrowth } from "./write/autoFilter";
 import { addSheet, dropCalcChain, quotedSheet, setLocalName, setSheetAttributes } from "./write/workbookEdit";
 import { spliceWorksheet, type SheetEditContext } from "./write/worksheet";
 
@@ -219,11 +220,13 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const part = entry.part;
     let formulasChanged = false;
+    let filter: FilterGrowth | null = null;
     // Streamed both ways: the sheet is read piece by piece and written compressed as it comes (big sheets).
     this.pkg.writePart(part, (out) => {
-      formulasChanged = spliceWorksheet((sink) => this.pkg.streamUtf8(part, sink), write, ctx, out).formulasChanged;
+      ({ formulasChanged, filter } = spliceWorksheet((sink) => this.pkg.streamUtf8(part, sink), write, ctx, out));
     });
     this.widenTables(part, write);
+    if (filter) widenFilterDatabase(this.pkg, this.currentInfo(), r.info.sheets.indexOf(entry), filter);
     return formulasChanged;
   }
 

@@ -229,3 +229,29 @@ function dropPart(files: Files, part: string): Files {
   delete rest[part];
   return rest;
 }
+
+describe("a sheet AutoFilter over the measure table (F20)", () => {
+  const before = fixture("sheet-autofilter");
+  const grown = edit(
+    edit(idealApply(before), "xl/worksheets/sheet1.xml", (x) =>
+      x.replace('<autoFilter ref="A1:F13"/>', '<autoFilter ref="A1:I13"/>'),
+    ),
+    "xl/workbook.xml",
+    (x) => x.replace("Scorecard!$A$1:$F$13", "Scorecard!$A$1:$I$13"),
+  );
+
+  it("may grow by exactly the output columns, its _FilterDatabase name with it", () => {
+    expect(checkApply(before, grown, VALUES)).toEqual([]);
+  });
+
+  it("report a filter grown too far, a name left behind or moved elsewhere", () => {
+    const tooFar = edit(grown, "xl/worksheets/sheet1.xml", (x) =>
+      x.replace('<autoFilter ref="A1:I13"/>', '<autoFilter ref="A1:J13"/>'),
+    );
+    expect(checkApply(before, tooFar, VALUES)).toContainEqual(expect.stringMatching(/<autoFilter> changed/));
+    const nameLeft = edit(grown, "xl/workbook.xml", (x) => x.replace("$A$1:$I$13", "$A$1:$F$13"));
+    expect(checkApply(before, nameLeft, VALUES)).toContainEqual(expect.stringMatching(/_FilterDatabase/));
+    const nameElsewhere = edit(grown, "xl/workbook.xml", (x) => x.replace("$A$1:$I$13", "$A$1:$I$20"));
+    expect(checkApply(before, nameElsewhere, VALUES)).toContainEqual(expect.stringMatching(/_FilterDatabase/));
+  });
+});

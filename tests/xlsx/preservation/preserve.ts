@@ -204,6 +204,41 @@ export function outputColumns(sheet: El, sst: readonly string[], headerRow = 1):
 
 const ADDABLE_SHEET_CHILDREN = new Set(["dimension", "cols", "conditionalFormatting"]);
 
+/** "A1:F13" -> 1-based columns and rows. */
+function refBounds(ref: string): { c0: number; r0: number; c1: number; r1: number } | null {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  return m ? { c0: colIndex(m[1] + m[2]), r0: Number(m[2]), c1: colIndex(m[3] + m[4]), r1: Number(m[4]) } : null;
+}
+
+const letters = (col: number): string =>
+  col <= 0 ? "" : letters(Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26));
+
+/**
+ * The one change a sheet AutoFilter may get (new-user finding F20): over exactly the measure table (row 1 to its last
+ * row, ending right before the output columns), it grows by those columns, every other attribute and child kept.
+ * Anything else must be kept as it was: this returns `filter` itself then.
+ */
+export function grownFilter(filter: El, owned: ReadonlySet<number>, lastRow: number): El {
+  const b = refBounds(filter.attrs.ref ?? "");
+  const outputs = [...owned].sort((x, y) => x - y);
+  if (!b || outputs.length === 0 || b.r0 !== 1 || b.r1 !== lastRow || outputs[0] !== b.c1 + 1) return filter;
+  const ref = `${letters(b.c0)}${b.r0}:${letters(outputs[outputs.length - 1])}${b.r1}`;
+  return { ...filter, attrs: { ...filter.attrs, ref } };
+}
+
+/** The sheets whose AutoFilter grew, with the old and new ranges as `_xlnm._FilterDatabase` writes them. */
+export function grownFilters(
+  sheets: readonly { name: string; before: El; after: El }[],
+): Map<string, { from: string; to: string }> {
+  const grown = new Map<string, { from: string; to: string }>();
+  const abs = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  for (const { name, before, after } of sheets) {
+    const [was, now] = [child(before, "autoFilter")?.attrs.ref, child(after, "autoFilter")?.attrs.ref];
+    if (was && now && was !== now) grown.set(name, { from: abs(was), to: abs(now) });
+  }
+  return grown;
+}
+
 /**
  * A scored sheet keeps every element but dimension, cols and sheetData exactly; its conditional formats start with
  * the user's; every cell outside `owned` columns is kept (attributes and children), every row keeps its attributes
@@ -240,6 +275,8 @@ export function checkSheet(
     const kind = local(el.name);
     if (kind === "sheetData" || kind === "dimension" || kind === "cols" || kind === "conditionalFormatting") continue;
     const kept = childrenNamed(after, kind);
+    if (kind === "autoFilter" && kept.length === 1 && canon(kept[0]) === canon(grownFilter(el, owned, lastRow)))
+      continue;
     if (kept.length !== 1 || canon(kept[0]) !== canon(el)) say(`<${kind}> changed or lost: ${canon(el).slice(0, 160)}`);
   }
   for (const el of elements(after)) {
@@ -388,7 +425,11 @@ export function checkSharedStrings(before: El | undefined, after: El | undefined
 }
 
 /** workbook.xml: existing sheets, defined names (scoped by sheet name), protection and the rest unchanged. */
-export function checkWorkbook(before: El, after: El): string[] {
+export function checkWorkbook(
+  before: El,
+  after: El,
+  grown: ReadonlyMap<string, { from: string; to: string }> = new Map(),
+): string[] {
   const findings: string[] = [];
   if (canon({ ...before, children: [] }) !== canon({ ...after, children: [] }))
     findings.push("workbook.xml: root changed");
@@ -412,7 +453,14 @@ export function checkWorkbook(before: El, after: El): string[] {
     });
   const dnAfter = named(child(after, "definedNames"), namesAfter);
   for (const dn of named(child(before, "definedNames"), namesBefore)) {
-    if (!dnAfter.includes(dn)) findings.push(`workbook.xml: defined name changed or lost: ${dn}`);
+    // A sheet AutoFilter that grew (checkSheet checks how) takes its hidden _FilterDatabase name along, nothing else.
+    const sheet = /^\[([^\]]*)\]/.exec(dn)?.[1];
+    const growth = sheet === undefined ? undefined : grown.get(sheet);
+    const moved =
+      growth && dn.includes('"_xlnm._FilterDatabase"') ? dn.replace(`!${growth.from}<`, `!${growth.to}<`) : null;
+    if (moved !== null && moved !== dn) {
+      if (!dnAfter.includes(moved)) findings.push(`workbook.xml: _FilterDatabase did not follow its AutoFilter: ${dn}`);
+    } else if (!dnAfter.includes(dn)) findings.push(`workbook.xml: defined name changed or lost: ${dn}`);
   }
   for (const el of elements(before)) {
     const kind = local(el.name);
@@ -570,7 +618,14 @@ export function checkApply(before: Files, after: Files, own: Ownership): string[
   ];
   const mapBefore = packageMap(before);
   const mapAfter = packageMap(after);
-  findings.push(...checkWorkbook(xmlOf(before, mapBefore.workbook), xmlOf(after, mapAfter.workbook)));
+  const scoredSheets = own.scored.flatMap((name) => {
+    const was = mapBefore.sheets.find((s) => s.name === name);
+    const now = mapAfter.sheets.find((s) => s.name === name);
+    return was && now ? [{ name, before: xmlOf(before, was.part), after: xmlOf(after, now.part) }] : [];
+  });
+  findings.push(
+    ...checkWorkbook(xmlOf(before, mapBefore.workbook), xmlOf(after, mapAfter.workbook), grownFilters(scoredSheets)),
+  );
   const stylesPart = mapBefore.byType.get("styles");
   if (stylesPart)
     findings.push(...checkStyles(xmlOf(before, stylesPart), xmlOf(after, mapAfter.byType.get("styles")!)));

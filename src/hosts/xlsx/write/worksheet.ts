@@ -20,6 +20,7 @@ import {
 import { Utf8Pieces } from "../package/utf8";
 import { RowWalker } from "./cellWrites";
 import { sheetDataSplice, type SpliceContext } from "./sheetData";
+import { widenedAutoFilter, type FilterGrowth } from "./autoFilter";
 
 const WORKSHEET_ORDER = [
   "sheetPr",
@@ -111,7 +112,7 @@ export function spliceWorksheet(
   write: SheetWrite,
   ctx: SheetEditContext,
   out: (text: string) => void,
-): { formulasChanged: boolean } {
+): { formulasChanged: boolean; filter: FilterGrowth | null } {
   const skeleton = skeletonOf(source);
   const xml = skeleton.xml;
   const root = shallowRootOf(xml);
@@ -182,6 +183,12 @@ export function spliceWorksheet(
     const at = last ? last.end : (ours[0]?.tag.start ?? insertionPoint(children, "conditionalFormatting", root));
     edits.push({ start: at, end: at, text });
   }
+  const autoFilter = find("autoFilter");
+  const widened =
+    autoFilter && write.widenFilters
+      ? widenedAutoFilter(xml.slice(autoFilter.tag.start, autoFilter.tag.end), write.widenFilters)
+      : null;
+  if (autoFilter && widened) edits.push({ start: autoFilter.tag.start, end: autoFilter.tag.end, text: widened.text });
   const [before, after] = applyEdits(xml, edits).split(SHEET_DATA_MARK);
   out(before);
   let formulasChanged = false;
@@ -196,7 +203,7 @@ export function spliceWorksheet(
     formulasChanged = splice.end().formulasChanged;
   }
   if (after !== undefined) out(after);
-  return { formulasChanged };
+  return { formulasChanged, filter: widened?.growth ?? null };
 }
 
 interface Skeleton {
