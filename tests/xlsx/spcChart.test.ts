@@ -95,8 +95,18 @@ test("a line chart part over the SPC sheet's table: seven series, each drawn as 
     '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
   );
   expect(after.get("xl/workbook.xml")).toMatch(/<sheet name="Scorecard SPC" sheetId="\d+" r:id="rId\d+"\/>/);
-  // The user's sheet is byte-identical.
+  // The user's sheet is byte-identical, and so is every part but those a new sheet is listed in.
   expect(after.get("xl/worksheets/sheet1.xml")).toBe(before.get("xl/worksheets/sheet1.xml"));
+  const changed = [...before.keys()].filter((p) => after.get(p) !== before.get(p));
+  expect(changed.sort()).toEqual(
+    [
+      "[Content_Types].xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+    ].sort(),
+  );
 });
 
 test("drawing another measure rewrites the same sheet, drawing and chart part; nothing else moves", async () => {
