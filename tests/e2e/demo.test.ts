@@ -202,12 +202,25 @@ describeInChromium("browser demo", () => {
     await page.keyboard.press("Enter");
     expect(await page.locator("[data-selected]").getAttribute("data-cell")).toBe("E21");
 
-    // Settings: reach the section tabs, move with the arrow keys, change the band and save.
+    // The SPC chart: reach the section tabs, move with the arrow keys, search for a measure, pick it, add its chart.
     await page.keyboard.press("Shift+Tab");
     const sheetsTab = await tabTo("Sheets");
     expect(sheetsTab).toMatchObject({ role: "tab", visible: true });
     await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("tab", { name: "SPC chart" }).getAttribute("aria-selected")).toBe("true");
+    expect(await tabTo("Measure")).toMatchObject({ role: "combobox" });
+    await page.keyboard.type("asc09");
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
+    await page.getByRole("img", { name: /^SPC chart of ASC09 / }).waitFor({ timeout: 30_000 });
+    expect((await tabTo("Add chart to workbook")).visible).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("outcome").getByText("SPC chart added").waitFor({ timeout: 30_000 });
+    expect((await focused()).text).toBe("Add chart to workbook");
+
+    // Settings: back to the section tabs, change the band and save.
+    await page.getByRole("tab", { name: "SPC chart" }).focus();
+    await page.keyboard.press("ArrowRight");
     expect(await page.getByRole("tab", { name: "Settings" }).getAttribute("aria-selected")).toBe("true");
     await tabTo(/Amber band/);
     await page.keyboard.press("Control+A");

@@ -260,6 +260,21 @@ describe("SPC chart: adding it to the workbook", () => {
     await waitFor(() => expect(ops.scan).toHaveBeenCalledTimes(2));
   });
 
+  it("keeps the chart and the button on screen (and focused) while the workbook is read again", async () => {
+    const ops = fakeOperations();
+    await paneWithAsc1(ops);
+    const button = screen.getByRole("button", { name: "Add chart to workbook" });
+    const chart = screen.getByRole("img");
+    button.focus();
+    fireEvent.click(button);
+    await screen.findByTestId("outcome");
+    await waitFor(() => expect(ops.spcMeasures).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(ops.spcChart).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole("button", { name: "Add chart to workbook" })).toBe(button);
+    expect(screen.getByRole("img")).toBe(chart);
+    expect(document.activeElement).toBe(button);
+  });
+
   it("shows its progress and keeps the button from a second click while it runs", async () => {
     const pending = deferred<Awaited<ReturnType<PaneOperations["addSpcChart"]>>>();
     const ops = fakeOperations({ addSpcChart: jest.fn(() => pending.promise) });

@@ -44,38 +44,38 @@ export interface SpcChartTabProps {
 export function SpcChartTab({ operations, version, selected, onSelect, onAdd, busy }: SpcChartTabProps) {
   const styles = useStyles();
   const [retries, setRetries] = useState(0);
-  const [measures, setMeasures] = useState<Read<{ version: unknown; retries: number }, SpcChartMeasure[]> | null>(null);
+  // The last list and chart read stay on screen while the workbook is read again (after Add chart, say): the
+  // controls a keyboard user is on stay where they are, and nothing flickers.
+  const [measures, setMeasures] = useState<Read<number, SpcChartMeasure[]> | null>(null);
   useEffect(() => {
     let current = true;
-    const request = { version, retries };
     operations.spcMeasures().then(
-      (value) => current && setMeasures({ request, ok: true, value }),
-      (e: unknown) => current && setMeasures({ request, ok: false, message: errorText(e) }),
+      (value) => current && setMeasures({ request: retries, ok: true, value }),
+      (e: unknown) => current && setMeasures({ request: retries, ok: false, message: errorText(e) }),
     );
     return () => {
       current = false;
     };
   }, [operations, version, retries]);
-  const listed =
-    measures && measures.request.version === version && measures.request.retries === retries ? measures : null;
+  // A failure is shown until "Try again" is clicked; then the pane waits for the new read.
+  const listed = measures && (measures.ok || measures.request === retries) ? measures : null;
 
   const list = listed?.ok ? listed.value : null;
   // The chosen measure may have gone (renamed, deleted) since it was chosen: then there is nothing to draw.
   const shownKey = list?.some((m) => m.key === selected && m.ready) ? selected : null;
-  const [chart, setChart] = useState<Read<{ key: string; list: unknown }, SpcChartResult> | null>(null);
+  const [chart, setChart] = useState<Read<string, SpcChartResult> | null>(null);
   useEffect(() => {
     if (shownKey === null) return;
     let current = true;
-    const request = { key: shownKey, list };
     operations.spcChart(shownKey).then(
-      (value) => current && setChart({ request, ok: true, value }),
-      (e: unknown) => current && setChart({ request, ok: false, message: errorText(e) }),
+      (value) => current && setChart({ request: shownKey, ok: true, value }),
+      (e: unknown) => current && setChart({ request: shownKey, ok: false, message: errorText(e) }),
     );
     return () => {
       current = false;
     };
   }, [operations, shownKey, list]);
-  const drawing = chart && chart.request.key === shownKey && chart.request.list === list ? chart : null;
+  const drawing = chart && chart.request === shownKey ? chart : null;
 
   if (listed === null) return <Spinner size="small" label="Finding measures with a history…" />;
   if (!listed.ok)
