@@ -4,8 +4,8 @@
  */
 import path from "node:path";
 import type { SizeLimits } from "../hosts/xlsx/package/limits";
-import { listSpcMeasures, drawSpcChart } from "../workbook";
-import { findSpcMeasure } from "../workbook/spcChart";
+import { drawSpcChartFrom, scanForSpcChart } from "../workbook/operations/spcChart";
+import { findSpcMeasure, spcChartMeasures } from "../workbook/spcChart";
 import type { Command } from "./args";
 import { UsageError } from "./args";
 import { checkExtension, readWorkbookFile, sameFile, writeFileAtomic } from "./files";
@@ -30,9 +30,11 @@ export async function chart(command: ChartCommand, io: Console, limits: SizeLimi
   const workbook = await readWorkbookFile(command.input, limits);
   const output = command.output ?? chartName(command.input, workbook.macroEnabled);
   checkExtension(output, workbook.macroEnabled);
-  const found = findSpcMeasure(await listSpcMeasures(workbook), command.measure, command.sheet);
+  // One scan finds the measure and draws it.
+  const scan = await scanForSpcChart(workbook);
+  const found = findSpcMeasure(spcChartMeasures(scan), command.measure, command.sheet);
   if (!found.ok) throw new ChartRefused(found.problem);
-  const result = await drawSpcChart(workbook, found.measure.key);
+  const result = await drawSpcChartFrom(workbook, scan, found.measure.key);
   if (!result.ok) throw new ChartRefused(result.problem);
   await writeFileAtomic(output, workbook.save());
   result.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));

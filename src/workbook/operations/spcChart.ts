@@ -40,7 +40,11 @@ export type DrawSpcChartResult =
  * name is never touched. Nothing is written when the measure has no chart.
  */
 export async function drawSpcChart(port: WorkbookPort, key: string): Promise<DrawSpcChartResult> {
-  const ctx = await scanForSpcChart(port);
+  return drawSpcChartFrom(port, await scanForSpcChart(port), key);
+}
+
+/** drawSpcChart on a scan already made (scanForSpcChart), e.g. the one the CLI found the measure in. */
+export async function drawSpcChartFrom(port: WorkbookPort, ctx: ScanContext, key: string): Promise<DrawSpcChartResult> {
   const result = spcChartData(ctx, key);
   if (!result.ok) return result;
   const names = ctx.snapshot.sheets.map((s) => s.name);
