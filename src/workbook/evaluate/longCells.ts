@@ -81,17 +81,21 @@ export class KeyIndex {
   }
 }
 
-/** The first entry of a sorted list above `after`, or Infinity. */
-function firstAbove(sorted: readonly number[], after: number): number {
+/** How many entries of a sorted list are at most `row`. */
+function countUpTo(sorted: readonly number[], row: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= after) lo = mid + 1;
+    if (sorted[mid] <= row) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length ? sorted[lo] : Infinity;
+  return lo;
 }
+
+/** How many entries of a sorted list lie in rows `from`..`to`. */
+const countIn = (sorted: readonly number[], from: number, to: number): number =>
+  countUpTo(sorted, to) - countUpTo(sorted, from - 1);
 
 /** One measure's history rows (period order) as cells a formula can read. */
 export class MeasureCells {
@@ -99,6 +103,8 @@ export class MeasureCells {
   private readonly ordered: number;
   /** rows[k] = rows[0] + k for k < contiguous: one block of the sheet. */
   private readonly contiguous: number;
+  /** The history's rows in sheet order: a span must hold none but the ones its formula is for. */
+  private readonly sorted: readonly number[];
   private keyed: { readonly col: number; readonly intruders: readonly number[]; readonly start: number } | null = null;
   private keyedDone = false;
 
@@ -118,26 +124,36 @@ export class MeasureCells {
     while (contiguous < ordered && rows[contiguous] === rows[0] + contiguous) contiguous++;
     this.ordered = ordered;
     this.contiguous = contiguous;
+    this.sorted = [...rows].sort((a, b) => a - b);
   }
 
   /** The figures of history[0..k], oldest first: the SPC series of row k. */
   series(k: number): CellSeries | null {
-    const to = this.at(this.rows[k]);
-    if (k < this.contiguous) return { kind: "range", from: this.at(this.rows[0]), to };
+    if (k < this.contiguous) return { kind: "range", from: this.at(this.rows[0]), to: this.at(this.rows[k]) };
     const keyed = this.keyedRows();
-    if (keyed === null || k >= this.ordered || firstAbove(keyed.intruders, keyed.start - 1) <= this.rows[k]) {
-      return null;
-    }
+    if (keyed === null || !this.picks(keyed, keyed.start, 0, k)) return null;
     return this.filter(keyed.col, keyed.start, k, keyed.start === this.index.firstRow);
   }
 
   /** The figures of history[from..k-1] (the long trend's earlier periods) through FILTER, or null. */
   window(from: number, k: number): CellSeries | null {
     const keyed = this.keyedRows();
-    if (keyed === null || k >= this.ordered || firstAbove(keyed.intruders, this.rows[from]) < this.rows[k - 1]) {
-      return null;
-    }
+    if (keyed === null || !this.picks(keyed, this.rows[from], from, k - 1)) return null;
     return this.filter(keyed.col, this.rows[from], k - 1, false, k);
+  }
+
+  /**
+   * Whether FILTER on the key over sheet rows `start`..rows[last] gives exactly history[first..last] in period order:
+   * those rows increase down the sheet, and the span holds no other row of the measure (a later period above an
+   * earlier one) and no row that passes for its key.
+   */
+  private picks(keyed: NonNullable<MeasureCells["keyed"]>, start: number, first: number, last: number): boolean {
+    const end = this.rows[last];
+    return (
+      last < this.ordered &&
+      countIn(this.sorted, start, end) === last - first + 1 &&
+      countIn(keyed.intruders, start, end) === 0
+    );
   }
 
   private at(row: number): CellAt {
@@ -159,7 +175,7 @@ export class MeasureCells {
   /**
    * The key column and the rows a FILTER on the key would pick wrongly (other rows passing for the key, error
    * cells), once per measure; null when the measure's rows do not share one key cell value in one column.
-   * `start`: the table's first row, or the measure's first row when a wrong row lies above it.
+   * `start`: where a series' span begins.
    */
   private keyedRows() {
     if (this.keyedDone) return this.keyed;
@@ -171,7 +187,9 @@ export class MeasureCells {
     if (!referenceable(key) || this.rows.some((row) => read(row) !== key)) return null;
     const own = new Set(this.rows);
     const intruders = this.index.matches(col, key).filter((row) => !own.has(row));
-    const start = intruders.length > 0 && intruders[0] < this.rows[0] ? this.rows[0] : this.index.firstRow;
+    // From the table's top unless a wrong row, or a later period of the measure, lies above its first period.
+    const above = Math.min(intruders[0] ?? Infinity, this.sorted[0]) < this.rows[0];
+    const start = above ? this.rows[0] : this.index.firstRow;
     this.keyed = { col, intruders, start };
     return this.keyed;
   }
