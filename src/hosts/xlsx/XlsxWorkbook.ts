@@ -36,6 +36,7 @@ import { StringTable } from "./write/stringTable";
 import { StyleWriter } from "./write/styleWriter";
 import { widenedTable } from "./write/tables";
 import { widenFilterDatabase, type FilterGrowth } from "./write/autoFilter";
+import { renameReferences } from "./write/renameReferences";
 import { addSheet, dropCalcChain, quotedSheet, setLocalName, setSheetAttributes } from "./write/workbookEdit";
 import { spliceWorksheet, type SheetEditContext } from "./write/worksheet";
 
@@ -273,8 +274,10 @@ export class XlsxWorkbook implements WorkbookPort {
     let part: string;
     if (replaced?.part) {
       part = replaced.part;
-      if (replaced.name !== write.sheet)
+      if (replaced.name !== write.sheet) {
         setSheetAttributes(this.pkg, this.currentInfo(), replaced.name, { name: write.sheet });
+        renameReferences(this.pkg, this.currentInfo(), replaced.name, write.sheet, part);
+      }
     } else {
       part = addSheet(this.pkg, this.currentInfo(), write.sheet, "visible", "", ns.rel);
     }
