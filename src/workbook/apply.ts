@@ -126,6 +126,7 @@ const NO_CELL: OutCell = { value: null };
 class TablePlanner {
   private readonly f: EvaluatedTable["table"]["header"]["fields"];
   private readonly formulas: boolean;
+  private readonly valueCells = new Map<string | number | null, OutCell>();
   /** A wide table's period columns when they sit side by side in time order: one range per row for KPI.SPC. */
   private readonly seriesCols: { readonly first: number; readonly last: number } | null;
 
@@ -143,6 +144,16 @@ class TablePlanner {
       evaluated.table.layout === "wide" && periods.length > 0 && adjacent
         ? { first: periods[0].col, last: periods[periods.length - 1].col }
         : null;
+  }
+
+  /**
+   * The cell of a value written as it is (a status or trend word): one frozen cell per word, shared by every row
+   * that writes it, instead of an object per row (a million-row table writes the same few words).
+   */
+  private valueCell(value: string | number | null): OutCell {
+    let cell = this.valueCells.get(value);
+    if (!cell) this.valueCells.set(value, (cell = Object.freeze({ value })));
+    return cell;
   }
 
   private at(row: number, col: number | undefined): string | null {
@@ -168,7 +179,7 @@ class TablePlanner {
     const value = o.status;
     const target = this.targetRef(o.row);
     const aim = this.aimRef(o);
-    if (!this.formulas || !o.rateable || target === null || aim === null) return { value };
+    if (!this.formulas || !o.rateable || target === null || aim === null) return this.valueCell(value);
     const args = [blankSafe(ref(o.valueCell)), target, aim];
     const floorCell = this.at(o.row, this.f.floor);
     const floor = floorCell === null ? null : blankSafe(floorCell);
@@ -190,7 +201,7 @@ class TablePlanner {
 
   private trendCell(t: Trend, trend: Arg | null): OutCell {
     const value = formatTrend(t, this.settings.trendLabels);
-    if (trend === null) return { value };
+    if (trend === null) return this.valueCell(value);
     if (this.settings.trendLabels === "words") return formulaCell(value, trend);
     const arrows = TRENDS.filter((x) => x !== "NA").flatMap((x) => [`"${x}"`, `"${formatTrend(x, "arrows")}"`]);
     return formulaCell(value, call("SWITCH", [trend, ...arrows.map(plain), plain('"NA"')]));
@@ -245,11 +256,12 @@ class TablePlanner {
     const value = field === "variation" ? o.variation : o.assurance;
     const aim = this.aimRef(o);
     const series = this.formulas && o.rateable && aim !== null ? this.spcSeries(o) : null;
-    if (series === null || aim === null) return { value };
+    if (series === null || aim === null) return this.valueCell(value);
     // KPI.SPC has no target to imply the aim from.
-    if (field === "variation") return o.aimImplied ? { value } : formulaCell(value, call("KPI.SPC", [series, aim]));
+    if (field === "variation")
+      return o.aimImplied ? this.valueCell(value) : formulaCell(value, call("KPI.SPC", [series, aim]));
     const target = this.targetRef(o.row);
-    return target === null ? { value } : formulaCell(value, call("KPI.ASSURANCE", [series, aim, target]));
+    return target === null ? this.valueCell(value) : formulaCell(value, call("KPI.ASSURANCE", [series, aim, target]));
   }
 
   /** Style of a written cell: the status colour (a trend borrows its status's), or the SPC word's colour. */
