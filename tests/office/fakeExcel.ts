@@ -19,6 +19,7 @@
 import type { CellRange } from "../../src/workbook/port";
 import type {
   SheetListLoad,
+  XlAutoFilter,
   XlApplication,
   XlChart,
   XlChartCollection,
@@ -135,6 +136,8 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   readonly tables: { name: string; range: CellRange }[] = [];
   frozenRows = 0;
+  /** The sheet AutoFilter: its range, and whether criteria hide rows. */
+  autoFilter: { range: CellRange; filtered: boolean } | null = null;
   /** A new sheet's print layout in Excel: portrait at 100% on Letter paper (en-US), no titles, no footer. */
   page: FakePage = {
     orientation: "Portrait",
@@ -501,7 +504,46 @@ function checkWritable(sheet: FakeSheet, location: string): void {
   }
 }
 
+class AutoFilterProxy extends Loadable implements XlAutoFilter {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly model: (location: string) => FakeSheet,
+  ) {
+    super();
+  }
+
+  get isDataFiltered(): boolean {
+    return this.getLoaded("isDataFiltered");
+  }
+
+  load(propertyNames: "isDataFiltered"): unknown {
+    this.ctx.enqueue("AutoFilter.load", [propertyNames], () => {
+      const filtered = this.model("AutoFilter.load").autoFilter?.filtered ?? false;
+      this.setLoaded("isDataFiltered", filtered);
+      return byteLength(JSON.stringify({ isDataFiltered: filtered }));
+    });
+    return this;
+  }
+
+  getRangeOrNullObject(): XlRange {
+    this.ctx.enqueue("AutoFilter.getRangeOrNullObject", [], () => {});
+    return new RangeProxy(this.ctx, (location) => {
+      const sheet = this.model(location);
+      return sheet.autoFilter ? { sheet, range: sheet.autoFilter.range } : null;
+    });
+  }
+
+  apply(range: string): void {
+    this.ctx.enqueue("AutoFilter.apply", [range], () => {
+      const sheet = this.model("AutoFilter.apply");
+      checkWritable(sheet, "AutoFilter.apply");
+      sheet.autoFilter = { range: parseA1(range), filtered: false };
+    });
+  }
+}
+
 class WorksheetProxy extends Loadable implements XlWorksheet {
+  readonly autoFilter: XlAutoFilter;
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: XlChartCollection;
   readonly pageLayout: XlPageLayout;
@@ -562,6 +604,7 @@ class WorksheetProxy extends Loadable implements XlWorksheet {
       },
     };
     this.pageLayout = new PageLayoutProxy(ctx, (location) => this.model(location));
+    this.autoFilter = new AutoFilterProxy(ctx, (location) => this.model(location));
   }
 
   /** Called by WorksheetCollection.load: the facts that load asked for. */

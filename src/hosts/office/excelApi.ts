@@ -50,6 +50,7 @@ export interface XlWorksheet {
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: XlChartCollection;
   readonly pageLayout: XlPageLayout;
+  readonly autoFilter: XlAutoFilter;
   getUsedRangeOrNullObject(valuesOnly: boolean): XlRange;
   /** No address: the whole sheet. */
   getRange(address?: string): XlRange;
@@ -58,6 +59,16 @@ export interface XlWorksheet {
   getRanges(address: string): XlRangeAreas;
   activate(): void;
   delete(): void;
+}
+
+/** The sheet's AutoFilter (ExcelApi 1.9, learn.microsoft.com/javascript/api/excel/excel.autofilter). */
+export interface XlAutoFilter {
+  /** The filter has criteria (rows hidden by it). */
+  readonly isDataFiltered: boolean;
+  load(propertyNames: "isDataFiltered"): unknown;
+  getRangeOrNullObject(): XlRange;
+  /** Applies the AutoFilter to a range (an address on the sheet), replacing the range it had. */
+  apply(range: string): void;
 }
 
 export interface XlPageLayout {

@@ -8,7 +8,7 @@ import type { CellRef, Progress, WorkbookPort, WorkbookSnapshot, WritePlan, Writ
 import type { ExcelRunner, XlContext } from "./excelApi";
 import { excelRun } from "./officeRuntime";
 import { DEFAULT_SYNC_BUDGET } from "./payload";
-import { findStateSheet, readSnapshot } from "./readSnapshot";
+import { findStateSheet, readSnapshot, type SheetFilter } from "./readSnapshot";
 import { findSheet, loadSheetFacts, type SheetFacts } from "./sheetFacts";
 import { formatSpans } from "./formatSpans";
 import { rangeToA1 } from "../../workbook/a1";
@@ -29,6 +29,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private facts: SheetFacts[] | null = null;
   /** The state sheet the last read found (isStateSheet), valid while `facts` is. */
   private stateSheet: string | null = null;
+  /** The sheets' AutoFilters the last read found, valid while `facts` is; a write without a read widens none. */
+  private filters: ReadonlyMap<string, SheetFilter> = new Map();
 
   /** With no argument, every call runs in its own `Excel.run`; tests and callers may pass a context. */
   constructor(source: XlContext | ExcelRunner = excelRun, options: OfficeWorkbookOptions = {}) {
@@ -38,9 +40,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readWorkbook(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
-      const { snapshot, facts, stateSheet } = await readSnapshot(context);
+      const { snapshot, facts, stateSheet, filters } = await readSnapshot(context);
       this.facts = facts;
       this.stateSheet = stateSheet;
+      this.filters = filters;
       return snapshot;
     });
   }
@@ -94,12 +97,13 @@ export class OfficeWorkbook implements WorkbookPort {
     if (plan.sheets.length === 0 && !plan.ownedSheet && plan.state === undefined) return [];
     return this.run(async (context) => {
       const facts = this.facts ?? (await loadSheetFacts(context));
+      const filters = this.facts ? this.filters : new Map<string, SheetFilter>();
       let stateSheet = this.stateSheet;
       // The state sheet is known by its content: without a read, a state write looks (one sync, if a name fits).
       if (!this.facts && plan.state !== undefined) stateSheet = await findStateSheet(context, facts);
       // The write may add and delete sheets: the next write reads the list afresh unless a read comes first.
       this.facts = null;
-      const { ops, problems } = planWriteOps(plan, facts, stateSheet, this.budget / 4);
+      const { ops, problems } = planWriteOps(plan, facts, stateSheet, this.budget / 4, filters);
       const failures = await runBatches(context, ops, facts, { budget: this.budget, progress, areas: this.areas });
       return [...problems, ...failures];
     });

@@ -16,7 +16,7 @@ import type { CellRange, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "
 import { decodeState, isStateName, isStateSheet } from "../../workbook/stateSheet";
 import { addressRange, rangeToA1 } from "../../workbook/a1";
 import { appendAll } from "./arrays";
-import type { XlContext, XlRange, XlWorksheet } from "./excelApi";
+import type { XlAutoFilter, XlContext, XlRange, XlWorksheet } from "./excelApi";
 import { isTooLarge } from "./officeErrors";
 import { loadSheetFacts, type SheetFacts } from "./sheetFacts";
 
@@ -50,9 +50,17 @@ interface Grid {
   readonly formulas: unknown[][];
 }
 
+/** A sheet's AutoFilter as the read found it: where, and whether criteria hide rows. */
+export interface SheetFilter {
+  readonly range: CellRange;
+  readonly filtered: boolean;
+}
+
 interface SheetLoads {
   readonly facts: SheetFacts;
   readonly used: XlRange | null;
+  /** The AutoFilter's range and state, read in the same sync as the addresses (visible sheets only). */
+  readonly filter: { readonly range: XlRange; readonly state: XlAutoFilter } | null;
   readonly tables: readonly { readonly name: string; readonly range: XlRange }[];
 }
 
@@ -61,6 +69,8 @@ export interface ReadResult {
   readonly facts: SheetFacts[];
   /** Scorecard's state sheet, or null when the workbook has none. */
   readonly stateSheet: string | null;
+  /** Each visible sheet's AutoFilter, by sheet name (a write widens one over a measure table, F20). */
+  readonly filters: ReadonlyMap<string, SheetFilter>;
 }
 
 export async function readSnapshot(context: XlContext): Promise<ReadResult> {
@@ -70,8 +80,13 @@ export async function readSnapshot(context: XlContext): Promise<ReadResult> {
   await context.sync();
   const state = findState();
   const loads = queued.filter((l) => l.facts.name !== state?.name);
+  const filters = new Map<string, SheetFilter>();
+  for (const { facts: f, filter } of loads) {
+    if (filter && !filter.range.isNullObject)
+      filters.set(f.name, { range: addressRange(filter.range.address), filtered: filter.state.isDataFiltered });
+  }
   const snapshot = assemble(loads, await readInChunks(context, loads), state?.rows ?? []);
-  return { snapshot, facts, stateSheet: state?.name ?? null };
+  return { snapshot, facts, stateSheet: state?.name ?? null, filters };
 }
 
 interface FoundState {
@@ -113,17 +128,27 @@ function usedRange(sheet: XlWorksheet): XlRange {
   return sheet.getUsedRangeOrNullObject(true);
 }
 
-/** Queues the used range's address and the tables' addresses. */
+/** Queues the AutoFilter's state and range address (a navigation property: nothing is read before the sync). */
+function queueFilter(sheet: XlWorksheet): NonNullable<SheetLoads["filter"]> {
+  const { autoFilter } = sheet;
+  autoFilter.load("isDataFiltered");
+  const range = autoFilter.getRangeOrNullObject();
+  range.load("address");
+  return { range, state: autoFilter };
+}
+
+/** Queues the used range's address, the AutoFilter's and the tables' addresses. */
 function queueAddresses(context: XlContext, facts: SheetFacts): SheetLoads {
   const sheet = context.workbook.worksheets.getItem(facts.name);
   const used = facts.visibility === "Visible" ? usedRange(sheet) : null;
   used?.load("address");
+  const filter = used ? queueFilter(sheet) : null;
   const tables = facts.tables.map((name) => {
     const range = sheet.tables.getItem(name).getRange();
     range.load("address");
     return { name, range };
   });
-  return { facts, used, tables };
+  return { facts, used, filter, tables };
 }
 
 function assemble(

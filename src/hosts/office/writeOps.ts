@@ -4,7 +4,9 @@
  * (to pack operations into syncs under the payload limit). The operations themselves live in cellWrites.ts,
  * styleBatches.ts and ownedSheets.ts.
  */
-import type { SheetWrite, WritePlan, WriteProblem } from "../../workbook/port";
+import type { CellRange, SheetWrite, WritePlan, WriteProblem } from "../../workbook/port";
+import { rangeToA1 } from "../../workbook/a1";
+import type { SheetFilter } from "./readSnapshot";
 import { appendAll } from "./arrays";
 import { blockOps, widthsOp } from "./cellWrites";
 import type { XlContext, XlWorksheet } from "./excelApi";
@@ -48,6 +50,7 @@ export function planWriteOps(
   facts: readonly SheetFacts[],
   stateSheet: string | null,
   maxArrayBytes: number,
+  filters: ReadonlyMap<string, SheetFilter> = new Map(),
 ): { ops: WriteOp[]; problems: WriteProblem[] } {
   const ops: WriteOp[] = [];
   const problems: WriteProblem[] = [];
@@ -55,7 +58,11 @@ export function planWriteOps(
     const known = findSheet(facts, write.sheet);
     if (!known) problems.push({ sheet: write.sheet, message: missingSheetMessage(write.sheet) });
     else if (known.protected) problems.push({ sheet: write.sheet, message: protectedSheetMessage(write.sheet) });
-    else appendAll(ops, sheetOps(write, true, maxArrayBytes));
+    else {
+      appendAll(ops, sheetOps(write, true, maxArrayBytes));
+      const filter = filterOp(write, filters.get(known.name));
+      if (filter) ops.push(filter);
+    }
   }
   if (plan.ownedSheet) {
     const owned = ownedSheetOps(plan.ownedSheet, facts);
@@ -78,4 +85,25 @@ export function sheetOps(write: SheetWrite, existing: boolean, maxArrayBytes: nu
     ...ruleGroupOps(write.sheet, write.conditionalRules, existing),
     ...(write.columnWidths && write.columnWidths.length > 0 ? [widthsOp(write.sheet, write.columnWidths)] : []),
   ];
+}
+
+const sameRange = (a: CellRange, b: CellRange): boolean =>
+  a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+
+/**
+ * A sheet AutoFilter over exactly a measure table grows with the output columns (F20), as the .xlsx host's does.
+ * `AutoFilter.apply` replaces the filter's range (learn.microsoft.com/javascript/api/excel/excel.autofilter#excel-
+ * excel-autofilter-apply-member(1)); one whose criteria hide rows is left alone, so a user's filtering is never reset.
+ */
+function filterOp(write: SheetWrite, filter: SheetFilter | undefined): WriteOp | null {
+  if (!filter || filter.filtered) return null;
+  const growth = write.widenFilters?.find((w) => sameRange(w.from, filter.range));
+  if (!growth) return null;
+  const address = rangeToA1(growth.to);
+  return {
+    sheet: write.sheet,
+    part: "format",
+    bytes: 80 + address.length,
+    queue: (target) => target.sheet(write.sheet).autoFilter.apply(address),
+  };
 }
