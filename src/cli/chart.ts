@@ -31,7 +31,7 @@ export async function chart(command: ChartCommand, io: Console, limits: SizeLimi
   const output = command.output ?? chartName(command.input, workbook.macroEnabled);
   checkExtension(output, workbook.macroEnabled);
   // One scan finds the measure and draws it.
-  const scan = await scanForSpcChart(workbook);
+  const scan = await scanForSpcChart(workbook, true);
   const found = findSpcMeasure(spcChartMeasures(scan), command.measure, command.sheet);
   if (!found.ok) throw new ChartRefused(found.problem);
   const result = await drawSpcChartFrom(workbook, scan, found.measure.key);

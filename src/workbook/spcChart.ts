@@ -51,6 +51,11 @@ export interface SpcChartData {
   /** A single target; a Goldilocks range is in targetRange instead. */
   readonly target: number | null;
   readonly targetRange: readonly [number, number] | null;
+  /**
+   * The number format of the measure's latest value cell ("0.0%"…), when it is not General and the scan read formats
+   * (readSpcChart and drawSpcChart do): a chart labels 73% rather than 0.73.
+   */
+  readonly valueFormat?: string;
   /** Oldest first. */
   readonly points: readonly SpcChartPoint[];
   readonly mean: number;
@@ -178,6 +183,10 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   });
   const { limits } = analysis;
   const target = measure.target;
+  // The report's copy of the measure carries the formats the scan read (numberFormats.ts); the cell names it.
+  const valueFormat = scan.report.measures.find(
+    (m) => m.sheet === measure.sheet && m.cell === measure.cell,
+  )?.valueFormat;
   return {
     ok: true,
     chart: {
@@ -188,6 +197,7 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
       aim: measure.aim,
       target: typeof target === "number" ? target : null,
       targetRange: target !== null && typeof target !== "number" ? [target[0], target[1]] : null,
+      ...(valueFormat === undefined ? {} : { valueFormat }),
       points,
       mean: limits.mean,
       upper: limits.upperProcessLimit,

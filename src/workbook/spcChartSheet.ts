@@ -18,6 +18,7 @@ import type {
   StyledRange,
 } from "./port";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "./spcChart";
+import { isPercentFormat } from "./numberFormats";
 import { SPC_STYLES } from "./spcStyles";
 
 /** The sheet's name unless a user's sheet has it (then "Scorecard SPC (2)"…). */
@@ -118,6 +119,24 @@ function decimalsOf(points: readonly SpcChartPoint[]): number {
 
 const numberFormat = (decimals: number): string => (decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`);
 
+/** "0.0%" -> "0.00%": the mean and limits of a percentage, one decimal finer than its values, as the others. */
+function finerPercent(format: string): string {
+  const decimals = /0\.(0+)%/.exec(format)?.[1].length ?? 0;
+  return `0.${"0".repeat(Math.min(decimals + 1, 4))}%`;
+}
+
+/**
+ * Formats of the value columns and of the mean and limits: the measure's own when it is a percentage (the figures
+ * are fractions, 0.73 shows as 73%), else as many decimals as the values have, and one more for mean and limits.
+ */
+function formatsOf(data: SpcChartData): { values: string; derived: string } {
+  if (data.valueFormat !== undefined && isPercentFormat(data.valueFormat)) {
+    return { values: data.valueFormat, derived: finerPercent(data.valueFormat) };
+  }
+  const decimals = decimalsOf(data.points);
+  return { values: numberFormat(decimals), derived: numberFormat(Math.min(decimals + 1, 4)) };
+}
+
 /**
  * Value axis bounds holding every point, both limits and the target, padded a little and rounded to a step of 1, 2
  * or 5 times a power of ten, as a chart's own axis would be.
@@ -156,7 +175,7 @@ const PAGE: PageLayout = { orientation: "landscape", paper: "A4", fitToWidth: tr
  */
 export function buildSpcSheet(data: SpcChartData, name: string, replaces: string | null): OwnedSheetWrite {
   const cols = columns(data);
-  const decimals = decimalsOf(data.points);
+  const formats = formatsOf(data);
   const words: OutCell[][] = [
     [{ value: `SPC chart: ${data.title}` }],
     [{ value: "Variation" }, { value: data.variation }, { value: data.variationReason }],
@@ -182,7 +201,7 @@ export function buildSpcSheet(data: SpcChartData, name: string, replaces: string
   ];
   cols.forEach((c, col) => {
     if (!c.style) return;
-    const format = numberFormat(c.derived ? Math.min(decimals + 1, 4) : decimals);
+    const format = c.derived ? formats.derived : formats.values;
     styles.push({ range: { row: TABLE_ROW + 1, col, rows: n, cols: 1 }, style: { numberFormat: format } });
   });
   const series = cols.flatMap((c) => (c.style ? [c.style] : []));

@@ -164,3 +164,15 @@ test("the value axis holds everything, on round steps, and never goes below zero
   expect(flat.min).toBeLessThan(5);
   expect(flat.max).toBeGreaterThan(5);
 });
+
+test("a percentage keeps its format: the chart's data says so, values as the sheet shows them, mean and limits finer", async () => {
+  // The latest value cell (Sep-13, column Q) is what the scan reads the format of.
+  const port = new MemoryPort({ sheets: [{ ...wide, numberFormats: { Q2: "0%" } }] });
+  const result = await drawn(port, "ASC1");
+  expect(result.chart.valueFormat).toBe("0%");
+  expect(port.cell("Scorecard SPC", "B32").style.numberFormat).toBe("0%");
+  expect(port.cell("Scorecard SPC", "C32").style.numberFormat).toBe("0.0%");
+  expect(port.cell("Scorecard SPC", "F32").style.numberFormat).toBe("0%");
+  // A measure in General has no format to pass on.
+  expect((await drawn(port, "ASC3")).chart.valueFormat).toBeUndefined();
+});

@@ -10,9 +10,12 @@ import type { SpcChartData, SpcChartMeasure, SpcChartResult } from "../spcChart"
 import { SPC_SHEET_NAME, buildSpcSheet } from "../spcChartSheet";
 import { scan, type ScanContext } from "./scan";
 
-/** A scan with SPC on whatever the stored setting: a chart is asked for on demand, the series are kept only then. */
-export function scanForSpcChart(port: WorkbookPort): Promise<ScanContext> {
-  return scan(port, { spc: true });
+/**
+ * A scan with SPC on whatever the stored setting: a chart is asked for on demand, the series are kept only then.
+ * `numberFormats`: also read the value cells' formats (one more port call), for the chart's labels.
+ */
+export function scanForSpcChart(port: WorkbookPort, numberFormats = false): Promise<ScanContext> {
+  return scan(port, { spc: true }, numberFormats);
 }
 
 export async function listSpcMeasures(port: WorkbookPort): Promise<SpcChartMeasure[]> {
@@ -20,7 +23,7 @@ export async function listSpcMeasures(port: WorkbookPort): Promise<SpcChartMeasu
 }
 
 export async function readSpcChart(port: WorkbookPort, key: string): Promise<SpcChartResult> {
-  return spcChartData(await scanForSpcChart(port), key);
+  return spcChartData(await scanForSpcChart(port, true), key);
 }
 
 export type DrawSpcChartResult =
@@ -40,10 +43,10 @@ export type DrawSpcChartResult =
  * name is never touched. Nothing is written when the measure has no chart.
  */
 export async function drawSpcChart(port: WorkbookPort, key: string): Promise<DrawSpcChartResult> {
-  return drawSpcChartFrom(port, await scanForSpcChart(port), key);
+  return drawSpcChartFrom(port, await scanForSpcChart(port, true), key);
 }
 
-/** drawSpcChart on a scan already made (scanForSpcChart), e.g. the one the CLI found the measure in. */
+/** drawSpcChart on a scan already made (scanForSpcChart, with formats), e.g. the one the CLI found the measure in. */
 export async function drawSpcChartFrom(port: WorkbookPort, ctx: ScanContext, key: string): Promise<DrawSpcChartResult> {
   const result = spcChartData(ctx, key);
   if (!result.ok) return result;
