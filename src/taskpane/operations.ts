@@ -7,8 +7,9 @@ import type { ApplyReport, ScanReport, SummaryResult } from "../workbook/model";
 import { DEFAULT_SETTINGS, type Settings } from "../workbook/settings";
 import type { Progress, WorkbookPort } from "../workbook/port";
 import { parseRangeRef } from "../workbook/a1";
-import { drawSpcChart, scanForSpcChart, type DrawSpcChartResult } from "../workbook/operations/spcChart";
-import type { ScanContext } from "../workbook/operations/scan";
+import { drawSpcChart, type DrawSpcChartResult } from "../workbook/operations/spcChart";
+import { scan, type ScanContext } from "../workbook/operations/scan";
+import { isPercentFormat } from "../workbook/numberFormats";
 import { spcChartData, spcChartMeasures, type SpcChartMeasure, type SpcChartResult } from "../workbook/spcChart";
 
 /** A problem's location as the scan reports it: sheet name and A1 address. */
@@ -16,6 +17,10 @@ export interface CellTarget {
   readonly sheet: string;
   readonly cell: string;
 }
+
+/** A measure's chart as the pane draws it: `percent` when its value cells are formatted as percentages. */
+export type PaneSpcChart =
+  Extract<SpcChartResult, { ok: false }> | (Extract<SpcChartResult, { ok: true }> & { readonly percent: boolean });
 
 export interface PaneOperations {
   /** What "Reset to defaults" restores (the demo writes values, the pane inside Excel live formulas). */
@@ -29,7 +34,7 @@ export interface PaneOperations {
   /** Every measure with a history, for the SPC chart's picker (reads the workbook). */
   spcMeasures(): Promise<SpcChartMeasure[]>;
   /** One measure's SPC chart, from the workbook as the last spcMeasures() read it. */
-  spcChart(key: string): Promise<SpcChartResult>;
+  spcChart(key: string): Promise<PaneSpcChart>;
   /** Draws the measure's chart on Scorecard's own SPC sheet (the same sheet each time). */
   addSpcChart(key: string): Promise<DrawSpcChartResult>;
 }
@@ -47,7 +52,8 @@ export function bindOperations(port: WorkbookPort, options: BindOptions = {}): P
   // The read behind the picker: choosing one measure after another draws from it instead of reading the workbook
   // each time. Listing the measures (the tab is shown, the workbook was read again) reads afresh.
   let spcScan: Promise<ScanContext> | null = null;
-  const spcRead = (): Promise<ScanContext> => (spcScan ??= scanForSpcChart(port));
+  // SPC on (the series are kept only then), and the figures' number formats, so a percentage reads as one.
+  const spcRead = (): Promise<ScanContext> => (spcScan ??= scan(port, { spc: true }, true));
   return {
     defaults: options.defaults ?? DEFAULT_SETTINGS,
     scan: () => scanWorkbook(port),
@@ -76,7 +82,13 @@ export function bindOperations(port: WorkbookPort, options: BindOptions = {}): P
       return spcChartMeasures(await spcRead());
     },
     async spcChart(key) {
-      return spcChartData(await spcRead(), key);
+      const ctx = await spcRead();
+      const result = spcChartData(ctx, key);
+      if (!result.ok) return result;
+      // The report names each measure by its latest row's cell, as the chart does; it carries the value's format.
+      const { sheet, cell } = result.chart;
+      const format = ctx.report.measures.find((m) => m.sheet === sheet && m.cell === cell)?.valueFormat;
+      return { ...result, percent: format !== undefined && isPercentFormat(format) };
     },
     async addSpcChart(key) {
       const result = await drawSpcChart(port, key);

@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { formatFigure } from "../../src/taskpane/components/spcChartGeometry";
 import { sampleWorkbookBytes } from "../../src/sample/sampleBytes";
 import { listSpcMeasures, readSpcChart } from "../../src/workbook/operations/spcChart";
 import type { SpcChartData } from "../../src/workbook/spcChart";
@@ -52,6 +53,10 @@ describeInChromium("SPC chart tab", () => {
     const name = (await svg.getAttribute("aria-label")) ?? "";
     expect(name).toContain(`${expected.points.length} points from ${expected.points[0].period}`);
     expect(name).toContain(`Variation: ${expected.variation}. Assurance: ${expected.assurance}.`);
+    // The sample keeps ASC01 as fractions formatted 0.0%: the chart reads them as percentages.
+    expect(name).toContain(`Mean ${formatFigure(expected.mean, true)},`);
+    expect(formatFigure(expected.mean, true)).toMatch(/^7\d(\.\d)?%$/);
+    expect(await svg.getByText("80%").count()).toBe(1);
     expect(await page.getByText(`Variation: ${expected.variation}`).isVisible()).toBe(true);
     expect(await page.getByText(`Assurance: ${expected.assurance}`).isVisible()).toBe(true);
   });

@@ -221,6 +221,9 @@ describe("SPC chart in the pane", () => {
     fireEvent.click(screen.getByRole("option", { name: /^ASC1 / }));
     const chart = await screen.findByRole("img");
     expect(chart.getAttribute("aria-label")).toMatch(/^SPC chart of ASC1 ASC1 measure: 13 points/);
+    // ASC1's figures are formatted as percentages in the workbook: the chart reads them so.
+    expect(chart.getAttribute("aria-label")).toContain("Mean 72.9%, process limits 68.9% to 76.9%, target 80%.");
+    expect(within(chart).getByText("80%")).toBeTruthy();
     expect(ops.spcChart).toHaveBeenCalledWith(ASC1);
     fireEvent.click(screen.getByRole("tab", { name: "Help" }));
     fireEvent.click(screen.getByRole("tab", { name: "SPC chart" }));
@@ -265,7 +268,7 @@ describe("SPC chart: adding it to the workbook", () => {
     await paneWithAsc1(ops);
     const button = screen.getByRole("button", { name: "Add chart to workbook" });
     const chart = screen.getByRole("img");
-    button.focus();
+    act(() => button.focus()); // the combobox closes on blur
     fireEvent.click(button);
     await screen.findByTestId("outcome");
     await waitFor(() => expect(ops.spcMeasures).toHaveBeenCalledTimes(2));

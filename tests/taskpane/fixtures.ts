@@ -3,6 +3,7 @@ import { summarise, type MeasureOutcome, type Status } from "../../src/core";
 import type { ApplyReport, ScanReport, SummaryResult } from "../../src/workbook/model";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/workbook/settings";
 import { bindOperations, type PaneOperations } from "../../src/taskpane/operations";
+import { columnLetters } from "../../src/workbook/a1";
 import { MemoryPort } from "../support/memoryPort";
 import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
 
@@ -82,8 +83,16 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   return { promise, resolve, reject };
 }
 
-/** Kent's ASC dashboard as a wide table: ASC1, ASC3, ASC9 and ASC10 have 13 monthly figures, ASC4 only 10. */
+/**
+ * Kent's ASC dashboard as a wide table: ASC1, ASC3, ASC9 and ASC10 have 13 monthly figures, ASC4 only 10. The
+ * shares (ASC1, ASC4, ASC10) are fractions formatted "0%", as the dashboard keeps them.
+ */
 export function kentPort(): MemoryPort {
+  const monthColumns = KENT_MONTHS.map((_, i) => columnLetters(4 + i));
+  const formats: Record<string, string> = {};
+  KENT_SERIES.forEach(([code], i) => {
+    if (["ASC1", "ASC4", "ASC10"].includes(code)) for (const col of monthColumns) formats[`${col}${i + 2}`] = "0%";
+  });
   return new MemoryPort({
     sheets: [
       {
@@ -92,6 +101,7 @@ export function kentPort(): MemoryPort {
           ["Code", "Measure", "Aim", "Target", ...KENT_MONTHS],
           ...KENT_SERIES.map(([code, aim, target, months]) => [code, `${code} measure`, aim, target, ...months]),
         ],
+        numberFormats: formats,
       },
     ],
   });

@@ -23,9 +23,10 @@ const useStyles = makeStyles({
   words: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   svg: { display: "block", width: "100%", height: "auto", overflow: "visible" },
   axisText: { fill: tokens.colorNeutralForeground2, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
-  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
+  // Faint, so no grid line reads as the mean (high contrast themes make every stroke token white).
+  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeOpacity: 0.45 },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  mean: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1.5 },
+  mean: { stroke: tokens.colorNeutralForeground2, strokeWidth: 2 },
   limit: { stroke: tokens.colorNeutralForeground3, strokeWidth: 1.5, strokeDasharray: "6 4" },
   target: { stroke: tokens.colorPaletteRedBorderActive, strokeWidth: 1.5, strokeDasharray: "2 3" },
   values: { stroke: tokens.colorNeutralForeground1, strokeWidth: 1.5, fill: "none" },
@@ -203,7 +204,7 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
         <summary>
           <Caption1>The figures</Caption1>
         </summary>
-        <table className={styles.table}>
+        <table className={styles.table} aria-label={`Figures of ${chart.title}`}>
           <thead>
             <tr>
               <th scope="col">Period</th>

@@ -12,8 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { errorText } from "../../shared/messages";
-import type { SpcChartMeasure, SpcChartResult } from "../../workbook/spcChart";
-import type { PaneOperations } from "../operations";
+import type { SpcChartMeasure } from "../../workbook/spcChart";
+import type { PaneOperations, PaneSpcChart } from "../operations";
 import { SpcChartPreview } from "./SpcChartPreview";
 import { SpcMeasurePicker } from "./SpcMeasurePicker";
 
@@ -63,7 +63,7 @@ export function SpcChartTab({ operations, version, selected, onSelect, onAdd, bu
   const list = listed?.ok ? listed.value : null;
   // The chosen measure may have gone (renamed, deleted) since it was chosen: then there is nothing to draw.
   const shownKey = list?.some((m) => m.key === selected && m.ready) ? selected : null;
-  const [chart, setChart] = useState<Read<string, SpcChartResult> | null>(null);
+  const [chart, setChart] = useState<Read<string, PaneSpcChart> | null>(null);
   useEffect(() => {
     if (shownKey === null) return;
     let current = true;
@@ -91,7 +91,7 @@ export function SpcChartTab({ operations, version, selected, onSelect, onAdd, bu
       </MessageBar>
     );
 
-  const drawn = drawing?.ok && drawing.value.ok ? drawing.value.chart : null;
+  const drawn = drawing?.ok && drawing.value.ok ? drawing.value : null;
   return (
     <section className={styles.section} aria-labelledby="spc-heading">
       <Subtitle2 as="h2" id="spc-heading">
@@ -119,10 +119,10 @@ export function SpcChartTab({ operations, version, selected, onSelect, onAdd, bu
       {drawn && (
         <>
           {/* disabledFocusable: focus stays on the button while the chart is being added. */}
-          <Button className={styles.add} onClick={() => onAdd(drawn.key)} disabledFocusable={busy}>
+          <Button className={styles.add} onClick={() => onAdd(drawn.chart.key)} disabledFocusable={busy}>
             Add chart to workbook
           </Button>
-          <SpcChartPreview chart={drawn} />
+          <SpcChartPreview chart={drawn.chart} percent={drawn.percent} />
         </>
       )}
     </section>
