@@ -177,9 +177,11 @@ class TablePlanner {
 
   private statusCell(o: RowOutcome): OutCell {
     const value = o.status;
+    // Values: no formula, so no cell references to build (one per row and field otherwise).
+    if (!this.formulas || !o.rateable) return this.valueCell(value);
     const target = this.targetRef(o.row);
     const aim = this.aimRef(o);
-    if (!this.formulas || !o.rateable || target === null || aim === null) return this.valueCell(value);
+    if (target === null || aim === null) return this.valueCell(value);
     const args = [blankSafe(ref(o.valueCell)), target, aim];
     const floorCell = this.at(o.row, this.f.floor);
     const floor = floorCell === null ? null : blankSafe(floorCell);

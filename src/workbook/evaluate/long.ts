@@ -8,7 +8,7 @@ import { textOf } from "../scan";
 import type { DataRow } from "../scan";
 import { KeyIndex, MeasureCells } from "./longCells";
 import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
-import type { LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
+import type { Earlier, LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
 
 interface Dated {
   readonly cells: ParsedCells;
@@ -79,12 +79,13 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
     // Each row's SPC is of the series up to its own period, as each row's status is against its own target;
     // SpcSeries gives each row's words in O(1), so a measure of n rows costs n points, not n².
     const series = new SpcSeries();
+    // Each period's figure and cell, made once: a row's trends read the (up to four) periods before it.
+    const figures: Earlier[] = history.map(({ cells }) => ({ valueCell: cells.valueCell, value: cells.reading.value }));
     for (let i = 0; i < history.length; i++) {
       const cells = history[i].cells;
-      const earlier = history.slice(Math.max(0, i - MAX_LONG_PERIODS), i).map((e) => e.cells);
       let trends = ctx.trendsAgainst(
         cells,
-        earlier.map((c) => ({ valueCell: c.valueCell, value: c.reading.value })),
+        figures.slice(Math.max(0, i - MAX_LONG_PERIODS), i),
         history[i].period.label,
       );
       // Earlier periods on scattered rows: FILTER reads them live where it can, not their figures as of this run.
