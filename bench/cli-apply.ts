@@ -2,8 +2,8 @@
  * The CLI on a big file (issue 8 goals): `scorecard apply` on 10,000 measures × 4 quarters (40,000 rows), side by
  * side in one run with a bare ExcelJS load + save of the same file and with the floor of the part-level design (unzip
  * every part and zip it again with fflate), each in its own Node process (start-up included), with each process's
- * peak resident memory. Goals: apply ≤ 0.5× the ExcelJS round trip; ≤ 400 MB. Run: npm run bench -- cli-apply.
- * Prints the numbers; exits 1 only when a run fails, not when a goal is missed.
+ * peak resident memory. Goals: apply ≤ 0.5× the CPU time (user + system) of the ExcelJS round trip; ≤ 400 MB.
+ * Run: npm run bench -- cli-apply. Prints the numbers; exits 1 only when a run fails, not when a goal is missed.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { Workbook } from "exceljs";
 const MEASURES = 10_000;
 const QUARTERS = ["Q4 2020/21", "Q3 2020/21", "Q2 2020/21", "Q1 2020/21"];
 const AIMS = ["Maximise", "Minimise", "Higher is better", "Lower is better", "Goldilocks"];
-const RUNS = 2;
+const RUNS = 3;
 
 const root = path.resolve(__dirname, "..");
 const { ensureCliBuilt } = require(path.join(root, "scripts", "ensure-cli-built.cjs")) as { ensureCliBuilt(): string };
@@ -125,12 +125,20 @@ fs.writeFileSync(process.argv[3], zipSync(unzipSync(fs.readFileSync(process.argv
       `scorecard apply (values):  ${a.seconds.toFixed(2)} s, peak RSS ${a.peakMb.toFixed(0)} MB (output ${mb(output)}, report ${mb(path.join(dir, "report.json"))})`,
     );
     const ratio = a.seconds / b.seconds;
+    const cpuRatio = a.cpuSeconds / b.cpuSeconds;
     console.log(
       `CPU time: ExcelJS ${b.cpuSeconds.toFixed(2)} s, floor ${f.cpuSeconds.toFixed(2)} s, apply ${a.cpuSeconds.toFixed(2)} s ` +
-        `(apply / ExcelJS ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}×, apply / floor ${(a.cpuSeconds / f.cpuSeconds).toFixed(2)}×)`,
+        `(apply / ExcelJS ${cpuRatio.toFixed(2)}× (goal ≤ 0.5×: ${cpuRatio <= 0.5 ? "met" : "MISSED"}), ` +
+        `apply / floor ${(a.cpuSeconds / f.cpuSeconds).toFixed(2)}×)`,
+    );
+    // Each round runs the three one after another, so a round's ratio sees one machine load; their spread is the noise.
+    const rounds = apply.map((run, i) => run.cpuSeconds / baseline[i].cpuSeconds);
+    console.log(
+      `CPU apply / ExcelJS by round: ${rounds.map((r) => r.toFixed(2)).join(", ")} ` +
+        `(range ${Math.min(...rounds).toFixed(2)}–${Math.max(...rounds).toFixed(2)}×)`,
     );
     console.log(
-      `ratio apply / ExcelJS: ${ratio.toFixed(2)}× (goal ≤ 0.5×: ${ratio <= 0.5 ? "met" : "MISSED"}); ` +
+      `wall ratio apply / ExcelJS: ${ratio.toFixed(2)}×; ` +
         `apply / floor: ${(a.seconds / f.seconds).toFixed(2)}×; memory goal ≤ 400 MB: ${a.peakMb <= 400 ? "met" : "MISSED"}`,
     );
     console.log(`(best of ${RUNS} runs each; the machine's other load moves these numbers)`);
