@@ -27,8 +27,9 @@ import {
 } from "./zip";
 
 const utf8 = new TextDecoder("utf-8");
-/** A codec that inflates whole still feeds the streaming reader in pieces of this size. */
-const STREAM_CHUNK = 1024 * 1024;
+/** A codec that inflates whole still feeds the streaming reader in pieces of this size (under V8's 128 KB large
+ * objects once decoded, see zip.ts CHUNK). */
+const STREAM_CHUNK = 64 * 1024;
 /**
  * Parts bigger than this are streamed with fflate's inflate even when the codec is faster whole: a big sheet then
  * never sits in memory inflated (a 1,048,576-row sheet is ~230 MB of XML), for about 7 ms of CPU per megabyte.
