@@ -154,8 +154,11 @@ export interface LineChartSpec extends ChartPlacement {
   readonly range: CellRange;
   /** One per column after the first, in order. */
   readonly series: readonly LineSeriesStyle[];
-  /** The value axis's bounds: set, so a series far from zero is not flattened against an axis that starts at 0. */
-  readonly axis: { readonly min: number; readonly max: number };
+  /**
+   * The value axis: bounds set, so a series far from zero is not flattened against an axis that starts at 0, and
+   * the labels' number format (the values' own: 73% rather than 0.73).
+   */
+  readonly axis: { readonly min: number; readonly max: number; readonly numberFormat: string };
 }
 
 export type ChartSpec = StackedBarChartSpec | LineChartSpec;

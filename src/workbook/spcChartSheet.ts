@@ -212,7 +212,7 @@ export function buildSpcSheet(data: SpcChartData, name: string, replaces: string
     // Period and the series columns: Special cause, last, is words for the reader, not a series.
     range: { row: TABLE_ROW, col: 0, rows: n + 1, cols: series.length + 1 },
     series,
-    axis: spcAxis(data),
+    axis: { ...spcAxis(data), numberFormat: formats.values },
     anchor: { row: CHART_ROW, col: 0 },
     span: { rows: CHART_ROWS, cols: cols.length },
   };

@@ -67,7 +67,7 @@ export interface FakeChart {
   seriesColours: (string | undefined)[];
   /** Line and marker properties set per series (line charts), by series index. */
   seriesFormats: FakeSeriesFormat[];
-  valueAxis: { minimum?: unknown; maximum?: unknown };
+  valueAxis: { minimum?: unknown; maximum?: unknown; numberFormat?: string };
 }
 
 export interface FakeSeriesFormat {
@@ -1189,12 +1189,12 @@ class ChartProxy implements XlChart {
       },
     };
     const axis = {} as XlChart["axes"]["valueAxis"];
-    for (const field of ["minimum", "maximum"] as const) {
+    for (const field of ["minimum", "maximum", "numberFormat"] as const) {
       Object.defineProperty(axis, field, {
         get: () => chart().valueAxis[field],
         set: (value: unknown) =>
           ctx.enqueue(`ChartAxis.${field}`, value, () => {
-            chart().valueAxis[field] = value;
+            (chart().valueAxis as Record<string, unknown>)[field] = value;
           }),
       });
     }

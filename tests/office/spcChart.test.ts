@@ -77,6 +77,7 @@ test("a LineMarkers chart over the table, each series styled, the axis bounded, 
   ]);
   expect(chart.valueAxis.minimum).toBeLessThanOrEqual(0.65);
   expect(chart.valueAxis.maximum).toBeGreaterThanOrEqual(0.8);
+  expect(chart.valueAxis.numberFormat).toBe("#,##0.00");
 });
 
 test("another measure replaces the chart on the same sheet: one chart, the sheet never deleted", async () => {

@@ -41,7 +41,9 @@ function tool(command: string, args: readonly string[]): string {
     const sheet = workbook.addWorksheet("Adult Social Care");
     sheet.addRow(["Code", "Measure", "Aim", "Target", ...KENT_MONTHS]);
     for (const [code, aim, target, months] of KENT_SERIES) {
-      sheet.addRow([code, `${code} personal budgets`, aim, target, ...months]);
+      const row = sheet.addRow([code, `${code} personal budgets`, aim, target, ...months]);
+      // ASC1 is a share, shown as a percentage as the dashboard prints it.
+      if (code === "ASC1") row.eachCell((cell, col) => (cell.numFmt = col >= 4 ? "0%" : cell.numFmt));
     }
     const input = path.join(OUT, "kent.xlsx");
     await workbook.xlsx.writeFile(input);
@@ -68,6 +70,10 @@ function tool(command: string, args: readonly string[]): string {
     expect(text).toMatch(/Fail: target 0\.8 is above the upper process limit/);
     expect(text).toContain("Concern: below the lower process limit");
     expect(text).toContain("Improvement: above the upper process limit");
+    // In the measure's percentage format: values as the sheet shows them, the mean one decimal finer.
+    expect(text).toMatch(/Sep 2012\s+65%\s+72\.9%\s+68\.9%\s+76\.9%\s+80%/);
+    // The value axis labels too: its top, 85%, is no figure of the table.
+    expect(text).toContain("85%");
     // The chart's own title, drawn in the chart.
     expect(text).toContain("ASC1 ASC1 personal budgets: Improvement (high), assurance Fail");
   });

@@ -88,6 +88,7 @@ test("ASC1: words, table and a line chart whose series are styled as Making Data
   expect(chart.axis.min).toBeLessThanOrEqual(0.65);
   expect(chart.axis.min).toBeGreaterThan(0.5);
   expect(chart.axis.max).toBeGreaterThanOrEqual(0.8);
+  expect(chart.axis.numberFormat).toBe("#,##0.00");
   expect(parseState(port.state).state.spcSheet).toBe("Scorecard SPC");
 });
 
@@ -173,6 +174,7 @@ test("a percentage keeps its format: the chart's data says so, values as the she
   expect(port.cell("Scorecard SPC", "B32").style.numberFormat).toBe("0%");
   expect(port.cell("Scorecard SPC", "C32").style.numberFormat).toBe("0.0%");
   expect(port.cell("Scorecard SPC", "F32").style.numberFormat).toBe("0%");
+  expect(lineChart(port, "Scorecard SPC").axis.numberFormat).toBe("0%");
   // A measure in General has no format to pass on.
   expect((await drawn(port, "ASC3")).chart.valueFormat).toBeUndefined();
 });

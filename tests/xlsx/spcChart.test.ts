@@ -87,6 +87,7 @@ test("a line chart part over the SPC sheet's table: seven series, each drawn as 
     /<c:scaling><c:orientation val="minMax"\/><c:max val="0\.\d+"\/><c:min val="0\.\d+"\/><\/c:scaling>/,
   );
   expect(chart).toContain("<a:t>ASC1 ASC1 measure: Improvement (high), assurance Fail</a:t>");
+  expect(chart).toContain('<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0.00" sourceLinked="0"/>');
 
   const drawing = after.get("xl/drawings/drawing1.xml")!;
   expect(drawing.match(/name="Scorecard SPC chart"/g)).toHaveLength(1);

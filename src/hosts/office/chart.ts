@@ -41,10 +41,11 @@ function styleLineChart(chart: XlChart, spec: LineChartSpec): void {
     .forEach((style, i) => styleSeries(chart.series.getItemAt(i), style));
   chart.axes.valueAxis.minimum = spec.axis.min;
   chart.axes.valueAxis.maximum = spec.axis.max;
+  chart.axes.valueAxis.numberFormat = spec.axis.numberFormat;
 }
 
 function seriesActions(spec: ChartSpec): number {
-  return spec.kind === "stackedBar" ? 5 * spec.seriesColours.length : LINE_SERIES_ACTIONS * spec.series.length + 2;
+  return spec.kind === "stackedBar" ? 5 * spec.seriesColours.length : LINE_SERIES_ACTIONS * spec.series.length + 3;
 }
 
 /** The chart of an owned sheet; `existing` finds that sheet as it stands when the batch runs. */

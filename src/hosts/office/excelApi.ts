@@ -157,8 +157,8 @@ export interface XlChart {
   delete(): void;
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): XlChartSeries };
-  /** Bounds of the value axis (ExcelApi 1.7 for the format; minimum and maximum since 1.1). */
-  readonly axes: { readonly valueAxis: { minimum: unknown; maximum: unknown } };
+  /** The value axis: bounds (ExcelApi 1.1) and the labels' number format (ExcelApi 1.8, Excel.ChartAxis.numberFormat). */
+  readonly axes: { readonly valueAxis: { minimum: unknown; maximum: unknown; numberFormat: string } };
   /** With an end cell the chart is sized to cover the cells from start to end. */
   setPosition(startCell: string, endCell?: string): void;
 }

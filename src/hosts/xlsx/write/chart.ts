@@ -235,7 +235,7 @@ function linePlot(chart: LineChartSpec, source: ChartSource): string {
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/>` +
     `<c:max val="${chart.axis.max}"/><c:min val="${chart.axis.min}"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.axis.numberFormat)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/>` +
     `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   return (
