@@ -183,13 +183,33 @@ describe("SPC chart: the preview", () => {
   });
 
   it("shows percentages when the measure is one, and every figure with its rule in a table", async () => {
-    render(inTheme(<SpcChartPreview chart={await chartOfAsc1()} percent />));
+    const { container } = render(inTheme(<SpcChartPreview chart={await chartOfAsc1()} percent />));
     expect(screen.getByRole("img").getAttribute("aria-label")).toContain("Mean 72.9%, process limits 68.9% to 76.9%");
+    // Built when opened, not before.
+    expect(screen.queryByRole("table")).toBeNull();
+    const details = container.querySelector("details") as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event("toggle"));
     const rows = within(screen.getByRole("table")).getAllByRole("row");
     expect(rows).toHaveLength(14);
     expect(rows[1].textContent).toBe("Sep 201265%Concern: below the lower process limit");
     expect(rows[4].textContent).toBe("Dec 201271%");
     expect(rows[9].textContent).toBe("May 201377%Improvement: above the upper process limit");
+  });
+
+  it("draws a long history with smaller dots, its latest period still named", async () => {
+    const asc1 = await chartOfAsc1();
+    const points = Array.from({ length: 400 }, (_, i) => ({
+      ...asc1.points[3],
+      period: `W${i + 1}`,
+      value: 0.7 + (i % 5) / 100,
+    }));
+    const { container } = render(inTheme(<SpcChartPreview chart={{ ...asc1, points }} />));
+    const dots = container.querySelectorAll("svg[role=img] circle[data-point]");
+    expect(dots).toHaveLength(400);
+    expect(dots[0].getAttribute("r")).toBe("1");
+    const labels = [...container.querySelectorAll("svg[role=img] text")].map((t) => t.textContent);
+    expect(labels[labels.length - 1]).toBe("W400");
   });
 
   it("draws a Goldilocks range as two target lines and neutral marks as diamonds", async () => {

@@ -1,4 +1,5 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { capitalise, counted } from "../../core";
 import { formatNumber, formatPercent } from "../../core/numbers";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "../../workbook/spcChart";
@@ -10,6 +11,8 @@ const BOX: ChartBox = { width: 320, height: 210, top: 12, right: 22, bottom: 26,
 /** Marked points are drawn bigger than common-cause ones, each kind in its own shape. */
 const MARK_SIZE = 4.5;
 const POINT_RADIUS = 2.5;
+/** Dense series (years of weekly figures) get smaller dots, down to this, so the line still shows between them. */
+const MIN_POINT_RADIUS = 1;
 
 const MARK_ORDER: readonly SpcPointMark[] = ["improvement", "concern", "neutral"];
 
@@ -125,6 +128,10 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
     BOX,
   );
   const { plot } = layout;
+  const pitch = (plot.right - plot.left) / Math.max(1, chart.points.length - 1);
+  const radius = Math.max(MIN_POINT_RADIUS, Math.min(POINT_RADIUS, pitch / 3));
+  // The table of figures is built only once opened: a long history would otherwise add thousands of rows unseen.
+  const [figuresOpen, setFiguresOpen] = useState(false);
   const f = (v: number) => formatFigure(v, percent);
   const hLine = (y: number, className: string, key?: string) => (
     <line key={key} x1={plot.left} x2={plot.right} y1={y} y2={y} className={className} />
@@ -170,7 +177,7 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
         {chart.points.map((p, i) => {
           const { x, y } = layout.points[i];
           return p.mark === null ? (
-            <circle key={i} cx={x} cy={y} r={POINT_RADIUS} className={styles.point} data-point={p.period} />
+            <circle key={i} cx={x} cy={y} r={radius} className={styles.point} data-point={p.period} />
           ) : (
             <g key={i} data-point={p.period}>
               <MarkShape mark={p.mark} x={x} y={y} className={styles[p.mark]} />
@@ -200,28 +207,30 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
           </li>
         ))}
       </ul>
-      <details>
+      <details onToggle={(e) => setFiguresOpen(e.currentTarget.open)}>
         <summary>
           <Caption1>The figures</Caption1>
         </summary>
-        <table className={styles.table} aria-label={`Figures of ${chart.title}`}>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Value</th>
-              <th scope="col">Special cause</th>
-            </tr>
-          </thead>
-          <tbody>
-            {chart.points.map((p, i) => (
-              <tr key={i}>
-                <td>{p.period}</td>
-                <td>{percent ? formatPercent(p.value) : formatNumber(p.value)}</td>
-                <td>{specialCauseWords(p)}</td>
+        {figuresOpen && (
+          <table className={styles.table} aria-label={`Figures of ${chart.title}`}>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Value</th>
+                <th scope="col">Special cause</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {chart.points.map((p, i) => (
+                <tr key={i}>
+                  <td>{p.period}</td>
+                  <td>{percent ? formatPercent(p.value) : formatNumber(p.value)}</td>
+                  <td>{specialCauseWords(p)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </details>
     </figure>
   );
