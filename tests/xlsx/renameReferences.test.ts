@@ -80,3 +80,31 @@ describe("renaming the summary in a file", () => {
     expect(after[otherPart]).toBe(before[otherPart]);
   });
 });
+
+describe("renaming a summary whose name is not plain ASCII", () => {
+  // The file is read in pieces and only parts that mention the old name are parsed: that check must find the name
+  // however the part spells it (a capital Ü, an apostrophe ExcelJS writes as &apos;).
+  test.each([
+    ["Übersicht", "Übersicht!B7"],
+    ["ärger summary", "'ÄRGER SUMMARY'!B7"],
+    ["Kent's Summary", "'Kent''s Summary'!B7"],
+  ])("%s: %s follows the rename", async (oldName, formula) => {
+    const workbook = new Workbook();
+    const people = workbook.addWorksheet("People");
+    [
+      ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+      ["M1", "One", "Q2 2020/21", 10, 12, "Maximise"],
+    ].forEach((row, r) => row.forEach((v, c) => (people.getCell(r + 1, c + 1).value = v)));
+    workbook.addWorksheet("Links").getCell("A1").value = { formula, result: 0 };
+
+    const first = XlsxWorkbook.open(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await applyRules(first, { settings: { summarySheetName: oldName } });
+    const second = XlsxWorkbook.open(first.save());
+    const report = await applyRules(second, { settings: { summarySheetName: "New Summary" } });
+    expect(report.summarySheet).toBe("New Summary");
+    const formulas = Object.entries(parts(second.save()))
+      .filter(([name]) => name.startsWith("xl/worksheets/"))
+      .map(([, xml]) => /<f>([^<]*)<\/f>/.exec(xml)?.[1]);
+    expect(formulas).toContain("'New Summary'!B7");
+  });
+});

@@ -7,10 +7,9 @@
  */
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import type { WorkbookInfo } from "../read/workbookPart";
+import { sameSheetName } from "../../../workbook/sheetNames";
 import { escapeXml, unescapeXml } from "../xml/scan";
 import { quotedSheet } from "./workbookEdit";
-
-const folded = (name: string): string => name.toLowerCase();
 
 /** A sheet name in a formula, `'Old Summary'` or `Summary`, when it is followed by `!`; its end and its name. */
 function sheetPrefixAt(formula: string, at: number): { end: number; name: string } | null {
@@ -39,7 +38,6 @@ function sheetPrefixAt(formula: string, at: number): { end: number; name: string
  * token can start (not inside a longer name, a string literal or a `[1]` external-workbook prefix).
  */
 export function renamedInFormula(formula: string, from: string, to: string): string {
-  const target = folded(from);
   const out: string[] = [];
   let copied = 0;
   let i = 0;
@@ -57,7 +55,7 @@ export function renamedInFormula(formula: string, from: string, to: string): str
       continue;
     }
     const prefix = sheetPrefixAt(formula, i);
-    if (prefix && !prefix.name.startsWith("[") && folded(prefix.name) === target) {
+    if (prefix && !prefix.name.startsWith("[") && sameSheetName(prefix.name, from)) {
       out.push(formula.slice(copied, i), `${quotedSheet(to)}!`);
       copied = prefix.end;
     }
@@ -84,7 +82,7 @@ export function renamedInPart(xml: string, from: string, to: string): string | n
   return changed ? result : null;
 }
 
-/** Whether the part's bytes contain `needle` (ASCII letters in any case), read streaming: a big sheet is never whole. */
+/** Whether the part's bytes contain a needle (ASCII letters in any case), read streaming: a big sheet is never whole. */
 function mentions(pkg: OoxmlPackage, part: string, needles: readonly Uint8Array[]): boolean {
   const longest = Math.max(...needles.map((n) => n.length));
   let tail = new Uint8Array(0);
@@ -109,13 +107,24 @@ function mentions(pkg: OoxmlPackage, part: string, needles: readonly Uint8Array[
 const lower = (byte: number): number => (byte >= 65 && byte <= 90 ? byte + 32 : byte);
 
 /**
+ * What a part that refers to sheet `name` surely contains, as bytes `mentions` looks for: the longest run of the name
+ * that every spelling of a reference to it shares, in lower case. Apostrophes (doubled when quoted, `&apos;` to some
+ * writers), XML's escaped characters and non-ASCII letters (whose other case `mentions` cannot fold) are left out. A
+ * name with no such run is looked for as it is, in lower and in upper case.
+ */
+function namePieces(name: string): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const longest = name.split(/['"&<>]|[^\x20-\x7e]/).reduce((a, b) => (b.length > a.length ? b : a), "");
+  if (longest !== "") return [encoder.encode(longest.toLowerCase())];
+  return [...new Set([name, name.toLowerCase(), name.toUpperCase()])].map((n) => encoder.encode(escapeXml(n)));
+}
+
+/**
  * Rewrites every reference to sheet `from` as `to` in the workbook's other sheets, their charts and the defined
  * names. `skip`: the renamed sheet's own part, which its writer rebuilds.
  */
 export function renameReferences(pkg: OoxmlPackage, info: WorkbookInfo, from: string, to: string, skip: string): void {
-  const encoder = new TextEncoder();
-  // Quoted, a name's apostrophes are doubled; either way its bytes as XML text, in lower case.
-  const needles = [...new Set([from, from.replace(/'/g, "''")])].map((n) => encoder.encode(escapeXml(n).toLowerCase()));
+  const needles = namePieces(from);
   const edit = (part: string) => {
     if (!pkg.has(part) || !mentions(pkg, part, needles)) return;
     const renamed = renamedInPart(pkg.text(part) ?? "", from, to);
