@@ -100,7 +100,7 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
 export type FigureStyle = "plain" | "percent";
 
 /** A figure as its cell shows it: 0.95 -> "95%" for a percentage cell (10 significant digits, no float noise). */
-function figure(x: number, style: FigureStyle): string {
+export function figure(x: number, style: FigureStyle): string {
   return style === "percent" ? `${round10(x * 100)}%` : formatNumber(x);
 }
 

@@ -6,7 +6,8 @@
  * never marks a point or breaks a run.
  */
 import type { Aim, Target } from "./types";
-import { compare10, formatNumber } from "./numbers";
+import { compare10, round10 } from "./numbers";
+import { figure, type FigureStyle } from "./rag";
 
 /** Fewer numeric points than this give no limits: both results are NA. */
 export const SPC_MIN_POINTS = 12;
@@ -257,16 +258,49 @@ interface SpcResult {
   readonly analysis: SpcAnalysis | null;
 }
 
-const RULE_WORDS: Record<SpcRule, (side: SpcSide, limits: SpcLimits) => string> = {
-  astronomical: (side, l) =>
+/**
+ * The mean, limits and 2σ lines printed for reading, not to 10 digits: 3 significant figures (never fewer than the
+ * whole number), a percentage to 1 decimal (2 significant figures under 1%). A reason states how they compare with
+ * the figures printed as the cells show them (the latest point, the target), so a derived figure gets more decimals
+ * until it reads on the same side of each of those as it is: "76.95% is above 76.9%", never "76.9% is above 76.9%".
+ */
+const MAX_DECIMALS = 12;
+
+function roundTo(x: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return round10(Math.round(round10(x) * scale) / scale);
+}
+
+/** Decimals that show `x` (already scaled to what is printed: a percentage for percent) for reading. */
+function readingDecimals(x: number, style: FigureStyle): number {
+  const magnitude = x === 0 ? 0 : Math.floor(Math.log10(Math.abs(x)));
+  if (style === "percent") return magnitude >= 0 ? 1 : 1 - magnitude;
+  return Math.max(0, 2 - magnitude);
+}
+
+/** A derived figure for reading that compares with each of `against` (raw figures the reason prints) as it truly does. */
+function derived(x: number, style: FigureStyle, against: readonly number[] = []): string {
+  const scale = style === "percent" ? 100 : 1;
+  const shown = round10(x * scale);
+  const others = against.map((a) => ({ at: round10(a * scale), order: compare10(x, a) }));
+  let decimals = readingDecimals(shown, style);
+  const readsTrue = (d: number) => others.every(({ at, order }) => Math.sign(roundTo(shown, d) - at) === order);
+  while (decimals < MAX_DECIMALS && !readsTrue(decimals)) decimals += 1;
+  const text = String(decimals < MAX_DECIMALS ? roundTo(shown, decimals) : shown);
+  return style === "percent" ? `${text}%` : text;
+}
+
+/** How a rule marks the latest point `x`, its limit or line printed to read on the right side of `x`. */
+const RULE_WORDS: Record<SpcRule, (side: SpcSide, limits: SpcLimits, x: number, style: FigureStyle) => string> = {
+  astronomical: (side, l, x, style) =>
     side === "High"
-      ? `is above the upper process limit ${formatNumber(l.upperProcessLimit)}`
-      : `is below the lower process limit ${formatNumber(l.lowerProcessLimit)}`,
+      ? `is above the upper process limit ${derived(l.upperProcessLimit, style, [x])}`
+      : `is below the lower process limit ${derived(l.lowerProcessLimit, style, [x])}`,
   trend: (side) => `ends a run of 7 or more points each ${side === "High" ? "higher" : "lower"} than the one before`,
-  twoOfThree: (side, l) =>
-    `is one of 2 of 3 points ${side === "High" ? `above ${formatNumber(l.upperTwoSigma)}` : `below ${formatNumber(l.lowerTwoSigma)}`} (2σ)`,
-  shift: (side, l) =>
-    `ends a run of 7 or more points ${side === "High" ? "above" : "below"} the mean ${formatNumber(l.mean)}`,
+  twoOfThree: (side, l, x, style) =>
+    `is one of 2 of 3 points ${side === "High" ? `above ${derived(l.upperTwoSigma, style, [x])}` : `below ${derived(l.lowerTwoSigma, style, [x])}`} (2σ)`,
+  shift: (side, l, x, style) =>
+    `ends a run of 7 or more points ${side === "High" ? "above" : "below"} the mean ${derived(l.mean, style, [x])}`,
 };
 
 function meaning(side: SpcSide, aim: Aim): Variation {
@@ -294,9 +328,11 @@ function decideVariation(
   limits: SpcLimits,
   bits: number,
   aim: Aim | null,
+  style: FigureStyle = "plain",
 ): Decided<Variation> {
   if (aim === null) return { word: "NA", reason: () => "NA: no aim given" };
-  const latest = () => formatNumber(points[points.length - 1]);
+  const x = points[points.length - 1];
+  const latest = () => figure(x, style);
   for (let r = 0; r < SPC_RULES.length; r++) {
     const side: SpcSide | null = bits & (HIGH << (2 * r)) ? "High" : bits & (LOW << (2 * r)) ? "Low" : null;
     if (side === null) continue;
@@ -304,14 +340,15 @@ function decideVariation(
     const word = meaning(side, aim);
     return {
       word,
-      reason: () => `${word}: the latest point ${latest()} ${RULE_WORDS[rule](side, limits)} (${aim})`,
+      reason: () => `${word}: the latest point ${latest()} ${RULE_WORDS[rule](side, limits, x, style)} (${aim})`,
       rule,
       side,
     };
   }
   const reason = () =>
     `Common cause: no special-cause rule marks the latest point ${latest()} ` +
-    `(mean ${formatNumber(limits.mean)}, process limits ${formatNumber(limits.lowerProcessLimit)} to ${formatNumber(limits.upperProcessLimit)})`;
+    `(mean ${derived(limits.mean, style)}, process limits ${derived(limits.lowerProcessLimit, style, [x])} to ` +
+    `${derived(limits.upperProcessLimit, style, [x])})`;
   return { word: "Common cause", reason };
 }
 
@@ -321,15 +358,22 @@ const assured = (word: Assurance, reason: () => string): Decided<Assurance> => (
 });
 
 /** Whether the process limits say the target will be met consistently, never, or some months only (SPEC §7). */
-function decideAssurance(limits: SpcLimits, aim: Aim | null, target: Target | null): Decided<Assurance> {
+function decideAssurance(
+  limits: SpcLimits,
+  aim: Aim | null,
+  target: Target | null,
+  style: FigureStyle = "plain",
+): Decided<Assurance> {
   if (aim === null) return assured("NA", () => "no aim given");
   if (target === null) return assured("NA", () => "no target");
   const lpl = limits.lowerProcessLimit;
   const upl = limits.upperProcessLimit;
-  const range = () => `process limits ${formatNumber(lpl)} to ${formatNumber(upl)}`;
+  const targets = target.kind === "range" ? [target.lo, target.hi] : [target.value];
+  const range = () => `process limits ${derived(lpl, style, targets)} to ${derived(upl, style, targets)}`;
   if (aim === "Goldilocks") {
     const [lo, hi] = target.kind === "range" ? [target.lo, target.hi] : [target.value, target.value];
-    const t = () => (lo === hi ? `target ${formatNumber(lo)}` : `target range ${formatNumber(lo)}–${formatNumber(hi)}`);
+    const t = () =>
+      lo === hi ? `target ${figure(lo, style)}` : `target range ${figure(lo, style)}–${figure(hi, style)}`;
     if (compare10(lo, lpl) <= 0 && compare10(upl, hi) <= 0)
       return assured("Pass", () => `${range()} lie within ${t()} (Goldilocks)`);
     if (compare10(hi, lpl) < 0 || compare10(lo, upl) > 0)
@@ -338,9 +382,9 @@ function decideAssurance(limits: SpcLimits, aim: Aim | null, target: Target | nu
   }
   if (target.kind === "range") return assured("NA", () => `target is a range but aim is ${aim} (use Goldilocks)`);
   const value = target.value;
-  const t = () => `target ${formatNumber(value)}`;
-  const below = () => `${t()} is below the lower process limit ${formatNumber(lpl)} (${aim})`;
-  const above = () => `${t()} is above the upper process limit ${formatNumber(upl)} (${aim})`;
+  const t = () => `target ${figure(value, style)}`;
+  const below = () => `${t()} is below the lower process limit ${derived(lpl, style, targets)} (${aim})`;
+  const above = () => `${t()} is above the upper process limit ${derived(upl, style, targets)} (${aim})`;
   const belowLower = compare10(value, lpl) < 0;
   const aboveUpper = compare10(value, upl) > 0;
   if (aim === "Maximise") {
@@ -355,9 +399,15 @@ function decideAssurance(limits: SpcLimits, aim: Aim | null, target: Target | nu
 
 /**
  * Variation and assurance of one measure's history (oldest first; null periods are skipped), with reasons and the
- * analysis a chart needs. Fewer than 12 numbers: both NA, "fewer than 12 points".
+ * analysis a chart needs. Fewer than 12 numbers: both NA, "fewer than 12 points". The reasons print the figures as
+ * `style` says (percent: as percentage cells show them), the mean and limits rounded for reading.
  */
-export function spc(series: readonly (number | null)[], aim: Aim | null, target: Target | null): SpcResult {
+export function spc(
+  series: readonly (number | null)[],
+  aim: Aim | null,
+  target: Target | null,
+  style: FigureStyle = "plain",
+): SpcResult {
   const points = spcPoints(series);
   const analysis = analyseSpc(points);
   if (analysis === null) {
@@ -372,8 +422,8 @@ export function spc(series: readonly (number | null)[], aim: Aim | null, target:
       analysis: null,
     };
   }
-  const variation = decideVariation(points, analysis.limits, analysis.marks[points.length - 1], aim);
-  const assurance = decideAssurance(analysis.limits, aim, target);
+  const variation = decideVariation(points, analysis.limits, analysis.marks[points.length - 1], aim, style);
+  const assurance = decideAssurance(analysis.limits, aim, target, style);
   return {
     variation: variation.word,
     get variationReason() {

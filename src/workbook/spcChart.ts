@@ -9,6 +9,7 @@ import type { Assurance, SpcRule, SpcSide, Variation } from "../core/spc";
 import type { Aim, Target } from "../core/types";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
+import { isPercentFormat } from "./numberFormats";
 import type { ScanContext } from "./operations/scan";
 
 /** A measure with a history (long or wide table), as the pane's picker lists it. */
@@ -160,7 +161,12 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   const found = withSeries(scan).find(({ measure }) => spcMeasureKey(measure.sheet, measure.code) === key);
   if (found === undefined) return { ok: false, problem: notFound(key) };
   const { measure, series } = found;
-  const result = spc(series.values, measure.aim, targetOf(measure.target));
+  // The report's copy of the measure carries the formats the scan read (numberFormats.ts); the cell names it.
+  const shown = scan.report.measures.find((m) => m.sheet === measure.sheet && m.cell === measure.cell);
+  const valueFormat = shown?.valueFormat;
+  // The reasons print percentages where the value or target cell shows one, as the RAG reasons do.
+  const percent = [valueFormat, shown?.targetFormat].some((f) => f !== undefined && isPercentFormat(f));
+  const result = spc(series.values, measure.aim, targetOf(measure.target), percent ? "percent" : "plain");
   const analysis = result.analysis;
   if (analysis === null) {
     const n = countPoints(series);
@@ -183,10 +189,6 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   });
   const { limits } = analysis;
   const target = measure.target;
-  // The report's copy of the measure carries the formats the scan read (numberFormats.ts); the cell names it.
-  const valueFormat = scan.report.measures.find(
-    (m) => m.sheet === measure.sheet && m.cell === measure.cell,
-  )?.valueFormat;
   return {
     ok: true,
     chart: {

@@ -41,7 +41,7 @@ describe("limits", () => {
     expect(spc(STEADY, "Maximise", null)).toMatchObject({
       variation: "Common cause",
       variationReason:
-        "Common cause: no special-cause rule marks the latest point 50 (mean 50, process limits 43.22909091 to 56.77090909)",
+        "Common cause: no special-cause rule marks the latest point 50 (mean 50, process limits 43.2 to 56.8)",
       rule: null,
       side: null,
     });
@@ -82,7 +82,7 @@ describe("rule 1, astronomical: strictly beyond a process limit", () => {
     expect(variation(HIGH_LAST, "Minimise")).toBe("Concern (high)");
     expect(variation(HIGH_LAST, "Goldilocks")).toBe("Neutral (high)");
     expect(spc(HIGH_LAST, "Minimise", null).variationReason).toBe(
-      "Concern (high): the latest point 70 is above the upper process limit 63.27393939 (Minimise)",
+      "Concern (high): the latest point 70 is above the upper process limit 63.3 (Minimise)",
     );
   });
 
@@ -167,8 +167,7 @@ describe("rule 3, two of three beyond the 2σ line", () => {
       variation: "Improvement (high)",
       rule: "twoOfThree",
       side: "High",
-      variationReason:
-        "Improvement (high): the latest point 57 is one of 2 of 3 points above 56.47333333 (2σ) (Maximise)",
+      variationReason: "Improvement (high): the latest point 57 is one of 2 of 3 points above 56.5 (2σ) (Maximise)",
     });
   });
 
@@ -282,51 +281,51 @@ describe("assurance: the target against the process limits (STEADY: 43.229 to 56
   const assurance = (aim: Aim | null, target: Target | null) => spc(STEADY, aim, target);
 
   test.each([
-    ["Maximise", single(40), "Pass", "Pass: target 40 is below the lower process limit 43.22909091 (Maximise)"],
-    ["Maximise", single(60), "Fail", "Fail: target 60 is above the upper process limit 56.77090909 (Maximise)"],
+    ["Maximise", single(40), "Pass", "Pass: target 40 is below the lower process limit 43.2 (Maximise)"],
+    ["Maximise", single(60), "Fail", "Fail: target 60 is above the upper process limit 56.8 (Maximise)"],
     [
       "Maximise",
       single(50),
       "Hit and miss",
-      "Hit and miss: target 50 is within the process limits 43.22909091 to 56.77090909 (Maximise)",
+      "Hit and miss: target 50 is within the process limits 43.2 to 56.8 (Maximise)",
     ],
-    ["Minimise", single(60), "Pass", "Pass: target 60 is above the upper process limit 56.77090909 (Minimise)"],
-    ["Minimise", single(40), "Fail", "Fail: target 40 is below the lower process limit 43.22909091 (Minimise)"],
+    ["Minimise", single(60), "Pass", "Pass: target 60 is above the upper process limit 56.8 (Minimise)"],
+    ["Minimise", single(40), "Fail", "Fail: target 40 is below the lower process limit 43.2 (Minimise)"],
     [
       "Minimise",
       single(56),
       "Hit and miss",
-      "Hit and miss: target 56 is within the process limits 43.22909091 to 56.77090909 (Minimise)",
+      "Hit and miss: target 56 is within the process limits 43.2 to 56.8 (Minimise)",
     ],
     [
       "Goldilocks",
       range(40, 60),
       "Pass",
-      "Pass: process limits 43.22909091 to 56.77090909 lie within target range 40–60 (Goldilocks)",
+      "Pass: process limits 43.2 to 56.8 lie within target range 40–60 (Goldilocks)",
     ],
     [
       "Goldilocks",
       range(60, 70),
       "Fail",
-      "Fail: process limits 43.22909091 to 56.77090909 lie outside target range 60–70 (Goldilocks)",
+      "Fail: process limits 43.2 to 56.8 lie outside target range 60–70 (Goldilocks)",
     ],
     [
       "Goldilocks",
       range(30, 40),
       "Fail",
-      "Fail: process limits 43.22909091 to 56.77090909 lie outside target range 30–40 (Goldilocks)",
+      "Fail: process limits 43.2 to 56.8 lie outside target range 30–40 (Goldilocks)",
     ],
     [
       "Goldilocks",
       range(45, 70),
       "Hit and miss",
-      "Hit and miss: process limits 43.22909091 to 56.77090909 straddle target range 45–70 (Goldilocks)",
+      "Hit and miss: process limits 43.2 to 56.8 straddle target range 45–70 (Goldilocks)",
     ],
     [
       "Goldilocks",
       single(50),
       "Hit and miss",
-      "Hit and miss: process limits 43.22909091 to 56.77090909 straddle target 50 (Goldilocks)",
+      "Hit and miss: process limits 43.2 to 56.8 straddle target 50 (Goldilocks)",
     ],
     ["Maximise", range(40, 60), "NA", "NA: target is a range but aim is Maximise (use Goldilocks)"],
     ["Maximise", null, "NA", "NA: no target"],
@@ -412,16 +411,16 @@ describe("Kent adult social care dashboard 2013: the monthly trend tables", () =
     expect(result.analysis?.limits.mean).toBeCloseTo(0.729231, 6);
     expect(result.analysis?.limits.movingRange).toBeCloseTo(0.015, 12);
     expect(result.variationReason).toBe(
-      "Improvement (high): the latest point 0.73 ends a run of 7 or more points above the mean 0.7292307692 (Maximise)",
+      "Improvement (high): the latest point 0.73 ends a run of 7 or more points above the mean 0.729 (Maximise)",
     );
-    expect(result.assuranceReason).toBe("Fail: target 0.8 is above the upper process limit 0.7691307692 (Maximise)");
+    expect(result.assuranceReason).toBe("Fail: target 0.8 is above the upper process limit 0.769 (Maximise)");
   });
 
   test("ASC9: the latest placements are below the lower process limit, an improvement for a Minimise measure", () => {
     const result = spc(trendRow(8, "Placements"), "Minimise", single(1260));
     expect(result.rule).toBe("astronomical");
     expect(result.variationReason).toBe(
-      "Improvement (low): the latest point 1249 is below the lower process limit 1253.722308 (Minimise)",
+      "Improvement (low): the latest point 1249 is below the lower process limit 1254 (Minimise)",
     );
   });
 
@@ -429,5 +428,49 @@ describe("Kent adult social care dashboard 2013: the monthly trend tables", () =
     const series = trendRow(3, "Percentage");
     expect(series.filter((x) => x === null)).toHaveLength(3);
     expect(spc(series, "Maximise", single(0.46)).variationReason).toBe("NA: fewer than 12 points (10)");
+  });
+
+  describe("reasons print figures for reading (issue 12)", () => {
+    /** Kent's ASC1 percentages, as the dashboard's 0% cells show them. */
+    const ASC1 = () => trendRow(1, "Percentage");
+
+    test("percent style: the figures as the cells show them, the mean and limits to 1 decimal of a percent", () => {
+      const result = spc(ASC1(), "Maximise", single(0.8), "percent");
+      expect(result.variationReason).toBe(
+        "Improvement (high): the latest point 73% ends a run of 7 or more points above the mean 72.9% (Maximise)",
+      );
+      expect(result.assuranceReason).toBe("Fail: target 80% is above the upper process limit 76.9% (Maximise)");
+    });
+
+    test("common cause and Goldilocks: mean and both limits rounded, in plain and percent style", () => {
+      expect(spc(STEADY, "Maximise", null, "plain").variationReason).toBe(
+        "Common cause: no special-cause rule marks the latest point 50 (mean 50, process limits 43.2 to 56.8)",
+      );
+      expect(spc(ASC1(), "Goldilocks", range(0.6, 0.8), "percent").assuranceReason).toBe(
+        "Pass: process limits 68.9% to 76.9% lie within target range 60%–80% (Goldilocks)",
+      );
+    });
+
+    test("a limit that would round to the latest point it is beaten by gets decimals until the two differ", () => {
+      // Upper process limit 60.05494: 3 significant figures read "60.1", the latest point itself.
+      const base = STEADY.slice(0, 11);
+      expect(spc([...base, 60.1], "Maximise", null).variationReason).toBe(
+        "Improvement (high): the latest point 60.1 is above the upper process limit 60.05 (Maximise)",
+      );
+      // Upper process limit 60.0317: "60" would put the latest point 60.03 above it, yet no rule marks it.
+      expect(spc([...base, 60.03], "Maximise", null).variationReason).toBe(
+        "Common cause: no special-cause rule marks the latest point 60.03 (mean 50.8, process limits 41.6 to 60.032)",
+      );
+    });
+
+    test("percent: a limit that would read as the target (77%) keeps the decimals that tell them apart", () => {
+      const points = [0.7, 0.72, 0.71, 0.73, 0.72, 0.74, 0.73, 0.72, 0.73, 0.74, 0.73, 0.7702];
+      expect(spc(points, "Maximise", single(0.77), "percent").assuranceReason).toBe(
+        "Fail: target 77% is above the upper process limit 76.95% (Maximise)",
+      );
+      expect(spc(points, "Maximise", single(0.77), "plain").assuranceReason).toBe(
+        "Fail: target 0.77 is above the upper process limit 0.7695 (Maximise)",
+      );
+    });
   });
 });

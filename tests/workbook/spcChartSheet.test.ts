@@ -40,7 +40,10 @@ test("ASC1: words, table and a line chart whose series are styled as Making Data
   expect(grid[0][0]).toBe("SPC chart: ASC1 ASC1 measure");
   expect(grid[1].slice(0, 2)).toEqual(["Variation", "Improvement (high)"]);
   expect(grid[2].slice(0, 2)).toEqual(["Assurance", "Fail"]);
-  expect(grid[2][2]).toMatch(/^Fail: target 0\.8 is above the upper process limit/);
+  expect(grid[1][2]).toBe(
+    "Improvement (high): the latest point 0.73 ends a run of 7 or more points above the mean 0.729 (Maximise)",
+  );
+  expect(grid[2][2]).toBe("Fail: target 0.8 is above the upper process limit 0.769 (Maximise)");
   expect(port.cell("Scorecard SPC", "B2").style).toMatchObject(SPC_STYLES["Improvement (high)"]);
   expect(port.cell("Scorecard SPC", "B3").style).toMatchObject(SPC_STYLES.Fail);
   // ASC1 has marks of both meanings (concern early, improvement later) and a single target.
@@ -175,6 +178,12 @@ test("a percentage keeps its format: the chart's data says so, values as the she
   expect(port.cell("Scorecard SPC", "C32").style.numberFormat).toBe("0.0%");
   expect(port.cell("Scorecard SPC", "F32").style.numberFormat).toBe("0%");
   expect(lineChart(port, "Scorecard SPC").axis.numberFormat).toBe("0%");
+  // The reasons beside the chart print percentages too, the mean and limits to 1 decimal (issue 12).
+  const grid = port.grid("Scorecard SPC");
+  expect(grid[1][2]).toBe(
+    "Improvement (high): the latest point 73% ends a run of 7 or more points above the mean 72.9% (Maximise)",
+  );
+  expect(grid[2][2]).toBe("Fail: target 80% is above the upper process limit 76.9% (Maximise)");
   // A measure in General has no format to pass on.
   expect((await drawn(port, "ASC3")).chart.valueFormat).toBeUndefined();
 });

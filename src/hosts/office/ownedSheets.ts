@@ -28,7 +28,7 @@ export function ownedSheetOps(
     return {
       problem: {
         sheet: owned.sheet,
-        message: `A sheet named "${owned.sheet}" already exists and is not Scorecard's own, so the summary was not written. Rename it and generate the summary again.`,
+        message: `A sheet named "${owned.sheet}" already exists and is not Scorecard's own, so ${refused(owned)}`,
       },
     };
   }
@@ -37,6 +37,16 @@ export function ownedSheetOps(
   if (owned.page) rest.push(...pageLayoutOps(owned.sheet, owned.page));
   if (owned.chart) rest.push(chartOp(owned.sheet, owned.chart, (facts) => ownSheet(facts, owned)));
   return { create: rewriteOp(owned), rest };
+}
+
+/**
+ * What a refused write leaves undone and how to get it, in the words of the sheet it is about: the SPC chart's sheet
+ * is the owned sheet with a line chart (port.ts: LineChartSpec is the SPC chart), the summary's has a bar chart.
+ */
+function refused(owned: OwnedSheetWrite): string {
+  return owned.chart?.kind === "line"
+    ? "the SPC chart was not drawn. Rename it and draw the chart again."
+    : "the summary was not written. Rename it and generate the summary again.";
 }
 
 /**
