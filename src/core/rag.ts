@@ -151,24 +151,41 @@ function describe(
   // Against the band, gap and band are printed to the same precision, enough to tell an Amber gap from the band.
   const decimals = status === "Amber" && gap !== null && gap > 0 ? amberDecimals(gap, band) : 1;
   const pct = gap === null ? "" : percentTo(Math.abs(gap), decimals);
-  const text: Record<Why, () => string> = {
-    noValue: () => "no value",
-    noTarget: () => "no target",
-    floorWrongSide: () => `floor ${f} is ${aim === "Maximise" ? "above" : "below"} target ${t} (${aim})`,
-    rangeNeedsGoldilocks: () => `target ${t} is a range but aim is ${aim} (use Goldilocks)`,
-    met: () => `met target ${t} (${aim})`,
-    equalStrict: () =>
-      `at target ${t}, which must be ${aim === "Minimise" ? "undercut" : "exceeded"} (${aim}, ${bandNote(band)})`,
-    better: () => (gap === null ? `better than target ${t} (${aim})` : `${is}${pct} better than target ${t} (${aim})`),
-    withinFloor: () => `${worseSide} target ${t} but not worse than floor ${f} (${aim})`,
-    beyondFloor: () => `worse than floor ${f} (target ${t}, ${aim})`,
-    zeroTarget: () => `${worseSide} target 0 (${aim}; a zero target has no relative gap, so no amber)`,
-    band: () => `${is}${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band, decimals)})`,
-    inRange: () => `within range ${t} (Goldilocks)`,
-    outOfRange: () => `${is}${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band, decimals)})`,
-    zeroBound: () => `${outside} range ${t} (Goldilocks; a zero bound has no relative gap, so no amber)`,
-  };
-  return `${status}: ${text[why]()}`;
+  return `${status}: ${reasonText(why)}`;
+
+  // A switch, not a table of closures: this runs for every reason written (40,000 on a big scorecard).
+  function reasonText(reason: Why): string {
+    switch (reason) {
+      case "noValue":
+        return "no value";
+      case "noTarget":
+        return "no target";
+      case "floorWrongSide":
+        return `floor ${f} is ${aim === "Maximise" ? "above" : "below"} target ${t} (${aim})`;
+      case "rangeNeedsGoldilocks":
+        return `target ${t} is a range but aim is ${aim} (use Goldilocks)`;
+      case "met":
+        return `met target ${t} (${aim})`;
+      case "equalStrict":
+        return `at target ${t}, which must be ${aim === "Minimise" ? "undercut" : "exceeded"} (${aim}, ${bandNote(band)})`;
+      case "better":
+        return gap === null ? `better than target ${t} (${aim})` : `${is}${pct} better than target ${t} (${aim})`;
+      case "withinFloor":
+        return `${worseSide} target ${t} but not worse than floor ${f} (${aim})`;
+      case "beyondFloor":
+        return `worse than floor ${f} (target ${t}, ${aim})`;
+      case "zeroTarget":
+        return `${worseSide} target 0 (${aim}; a zero target has no relative gap, so no amber)`;
+      case "band":
+        return `${is}${pct} ${worseSide} target ${t} (${aim}, ${bandNote(band, decimals)})`;
+      case "inRange":
+        return `within range ${t} (Goldilocks)`;
+      case "outOfRange":
+        return `${is}${pct} ${outside} range ${t} (Goldilocks, ${bandNote(band, decimals)})`;
+      case "zeroBound":
+        return `${outside} range ${t} (Goldilocks; a zero bound has no relative gap, so no amber)`;
+    }
+  }
 }
 
 /** The status alone: the hot path for bulk evaluation and KPI.RAG. */

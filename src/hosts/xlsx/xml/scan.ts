@@ -163,13 +163,24 @@ export function attribute(xml: string, tag: Tag, local: string): string | undefi
   return undefined;
 }
 
+/** Compiled once per attribute name (the writer widens a row's `spans` per row); no `g` flag, so exec keeps no state. */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
+function attributePattern(name: string): RegExp {
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  return pattern;
+}
+
 /**
  * The tag text with attribute `name` set to `value` (replaced where it is, or added at the end), or removed when
  * value is null. Every other byte of the tag is kept.
  */
 export function withAttribute(tagText: string, name: string, value: string | null): string {
-  const pattern = new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  const match = pattern.exec(tagText);
+  const match = attributePattern(name).exec(tagText);
   if (match) {
     const replacement = value === null ? "" : `${match[1]}${name}="${escapeXml(value)}"`;
     return tagText.slice(0, match.index) + replacement + tagText.slice(match.index + match[0].length);
