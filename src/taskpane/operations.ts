@@ -82,12 +82,10 @@ export function bindOperations(port: WorkbookPort, options: BindOptions = {}): P
       return spcChartMeasures(await spcRead());
     },
     async spcChart(key) {
-      const ctx = await spcRead();
-      const result = spcChartData(ctx, key);
+      const result = spcChartData(await spcRead(), key);
       if (!result.ok) return result;
-      // The report names each measure by its latest row's cell, as the chart does; it carries the value's format.
-      const { sheet, cell } = result.chart;
-      const format = ctx.report.measures.find((m) => m.sheet === sheet && m.cell === cell)?.valueFormat;
+      // The chart carries its latest value cell's number format (the scan read formats).
+      const format = result.chart.valueFormat;
       return { ...result, percent: format !== undefined && isPercentFormat(format) };
     },
     async addSpcChart(key) {
