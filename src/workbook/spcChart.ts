@@ -219,8 +219,21 @@ function listed(names: readonly string[]): string {
 }
 
 /**
- * The measure a person names by its code or its name (either, case-blind; the code wins), on `sheet` when given:
- * for the CLI's --measure. A miss or an ambiguity is a one-line problem naming what there is to choose from.
+ * The measures `wanted` (lower case) names: its exact code, else its exact name, else every measure whose code or
+ * name contains it ("personal budget" finds "Adults with a personal budget (%)", as the pane's picker does).
+ */
+function matching(measures: readonly SpcChartMeasure[], wanted: string): readonly SpcChartMeasure[] {
+  const byCode = measures.filter((m) => m.code.toLowerCase() === wanted);
+  if (byCode.length > 0) return byCode;
+  const byName = measures.filter((m) => m.name.toLowerCase() === wanted);
+  if (byName.length > 0 || wanted === "") return byName;
+  return measures.filter((m) => m.code.toLowerCase().includes(wanted) || m.name.toLowerCase().includes(wanted));
+}
+
+/**
+ * The measure a person names by its code, its name or a part of either that only one measure has (case-blind; an
+ * exact code wins), on `sheet` when given: for the CLI's --measure. A miss or an ambiguity is a one-line problem
+ * naming what there is to choose from.
  */
 export function findSpcMeasure(
   measures: readonly SpcChartMeasure[],
@@ -236,13 +249,18 @@ export function findSpcMeasure(
       problem: `No sheet "${sheet}" has a measure with a history; ${sheets.length === 0 ? "no sheet has one" : `sheets with one: ${listed(sheets)}`}.`,
     };
   }
-  const byCode = onSheet.filter((m) => m.code.toLowerCase() === wanted);
-  const found = byCode.length > 0 ? byCode : onSheet.filter((m) => m.name.toLowerCase() === wanted);
+  const found = matching(onSheet, wanted);
   if (found.length === 1) return { ok: true, measure: found[0] };
-  if (found.length > 1) {
+  if (found.length > 1 && new Set(found.map((m) => m.code.toLowerCase())).size === 1) {
     return {
       ok: false,
       problem: `"${query}" is a measure on ${found.length} sheets (${found.map((m) => m.sheet).join(", ")}); name one with --sheet.`,
+    };
+  }
+  if (found.length > 1) {
+    return {
+      ok: false,
+      problem: `"${query}" matches ${found.length} measures: ${listed(found.map((m) => `${m.code} ${m.name} (${m.sheet})`))}; give more of the code or name.`,
     };
   }
   const ready = onSheet.filter((m) => m.ready);

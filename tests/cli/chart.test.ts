@@ -95,6 +95,26 @@ test("too few points, or no such measure: exit 1 with one line naming what exist
   await expect(fs.access(path.join(dir, "kent.spc.xlsx"))).rejects.toThrow();
 });
 
+test("a part of a code or name that one measure has picks it; a part several have is exit 1 listing them", async () => {
+  const input = await kentFile();
+  const unique = await cli("chart", input, "--measure", "sc9 meas", "-o", path.join(dir, "one.xlsx"));
+  expect(unique.status).toBe(0);
+  expect(unique.stdout).toMatch(/^SPC chart of ASC9 ASC9 measure \(Adult Social Care, 13 points\)/);
+  // "ASC1" is a code, so the exact code wins over ASC10 containing it.
+  expect((await cli("chart", input, "--measure", "asc1", "-o", path.join(dir, "two.xlsx"))).stdout).toMatch(
+    /^SPC chart of ASC1 ASC1 measure /,
+  );
+  const several = await cli("chart", input, "--measure", "C1", "-o", path.join(dir, "three.xlsx"));
+  expect(several).toEqual({
+    status: 1,
+    stdout: "",
+    stderr:
+      'scorecard: "C1" matches 2 measures: ASC1 ASC1 measure (Adult Social Care), ASC10 ASC10 measure (Adult Social Care); ' +
+      "give more of the code or name.",
+  });
+  await expect(fs.access(path.join(dir, "three.xlsx"))).rejects.toThrow();
+});
+
 test("a code on two sheets needs --sheet; --sheet picks it", async () => {
   const input = await kentFile(["North", "South"]);
   const both = await cli("chart", input, "--measure", "ASC1");
