@@ -67,7 +67,8 @@ function tool(command: string, args: readonly string[]): string {
 
   it("prints the words and the table: variation, assurance, each special cause in words", () => {
     expect(text).toContain("Improvement (high)");
-    expect(text).toMatch(/Fail: target 0\.8 is above the upper process limit/);
+    // The reason prints the figures as the cells show them, the limit rounded for reading (issue 12).
+    expect(text).toMatch(/Fail: target 80% is above the upper process limit 76\.9% \(Maximise\)/);
     expect(text).toContain("Concern: below the lower process limit");
     expect(text).toContain("Improvement: above the upper process limit");
     // In the measure's percentage format: values as the sheet shows them, the mean one decimal finer.
