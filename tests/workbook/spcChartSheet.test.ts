@@ -2,7 +2,7 @@
 // the next measure, never taking a user's sheet of the name, skipped by the scan, and nothing written for a measure
 // that has no chart.
 import { drawSpcChart } from "../../src/workbook/operations/spcChart";
-import { scanWorkbook } from "../../src/workbook";
+import { applyRules, scanWorkbook } from "../../src/workbook";
 import { parseState } from "../../src/workbook/settings";
 import { spcMeasureKey } from "../../src/workbook/spcChart";
 import { SPC_CHART_COLOURS, SPC_CHART_NAME, spcAxis } from "../../src/workbook/spcChartSheet";
@@ -135,6 +135,18 @@ test("the scan skips the SPC sheet: its table is never rated, coloured or summar
     skipped: "Scorecard's own SPC chart sheet",
   });
   expect(report.measures.every((m) => m.sheet === "Adult Social Care")).toBe(true);
+});
+
+test("applying the rules keeps the SPC sheet Scorecard's own: still skipped, and the next chart redraws it", async () => {
+  const port = new MemoryPort({ sheets: [wide] });
+  await drawn(port, "ASC1");
+  await applyRules(port);
+  expect(parseState(port.state).state.spcSheet).toBe("Scorecard SPC");
+  const report = await scanWorkbook(port);
+  expect(report.sheets.find((s) => s.sheet === "Scorecard SPC")?.skipped).toBe("Scorecard's own SPC chart sheet");
+  const again = await drawn(port, "ASC3");
+  expect(again).toMatchObject({ sheet: "Scorecard SPC", notices: [] });
+  expect(port.sheets.filter((s) => s.name.startsWith("Scorecard SPC"))).toHaveLength(1);
 });
 
 test("a measure with too few points writes nothing and says why", async () => {

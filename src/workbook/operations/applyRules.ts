@@ -61,8 +61,9 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     ownedSheet = summary.write;
     if (summary.notice) notices.push(summary.notice);
   }
+  // Whatever else the state records (the SPC chart's sheet) stays as it was.
   const state = serialiseState({
-    settings: ctx.state.settings,
+    ...ctx.state,
     summarySheet: summarySheet ?? ctx.state.summarySheet,
     ownedColumns: owned,
   });
