@@ -20,6 +20,12 @@ const NA_WORDS = new Set([
   "",
 ]);
 
+/**
+ * Excel's error names typed or pasted as text (a CSV export keeps `#DIV/0!` as text): a broken figure, so a data
+ * problem like the error itself (SPEC §1). `#N/A` is left out: reports type it on purpose for "not available".
+ */
+const ERROR_TEXTS = new Set(["#div/0!", "#ref!", "#value!", "#name?", "#num!", "#null!", "#spill!", "#calc!"]);
+
 const NUMBER_TEXT = /^([-+]?)[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[-+]?\d+)?)\s*(%?)$/i;
 
 /** Parses the numeric text people type: "22.4%", "1,234", "£1,200", "-3.5". Returns null when it is not a number. */
@@ -62,6 +68,9 @@ export function parseValue(raw: CellValue): Parsed<number> {
   if (typeof raw === "string") {
     const number = parseNumberText(raw);
     if (number !== null) return { ok: true, value: number };
+    if (ERROR_TEXTS.has(raw.trim().toLowerCase())) {
+      return { ok: false, na: false, reason: `value ${quote(raw.trim())} is the text of an Excel error` };
+    }
     const words = normaliseWords(raw);
     if (NA_WORDS.has(words) || /^[-–—.*]+$/.test(raw.trim()) || /^#/.test(raw.trim())) {
       return na(`value ${quote(raw.trim())} is not available`);

@@ -45,6 +45,17 @@ describe("values", () => {
     expect(!parsed.ok && parsed.na).toBe(true);
   });
 
+  test.each(["#DIV/0!", " #ref! ", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"])(
+    "%p typed or pasted as text is a broken figure, not an NA word (F14)",
+    (raw) => {
+      expect(parseValue(raw)).toEqual({
+        ok: false,
+        na: false,
+        reason: `value "${raw.trim()}" is the text of an Excel error`,
+      });
+    },
+  );
+
   test.each(["lots", "12 apples", "1,23", true, new Date(2020, 0, 1)])("%p is not a number, and says so", (raw) => {
     const parsed = parseValue(raw);
     expect(parsed).toMatchObject({ ok: false, na: false });

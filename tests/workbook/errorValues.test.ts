@@ -123,6 +123,57 @@ describe("Excel errors through the workbook", () => {
   });
 });
 
+describe("text figures in a wide table (new-user finding F14)", () => {
+  test("text or an error in the latest period's cell: rated on the period before, and named as a long table names it", async () => {
+    const months = ["Jun-13", "Jul-13", "Aug-13", "Sep-13"];
+    const latest: CellValue[] = ["#DIV/0!", "7 (prov)", { error: "#DIV/0!" }, null, "n/a", "#N/A"];
+    const report = await scanWorkbook(
+      new MemoryPort({
+        sheets: [
+          {
+            name: "Wide",
+            rows: [
+              ["Ref", "Indicator", "Polarity", "Target", ...months],
+              ...latest.map((cell, i) => [`W${i + 1}`, "w", "Lower is better", 10, 12, "8 (prov)", 9, cell]),
+            ],
+          },
+          {
+            name: "Long",
+            rows: [
+              ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+              ["L1", "l", "Sep-13", "#DIV/0!", 10, "Min"],
+              ["L2", "l", "Sep-13", "7 (prov)", 10, "Min"],
+            ],
+          },
+        ],
+      }),
+    );
+    // SPEC §1: in a wide table the latest period *with a number* is current, whatever the later cell holds.
+    expect(report.measures.filter((m) => m.sheet === "Wide").map((m) => [m.code, m.period, m.status])).toEqual(
+      latest.map((_, i) => [`W${i + 1}`, "Aug 2013", "Green"]),
+    );
+    const notAvailable = "it is read as not available.";
+    const earlierText = (row: number) => ({
+      sheet: "Wide",
+      cell: `F${row}`,
+      message: `Value "8 (prov)" is not a number: ${notAvailable}`,
+    });
+    expect(report.problems).toEqual([
+      earlierText(2),
+      { sheet: "Wide", cell: "H2", message: `Value "#DIV/0!" is the text of an Excel error: ${notAvailable}` },
+      earlierText(3),
+      { sheet: "Wide", cell: "H3", message: `Value "7 (prov)" is not a number: ${notAvailable}` },
+      earlierText(4),
+      { sheet: "Wide", cell: "H4", message: `Value is the error #DIV/0!: ${notAvailable}` },
+      earlierText(5),
+      earlierText(6),
+      earlierText(7),
+      { sheet: "Long", cell: "D2", message: `Value "#DIV/0!" is the text of an Excel error: ${notAvailable}` },
+      { sheet: "Long", cell: "D3", message: `Value "7 (prov)" is not a number: ${notAvailable}` },
+    ]);
+  });
+});
+
 describe("implied and contradicting aims in the workbook", () => {
   test("a blank aim takes the target's; one that contradicts it is NA naming both cells", async () => {
     const report = await scanWorkbook(

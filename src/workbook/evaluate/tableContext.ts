@@ -165,18 +165,24 @@ export class TableContext {
     };
   }
 
-  /** Only the figure of an earlier period matters for a trend; an Excel error there is still a problem to fix. */
+  /** Only the figure of an earlier period matters for a trend; a broken cell there is still a problem to fix. */
   figureAt(row: number, col: number): Earlier {
-    const raw = this.read(row, col);
-    const value = parseValue(raw);
-    this.reportError(row, col, raw);
+    const value = this.unreadFigure(row, col);
     return { valueCell: { row, col }, value: value.ok ? value.value : null };
   }
 
-  /** An Excel error in a value cell that is not the current period's: named, and read as not available. */
-  reportError(row: number, col: number, raw: CellValue): void {
+  /**
+   * Parses a value cell that is not the current period's, naming it when it is broken — an Excel error, or text that
+   * is no figure and no NA word (`7 (prov)`) — with the words a long table's row uses (new-user finding F14).
+   */
+  unreadFigure(row: number, col: number): Parsed<number> {
+    const raw = this.read(row, col);
+    const parsed = parseValue(raw);
     const error = excelErrorOf(raw);
     if (error !== null) this.problem(row, col, `Value is the error ${error}: it is read as not available.`);
+    else if (!parsed.ok && !parsed.na)
+      this.problem(row, col, `${capitalise(parsed.reason)}: it is read as not available.`);
+    return parsed;
   }
 
   /** SPC of a row's series, oldest first up to its own period (gaps as null); NA when the setting is off. */

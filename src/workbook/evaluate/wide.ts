@@ -38,16 +38,13 @@ export function evaluateWide(ctx: TableContext, rows: readonly DataRow[]): Layou
         break;
       }
     }
-    // Later periods without a number are passed over; an Excel error among them is still named.
-    for (let i = current + 1; i < columns.length; i++) {
-      ctx.reportError(data.row, columns[i].col, ctx.read(data.row, columns[i].col));
-    }
+    // Later periods without a number are passed over (SPEC §1); an Excel error or text among them is still named.
+    for (let i = current + 1; i < columns.length; i++) ctx.unreadFigure(data.row, columns[i].col);
     const cells = ctx.parseCells(data, columns[current].col);
     const oldestInTrend = Math.max(0, current - MAX_LONG_PERIODS);
     // Periods older than the long trend's are not used (but by SPC); an error there is named all the same, as a long
     // table names it in that period's row (SPEC §1).
-    for (let i = 0; i < oldestInTrend; i++)
-      ctx.reportError(data.row, columns[i].col, ctx.read(data.row, columns[i].col));
+    for (let i = 0; i < oldestInTrend; i++) ctx.unreadFigure(data.row, columns[i].col);
     const earlier: Earlier[] = [];
     for (let i = oldestInTrend; i < current; i++) {
       earlier.push(ctx.figureAt(data.row, columns[i].col));
