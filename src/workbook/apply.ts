@@ -349,29 +349,33 @@ function clearSpcColumns(
   }
 }
 
-/** The writes for one sheet's tables; `previouslyOwned` are the state's records of columns the add-in added. */
 /**
- * The user's table (its columns left of the output columns that end it) and the table with them: a sheet AutoFilter
- * over the one grows to the other. The same on every run: on a second one the outputs are the table's last columns.
+ * A sheet AutoFilter's growth to the output columns (F20): the filter covers exactly the table's input columns, or
+ * those and output columns the table already had right of them (a reused "RAG" column, or every output on a second
+ * run), and grows to reach every output column. One entry per end column such a filter can have; none when every
+ * output already lies inside the narrowest.
  */
 function filterGrowth(
   table: EvaluatedTable["table"],
   fields: readonly OutputField[],
-): { from: CellRange; to: CellRange } | null {
+): { from: CellRange; to: CellRange }[] {
   const outputs = new Set(fields.map((f) => table.outputs[f] as number));
   let own = table.lastCol;
   while (own > table.firstCol && outputs.has(own)) own--;
   const right = Math.max(table.lastCol, ...outputs);
-  if (right <= own) return null;
-  const from = {
+  const rows = table.lastRow - table.headerRow + 1;
+  const span = (last: number): CellRange => ({
     row: table.headerRow,
     col: table.firstCol,
-    rows: table.lastRow - table.headerRow + 1,
-    cols: own - table.firstCol + 1,
-  };
-  return { from, to: { ...from, cols: right - table.firstCol + 1 } };
+    rows,
+    cols: last - table.firstCol + 1,
+  });
+  const growths: { from: CellRange; to: CellRange }[] = [];
+  for (let end = own; end <= table.lastCol && end < right; end++) growths.push({ from: span(end), to: span(right) });
+  return growths;
 }
 
+/** The writes for one sheet's tables; `previouslyOwned` are the state's records of columns the add-in added. */
 export function planSheet(
   sheet: string,
   tables: readonly EvaluatedTable[],
@@ -431,8 +435,7 @@ export function planSheet(
     }
     rowsRated += evaluated.rows.length;
     columnsAdded += table.added.length;
-    const grown = filterGrowth(table, fields);
-    if (grown) widenFilters.push(grown);
+    widenFilters.push(...filterGrowth(table, fields));
   }
   if (!settings.spc) clearSpcColumns(sheet, tables, previouslyOwned, { blocks, styles, owned });
   widths.sort((a, b) => a.col - b.col);

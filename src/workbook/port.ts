@@ -98,9 +98,10 @@ export interface SheetWrite {
   readonly conditionalRules: readonly ConditionalRule[];
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
   /**
-   * Measure tables the write adds output columns to (`from`: the table, header row included; `to`: the table with
-   * them). A sheet AutoFilter whose range is exactly `from` grows to `to`, so its buttons reach Status and the
-   * trends, as an Excel Table does; any other AutoFilter is left as it is.
+   * Measure tables the write adds output columns to (`from`: the table, header row included, over its input columns
+   * or those and output columns it already had; `to`: the table with every output). A sheet AutoFilter whose range is
+   * exactly a `from` grows to its `to`, so its buttons reach Status and the trends, as an Excel Table does; any other
+   * AutoFilter is left as it is.
    */
   readonly widenFilters?: readonly { readonly from: CellRange; readonly to: CellRange }[];
 }

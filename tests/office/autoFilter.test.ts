@@ -6,6 +6,7 @@
 import { OfficeWorkbook } from "../../src/hosts/office";
 import { applyRules } from "../../src/workbook";
 import type { CellRange } from "../../src/workbook/port";
+import type { MemorySheetInit } from "../support/memoryPort";
 import { fakeContext } from "../support/officeFixtures";
 
 const FILT = {
@@ -21,8 +22,11 @@ const FILT = {
 
 const range = (cols: number, rows = 5): CellRange => ({ row: 0, col: 0, rows, cols });
 
-async function appliedWith(filter: { range: CellRange; filtered: boolean } | null) {
-  const ctx = fakeContext([FILT]);
+/** The table with an empty "RAG" column G, which becomes its Status column (new-user trial 2, F4). */
+const WITH_RAG = { ...FILT, rows: FILT.rows.map((row, r) => [...row, r === 0 ? "RAG" : null]) };
+
+async function appliedWith(filter: { range: CellRange; filtered: boolean } | null, sheet: MemorySheetInit = FILT) {
+  const ctx = fakeContext([sheet]);
   ctx.book.sheet("Filt").autoFilter = filter;
   await applyRules(new OfficeWorkbook(ctx));
   return ctx;
@@ -45,5 +49,19 @@ describe("a sheet AutoFilter over the measure table, Office.js (F20)", () => {
     const ctx = await appliedWith(filter);
     expect(ctx.book.sheet("Filt").autoFilter).toEqual(filter);
     expect(ctx.syncs.flatMap((s) => s.actions)).not.toContain("AutoFilter.apply");
+  });
+
+  test.each([6, 7])(
+    "a reused RAG column: a filter over A1 and %i columns (inputs, or inputs and RAG) grows to A1:I5",
+    async (cols) => {
+      const ctx = await appliedWith({ range: range(cols), filtered: false }, WITH_RAG);
+      expect(ctx.book.sheet("Filt").autoFilter).toEqual({ range: range(9), filtered: false });
+    },
+  );
+
+  test.each([5, 8])("a reused RAG column: a filter over A1 and %i columns is left alone", async (cols) => {
+    const filter = { range: range(cols), filtered: false };
+    const ctx = await appliedWith(filter, WITH_RAG);
+    expect(ctx.book.sheet("Filt").autoFilter).toEqual(filter);
   });
 });

@@ -19,10 +19,14 @@ const ROWS = [
  * A sheet with the table A1:F5 and an AutoFilter over `ref`. Excel writes a hidden `_xlnm._FilterDatabase` name
  * beside every sheet AutoFilter; ExcelJS does not, so it is put in as Excel writes it.
  */
-async function filtered(ref: string, name = "Filt"): Promise<Uint8Array> {
+async function filtered(
+  ref: string,
+  name = "Filt",
+  rows: readonly (readonly (string | number | null)[])[] = ROWS,
+): Promise<Uint8Array> {
   const workbook = new Workbook();
   const ws = workbook.addWorksheet(name);
-  ROWS.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
   ws.autoFilter = ref;
   const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
   const quoted = /\s/.test(name) ? `'${name}'` : name;
@@ -76,5 +80,22 @@ describe("a sheet AutoFilter over the measure table (F20)", () => {
     const [first, second] = [parts(once), parts(again.save())];
     expect(autoFilterRef(second["xl/worksheets/sheet1.xml"])).toBe("A1:I5");
     expect(second["xl/workbook.xml"]).toBe(first["xl/workbook.xml"]);
+  });
+
+  /** The table with an empty "RAG" column G, which becomes its Status column (new-user trial 2, F4). */
+  const WITH_RAG = ROWS.map((row, r) => [...row, r === 0 ? "RAG" : null]);
+
+  test.each(["A1:G5", "A1:F5"])(
+    "a reused empty RAG column: a filter over %s (inputs, or inputs and RAG) grows to the trends (A1:I5)",
+    async (ref) => {
+      const after = await applied(await filtered(ref, "Filt", WITH_RAG));
+      expect(autoFilterRef(after["xl/worksheets/sheet1.xml"])).toBe("A1:I5");
+      expect(filterDatabase(after["xl/workbook.xml"])).toBe("Filt!$A$1:$I$5");
+    },
+  );
+
+  test.each(["A1:E5", "A1:H5", "B1:G5"])("a reused RAG column: a filter over %s is left alone", async (ref) => {
+    const after = await applied(await filtered(ref, "Filt", WITH_RAG));
+    expect(autoFilterRef(after["xl/worksheets/sheet1.xml"])).toBe(ref);
   });
 });
