@@ -3,7 +3,7 @@
  * ExcelJS hands back (tables, conditional formats) and the addresses Office.js returns (used ranges, tables).
  * Coordinates are 0-based, as in the port. Pure, so both hosts and the pane share it.
  */
-import type { CellRange } from "./port";
+import type { CellRange, PageLayout } from "./port";
 
 /** Formulas name the same few columns on every row: remember their letters. */
 const LETTERS: string[] = [];
@@ -72,4 +72,11 @@ export function addressRange(address: string): CellRange {
 
 export function rangesOverlap(a: CellRange, b: CellRange): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** A page's print title rows as Excel names them ("$31:$31"), or null when it repeats none. */
+export function printTitleRows(page: PageLayout): string | null {
+  if (page.repeatRows <= 0) return null;
+  const first = (page.repeatFrom ?? 0) + 1;
+  return `$${first}:$${first + page.repeatRows - 1}`;
 }

@@ -170,8 +170,12 @@ export interface PageLayout {
   readonly paper: "A4";
   /** Scale the print so every column fits one page wide, as many pages tall as it takes. */
   readonly fitToWidth: boolean;
-  /** Rows 0..repeatRows-1 are printed at the top of every page (the title rows); 0 for none. */
+  /**
+   * repeatRows rows from repeatFrom (0-based, 0 when absent) are printed at the top of every page after the one they
+   * first print on (the title rows, or a table's header below a chart); 0 for none. See printTitleRows.
+   */
   readonly repeatRows: number;
+  readonly repeatFrom?: number;
   /** A footer with the workbook's name on the left and "Page N of M" on the right. */
   readonly footer: boolean;
 }

@@ -166,8 +166,18 @@ const CHART_ROW = 5;
 const CHART_ROWS = 24;
 /** The table of figures below the chart, after a blank row. */
 const TABLE_ROW = CHART_ROW + CHART_ROWS + 1;
-/** Printed landscape, one page wide: the chart and the table's columns on one page, with the file's name. */
-const PAGE: PageLayout = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: 0, footer: true };
+/**
+ * Printed landscape, one page wide: the chart and the table's columns on one page, with the file's name. A table
+ * running onto more pages has its header row printed again at the top of each.
+ */
+const PAGE: PageLayout = {
+  orientation: "landscape",
+  paper: "A4",
+  fitToWidth: true,
+  repeatRows: 1,
+  repeatFrom: TABLE_ROW,
+  footer: true,
+};
 
 /**
  * The sheet for one measure's chart, replacing `replaces` (the add-in's SPC sheet as it is named now) when there is

@@ -40,6 +40,8 @@ test("a LineMarkers chart over the table, each series styled, the axis bounded, 
   await draw(ctx, "Adult Social Care", "ASC1");
   const sheet = ctx.book.sheet("Scorecard SPC");
   expect(sheet.value(30, 0)).toBe("Period");
+  // The table's header row prints again on each page the table runs onto.
+  expect(sheet.page.printTitleRows).toBe("$31:$31");
   expect(sheet.value(31, 1)).toBe(0.65);
   expect(sheet.charts).toHaveLength(1);
   const [chart] = sheet.charts;

@@ -96,6 +96,10 @@ test("a line chart part over the SPC sheet's table: seven series, each drawn as 
     '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
   );
   expect(after.get("xl/workbook.xml")).toMatch(/<sheet name="Scorecard SPC" sheetId="\d+" r:id="rId\d+"\/>/);
+  // The table's header row (31) prints again on each page the table runs onto.
+  expect(after.get("xl/workbook.xml")).toContain(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Scorecard SPC'!$31:$31</definedName>`,
+  );
   // The user's sheet is byte-identical, and so is every part but those a new sheet is listed in.
   expect(after.get("xl/worksheets/sheet1.xml")).toBe(before.get("xl/worksheets/sheet1.xml"));
   const changed = [...before.keys()].filter((p) => after.get(p) !== before.get(p));

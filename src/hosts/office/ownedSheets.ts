@@ -8,6 +8,7 @@
  * costs only themselves.
  */
 import type { OwnedSheetWrite, PageLayout, WriteProblem } from "../../workbook/port";
+import { printTitleRows } from "../../workbook/a1";
 import { encodeState, newStateSheet } from "../../workbook/stateSheet";
 import type { XlWorksheet } from "./excelApi";
 import { ACTION_BYTES, jsonBytes } from "./payload";
@@ -106,10 +107,11 @@ function pageLayoutOps(sheet: string, page: PageLayout): WriteOp[] {
       }),
     );
   }
-  if (page.repeatRows > 0) {
+  const titleRows = printTitleRows(page);
+  if (titleRows !== null) {
     ops.push(
       optionalOp(sheet, "the title rows repeated on every page", 2 * ACTION_BYTES, (t) => {
-        layout(t).setPrintTitleRows(`$1:$${page.repeatRows}`);
+        layout(t).setPrintTitleRows(titleRows);
       }),
     );
   }

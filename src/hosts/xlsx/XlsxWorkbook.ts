@@ -16,6 +16,7 @@ import type {
   WriteProblem,
 } from "../../workbook/port";
 import type { CellValue } from "../../core/types";
+import { printTitleRows } from "../../workbook/a1";
 import { sameSheetName } from "../../workbook/sheetNames";
 import { decodeState, encodeState, isStateName, isStateSheet, newStateSheet } from "../../workbook/stateSheet";
 import { OoxmlPackage } from "./package/OoxmlPackage";
@@ -288,13 +289,13 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     const info = this.currentInfo();
     const index = info.sheets.findIndex((s) => s.name === write.sheet);
-    const repeat = write.page?.repeatRows ?? 0;
+    const titleRows = write.page ? printTitleRows(write.page) : null;
     setLocalName(
       this.pkg,
       info,
       "_xlnm.Print_Titles",
       index,
-      repeat > 0 ? `${quotedSheet(write.sheet)}!$1:$${repeat}` : null,
+      titleRows === null ? null : `${quotedSheet(write.sheet)}!${titleRows}`,
     );
     return formulas;
   }
