@@ -1,6 +1,6 @@
 /**
- * The summary sheet (SPEC §5) as a committee paper lays it out: the period it covers, a key to the colours and the
- * trend words, the RAG counts per directorate with a chart that reads them, then per directorate sheet and per group
+ * The summary sheet (SPEC §5) as a committee paper lays it out: the period it covers, the RAG counts per directorate
+ * with a chart that reads them, a key to the colours and the trend words, then per directorate sheet and per group
  * the narrative, the counts and a table of every measure (Red first, NA last, split by why), and every data problem
  * with its cell. The sheet is the add-in's own and is rebuilt whole; a user's sheet that happens to carry the
  * configured name is never touched.
@@ -318,13 +318,15 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
     `${counted(total.total, "measure")} on ${counted(sheets, "sheet")}, ${total.reporting} reporting: status and trends of each measure's latest period, per directorate sheet and per group.`,
   ]);
   b.blank();
+  // The counts come before the key, whose length varies with the settings (a sheet's own band, the SPC rows): cells
+  // that dashboards link to (='Scorecard Summary'!B7, the first directorate's Green) stay put when SPC is switched on.
+  const chart = chartTable(b, input.summary, input.settings);
   legend(
     b,
     input.settings,
     input.summary.map((s) => s.sheet),
   );
   b.blank();
-  const chart = chartTable(b, input.summary, input.settings);
   for (const sheet of input.summary) sheetSection(b, sheet, input);
   dataQuality(b, input.problems);
   return {

@@ -317,3 +317,32 @@ describe("the summary sheet is the add-in's own", () => {
     expect(chooseSummaryName("S", ["S"], "s")).toEqual({ name: "S", notice: null });
   });
 });
+
+describe("cells that dashboards link to (new-user finding F21)", () => {
+  /** The RAG counts table as the grid holds it: its top-left row (0-based) and its rows. */
+  const countsTable = (port: MemoryPort) => {
+    const grid = port.grid("Scorecard Summary");
+    const at = grid.findIndex((r) => r[0] === "RAG counts by directorate");
+    return { at, rows: grid.slice(at + 1, at + 3).map((r) => r.slice(0, 7)) };
+  };
+
+  test("the RAG counts stay in A5:G7 when SPC, a sheet's own band or arrows change the key's length", async () => {
+    const port = new MemoryPort({ sheets: [medwaySheet()] });
+    await applyRules(port);
+    const before = countsTable(port);
+    expect(before).toEqual({
+      at: 4,
+      rows: [
+        ["Sheet", "Green", "Amber", "Red", "NA", "Total", "Reporting"],
+        ["People", 15, 1, 6, 9, 31, 22],
+      ],
+    });
+    // "People" alone is the directorate's heading, below the key.
+    const headingBefore = lines(port).indexOf("People");
+    await saveSettings(port, { ...DEFAULT_SETTINGS, spc: true, sheetBands: { people: 0.1 }, trendLabels: "arrows" });
+    await applyRules(port);
+    expect(countsTable(port)).toEqual(before);
+    // The key did grow (SPC rows, the sheet's band), so the rows below it moved: the counts did not.
+    expect(lines(port).indexOf("People")).toBeGreaterThan(headingBefore);
+  });
+});
