@@ -7,19 +7,10 @@ import { crc32 as zlibCrc32 } from "node:zlib";
 import { inflateSync } from "fflate";
 import { NODE_CODEC } from "../../../src/cli/nodeCodec";
 import { PartWriter } from "../../../src/hosts/xlsx/package/partWriter";
+import { concatBytes } from "../../../src/hosts/xlsx/package/bytes";
 import { FFLATE_CODEC, type Codec } from "../../../src/hosts/xlsx/package/zip";
 
 const encoder = new TextEncoder();
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 /** Rows of sheet XML with characters of one to four UTF-8 bytes, so pieces end mid-character if they can. */
 function texts(rows: number): string[] {
@@ -40,7 +31,7 @@ describe.each([
     parts.forEach((t) => writer.write(t));
     const written = writer.finish();
     const whole = encoder.encode(parts.join(""));
-    expect(inflateSync(concat(written.compressed))).toEqual(whole);
+    expect(inflateSync(concatBytes(written.compressed))).toEqual(whole);
     expect(written.size).toBe(whole.length);
     expect(written.crc).toBe(zlibCrc32(whole));
     if (segment < whole.length) expect(written.compressed.length).toBeGreaterThan(1);
@@ -58,7 +49,7 @@ describe.each([
 
   it("an empty part is a valid empty deflate stream", () => {
     const written = new PartWriter(codec, 16).finish();
-    expect(inflateSync(concat(written.compressed))).toEqual(new Uint8Array(0));
+    expect(inflateSync(concatBytes(written.compressed))).toEqual(new Uint8Array(0));
     expect(written.size).toBe(0);
     expect(written.crc).toBe(0);
   });

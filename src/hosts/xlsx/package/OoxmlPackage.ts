@@ -25,6 +25,7 @@ import {
   type ZipEntry,
   type ZipItem,
 } from "./zip";
+import { concatBytes } from "./bytes";
 
 const utf8 = new TextDecoder("utf-8");
 /** A codec that inflates whole still feeds the streaming reader in pieces of this size (under V8's 128 KB large
@@ -118,7 +119,7 @@ export class OoxmlPackage {
     produce((text) => writer.write(text));
     const { compressed, crc, size } = writer.finish();
     const key = part.toLowerCase();
-    const raw = compressed.length === 1 ? compressed[0] : concat(compressed);
+    const raw = compressed.length === 1 ? compressed[0] : concatBytes(compressed);
     // A new entry in place of the old: saved as copied bytes, with the stamp every new part gets.
     this.entries.set(key, {
       name: this.order.get(key) ?? part,
@@ -212,14 +213,4 @@ function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
   return utf8.decode(bytes);
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

@@ -5,6 +5,8 @@
  * each piece at its last whole character and decodes it in one call, which gives one-byte strings for ASCII text.
  * Same text as the streaming mode: a byte order mark is dropped only at the very start.
  */
+import { concatBytes } from "./bytes";
+
 const BOM = [0xef, 0xbb, 0xbf];
 
 export class Utf8Pieces {
@@ -26,11 +28,11 @@ export class Utf8Pieces {
       let more = 0;
       while (more < need && more < chunk.length && isContinuation(chunk[more])) more++;
       if (more === chunk.length && more < need) {
-        this.held = joined(this.held, chunk);
+        this.held = concatBytes([this.held, chunk]);
         return "";
       }
       // Whole, or broken by a byte that cannot continue it (decoded as U+FFFD, that byte starting afresh).
-      head = this.piece(more === 0 ? this.held : joined(this.held, chunk.subarray(0, more)));
+      head = this.piece(more === 0 ? this.held : concatBytes([this.held, chunk.subarray(0, more)]));
       start = more;
       this.held = null;
     }
@@ -80,11 +82,4 @@ function wholeEnd(bytes: Uint8Array, from: number): number {
     if (!isContinuation(b)) return i + sequenceLength(b) > length ? i : length;
   }
   return length;
-}
-
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

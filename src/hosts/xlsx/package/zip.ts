@@ -5,6 +5,7 @@
  * before anything is inflated and compressed bytes be copied unchanged. APPNOTE.TXT (PKWARE) 4.3 is the layout.
  */
 import { Deflate, deflateSync, Inflate } from "fflate";
+import { concatBytes } from "./bytes";
 import { crc32 } from "./crc32";
 import { megabytes, PackageError, type SizeLimits } from "./limits";
 
@@ -310,15 +311,5 @@ export function writeZip(items: readonly ZipItem[], codec: Codec = FFLATE_CODEC)
   dv.setUint32(12, offset - directoryStart, true);
   dv.setUint32(16, directoryStart, true);
   chunks.push(end);
-  return concat(chunks, offset + 22);
-}
-
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

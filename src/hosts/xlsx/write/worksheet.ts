@@ -21,6 +21,7 @@ import { Utf8Pieces } from "../package/utf8";
 import { RowWalker } from "./cellWrites";
 import { sheetDataSplice, type SpliceContext } from "./sheetData";
 import { widenedAutoFilter, type FilterGrowth } from "./autoFilter";
+import { concatBytes } from "../package/bytes";
 
 const WORKSHEET_ORDER = [
   "sheetPr",
@@ -241,7 +242,7 @@ function skeletonOf(source: ByteSource): Skeleton {
     const m = mark!;
     // A closing tag that starts in the bytes kept from the last piece.
     if (carry.length > 0) {
-      const at = indexOfBytes(joined(carry, bytes.subarray(0, m.length - 1)), m, pivot);
+      const at = indexOfBytes(concatBytes([carry, bytes.subarray(0, m.length - 1)]), m, pivot);
       if (at >= 0 && at < carry.length) {
         innerEnd = passed + at;
         tail.push(carry.slice(at), bytes.slice());
@@ -255,7 +256,7 @@ function skeletonOf(source: ByteSource): Skeleton {
       return;
     }
     const keep = m.length - 1;
-    const recent = bytes.length >= keep ? bytes : joined(carry, bytes);
+    const recent = bytes.length >= keep ? bytes : concatBytes([carry, bytes]);
     const kept = recent.slice(Math.max(0, recent.length - keep));
     passed += carry.length + bytes.length - kept.length;
     carry = kept;
@@ -300,7 +301,7 @@ function skeletonOf(source: ByteSource): Skeleton {
     }
   });
   if (innerStart >= 0 && innerEnd < 0) throw new Error("the sheet's sheetData is not closed");
-  const rest = innerStart < 0 ? head + decoder.end() : head + new TextDecoder("utf-8").decode(joinAll(tail));
+  const rest = innerStart < 0 ? head + decoder.end() : head + new TextDecoder("utf-8").decode(concatBytes(tail));
   return { xml: rest, innerStart, innerEnd };
 }
 
@@ -337,23 +338,6 @@ function indexOfBytes(hay: Uint8Array, needle: Uint8Array, pivot: number): numbe
     if (k === needle.length) return i;
   }
   return -1;
-}
-
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-function joinAll(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /**
