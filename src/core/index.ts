@@ -5,7 +5,7 @@ export { parseValue, parseFloor, isBlank, excelErrorOf } from "./values";
 export { parseAim } from "./aim";
 export { parseTarget, readTarget, parseBand } from "./target";
 export type { TargetReading } from "./target";
-export { parsePeriod, comparePeriods, statedPeriod } from "./periods";
+export { parsePeriod, comparePeriods, statedPeriod, dateOfCell, yearReadAsDay } from "./periods";
 export { rag, ragStatus, relativeGap, naKindOf, DEFAULT_BAND } from "./rag";
 export type { FigureStyle } from "./rag";
 export { readRow, rateReading, statusOf, rate } from "./row";

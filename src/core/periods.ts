@@ -71,6 +71,12 @@ function fromExcelSerial(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86400000));
 }
 
+/** The date a cell holds: a Date (the .xlsx reader), or a serial number 1954 to 2119 (Office.js); otherwise null. */
+export function dateOfCell(raw: CellValue): Date | null {
+  if (raw instanceof Date) return raw;
+  return typeof raw === "number" && raw >= 20000 && raw < 80000 ? fromExcelSerial(raw) : null;
+}
+
 function parsePeriodText(raw: string): Parsed<Period> {
   const text = raw.trim().replace(/\s+/g, " ");
   let m = QUARTER_FIRST.exec(text);
@@ -103,6 +109,17 @@ function parsePeriodText(raw: string): Parsed<Period> {
 }
 
 /**
+ * A month header such as `Oct-12` that a CSV import (or Excel) read as a day of the current year, 12 Oct 2026: a date
+ * whose day is not the 1st, said as `"Oct-12" read as 12 Oct 2026`; null for a date on the 1st (new-user finding F15).
+ */
+export function yearReadAsDay(date: Date): string | null {
+  const day = date.getUTCDate();
+  if (day === 1) return null;
+  const month = MONTH_LABELS[date.getUTCMonth()];
+  return `"${month}-${String(day).padStart(2, "0")}" read as ${day} ${month} ${date.getUTCFullYear()}`;
+}
+
+/**
  * The period a measure reports, as a summary names it: the cell's text, or null when it states none — blank, or a
  * word for the kind of figure (`12M`, `Month` in a Data Period column), which says how long the figure covers, not
  * when (SPEC §4), and so is no period to list beside `Q2 2020/21` (new-user finding F16).
@@ -119,11 +136,10 @@ export function parsePeriod(raw: CellValue): Parsed<Period> {
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
     return { ok: false, na: true, reason: "no period" };
   }
-  if (raw instanceof Date) return month(raw.getUTCMonth(), raw.getUTCFullYear());
+  const date = dateOfCell(raw);
+  if (date !== null) return month(date.getUTCMonth(), date.getUTCFullYear());
   if (typeof raw === "number") {
     if (Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return period("calendarYear", raw * 12 + 11, String(raw));
-    // Office.js hands date cells over as serial numbers: 1954 to 2119.
-    if (raw >= 20000 && raw < 80000) return parsePeriod(fromExcelSerial(raw));
     return { ok: false, na: false, reason: `period ${raw} is not a year or a date` };
   }
   if (typeof raw === "string") return parsePeriodText(raw);

@@ -1,7 +1,7 @@
 /** Wide layout: one row per measure, a column per period; the latest period with a number is current. */
 import type { Period } from "../../core";
-import { parseValue } from "../../core";
-import { columnLetters } from "../a1";
+import { dateOfCell, parseValue, yearReadAsDay } from "../../core";
+import { columnLetters, toA1 } from "../a1";
 import type { RowOutcome } from "../evaluate";
 import type { MeasureReport } from "../model";
 import type { DataRow } from "../scan";
@@ -26,7 +26,45 @@ function distinctPeriodColumns(ctx: TableContext): { col: number; period: Period
   return distinct;
 }
 
+/**
+ * Period headers whose column order is neither oldest-first nor newest-first were misread (a CSV import turns `Oct-12`
+ * into 12 Oct 2026) or mistyped. The table is still rated in time order as the headers read — previous in time, never
+ * in the sheet, and never reordered silently (SPEC §4) — and the first place the order turns is named (finding F15).
+ */
+function reportPeriodOrder(ctx: TableContext): void {
+  const { periodColumns } = ctx.table.header;
+  const byColumn = [...periodColumns].sort((a, b) => a.col - b.col);
+  const steps = byColumn.slice(1).map((pc, i) => Math.sign(pc.period.order - byColumn[i].period.order));
+  const rising = steps.filter((step) => step > 0).length;
+  const falling = steps.filter((step) => step < 0).length;
+  if (rising === 0 || falling === 0) return;
+  const against = rising >= falling ? -1 : 1;
+  const turns = steps.flatMap((step, i) => (step === against ? [i + 1] : []));
+  const { headerRow } = ctx.table;
+  const before = byColumn[turns[0] - 1];
+  const after = byColumn[turns[0]];
+  const more = turns.length > 1 ? ` (and in ${turns.length - 1} more place${turns.length > 2 ? "s" : ""})` : "";
+  const latest = periodColumns[periodColumns.length - 1].period.label;
+  let hint = "";
+  for (const { col } of byColumn) {
+    const date = dateOfCell(ctx.read(headerRow, col));
+    const misread = date && yearReadAsDay(date);
+    if (misread) {
+      hint = ` They look like ${misread}: enter them as text such as "Oct 2012", or as dates on the 1st of the month.`;
+      break;
+    }
+  }
+  ctx.problem(
+    headerRow,
+    after.col,
+    `Period headers are not in time order: ${before.period.label} in ${toA1(headerRow, before.col)} is followed by ` +
+      `${after.period.label} in ${toA1(headerRow, after.col)}${more}. The measures are rated in time order as the ` +
+      `headers read (latest ${latest}); check the headers.${hint}`,
+  );
+}
+
 export function evaluateWide(ctx: TableContext, rows: readonly DataRow[]): LayoutResult {
+  reportPeriodOrder(ctx);
   const columns = distinctPeriodColumns(ctx);
   const outcomes: RowOutcome[] = [];
   const measures: MeasureReport[] = [];
