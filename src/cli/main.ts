@@ -168,13 +168,16 @@ function limitsOf(maxSize: number | null): SizeLimits {
   return { total, part: Math.min(total, DEFAULT_LIMITS.part) };
 }
 
+/** Tables and sheets as written: a protected sheet's measures are summarised, but its statuses are not written. */
 function resultLine(report: ApplyReport): string {
-  const tables = report.sheets.reduce((n, sheet) => n + sheet.tables.length, 0);
-  const sheets = report.sheets.filter((sheet) => sheet.tables.length > 0).length;
+  const tables = report.outputColumns.length;
+  const sheets = new Set(report.outputColumns.map((o) => o.sheet)).size;
+  const left =
+    report.protectedSheets.length > 0 ? `; not written: ${report.protectedSheets.join(", ")} (protected)` : "";
   const summary = report.summarySheet ? `; summary sheet "${report.summarySheet}"` : "";
   return (
     `Rated ${count(report.rowsRated, "row")} (${count(report.measures.length, "measure")}) in ${count(tables, "table")} ` +
-    `on ${count(sheets, "sheet")}; ` +
+    `on ${count(sheets, "sheet")}${left}; ` +
     `added ${count(report.columnsAdded, "column")}${summary}; ${count(report.problems.length, "data problem")}.`
   );
 }

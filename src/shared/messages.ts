@@ -45,11 +45,13 @@ export function whereLines(outputs: readonly OutputColumns[]): string[] {
   );
 }
 
-/** `sheets`: the sheets the rules were applied to, as passed to applyRules; undefined = every sheet. */
-export function applyOutcome(report: ApplyReport, source: Outcome["source"], sheets?: readonly string[]): Report {
-  // The report's measures cover every sheet read, not only those the rules were applied to.
-  const asked = sheets ? new Set(sheets) : null;
-  const rated = new Set(report.measures.map((m) => m.sheet).filter((sheet) => !asked || asked.has(sheet))).size;
+/**
+ * The sheets counted are those written: the report's measures cover every sheet read, including sheets the rules
+ * were not applied to and protected sheets left alone, which make the message a warning.
+ */
+export function applyOutcome(report: ApplyReport, source: Outcome["source"]): Report {
+  const failed = new Set(report.writeProblems.filter((p) => !p.optional).map((p) => p.sheet));
+  const rated = new Set(report.outputColumns.map((o) => o.sheet).filter((sheet) => !failed.has(sheet))).size;
   const lines = [
     `${counted(report.rowsRated, "row")} rated on ${counted(rated, "sheet")}.`,
     ...whereLines(report.outputColumns),
@@ -59,10 +61,11 @@ export function applyOutcome(report: ApplyReport, source: Outcome["source"], she
   ];
   return {
     source,
-    intent: report.writeProblems.length > 0 ? "warning" : "success",
-    title: report.writeProblems.some((p) => !p.optional)
-      ? "Rules applied, with sheets left unchanged"
-      : "Rules applied",
+    intent: report.writeProblems.length > 0 || report.protectedSheets.length > 0 ? "warning" : "success",
+    title:
+      failed.size > 0 || report.protectedSheets.length > 0
+        ? "Rules applied, with sheets left unchanged"
+        : "Rules applied",
     lines,
   };
 }

@@ -82,6 +82,8 @@ export interface ApplyReport extends ScanReport {
   /** One entry per table the rules were written to. */
   readonly outputColumns: readonly OutputColumns[];
   readonly summarySheet: string | null;
+  /** Sheets with measures whose statuses were not written because the sheet is protected (a notice says so). */
+  readonly protectedSheets: readonly string[];
   readonly notices: readonly string[];
   readonly writeProblems: readonly WriteProblem[];
 }

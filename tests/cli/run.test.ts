@@ -161,6 +161,10 @@ describe("scorecard apply", () => {
     const result = await cli("apply", input);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^Note: Sheet "People" is protected/m);
+    // The sample has tables on 3 sheets: the protected one is not counted as rated, and the line says so.
+    expect(result.stdout).toMatch(
+      /^Rated \d+ rows \(\d+ measures\) in 2 tables on 2 sheets; not written: People \(protected\);/,
+    );
     const scored = await load(path.join(dir, "locked.scored.xlsx"));
     expect(scored.getWorksheet("People")!.getCell("H6").value).toBeNull();
     expect(scored.getWorksheet("Adult Social Care")!.getCell("S5").value).toBe("Amber");

@@ -63,6 +63,7 @@ export function applyReport(): ApplyReport {
       { sheet: "Place", columns: added([18, 19, 20]) },
     ],
     summarySheet: null,
+    protectedSheets: [],
     notices: [],
     writeProblems: [],
   };
@@ -115,7 +116,12 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}): jest.Mo
     spcChart: jest.fn((key: string) => kent.spcChart(key)),
     addSpcChart: jest.fn((key: string) => kent.addSpcChart(key)),
     scan: jest.fn(async () => scanReport()),
-    apply: jest.fn(async () => applyReport()),
+    // As applyRules: only the sheets asked for (all when none) get output columns.
+    apply: jest.fn(async (sheets?: readonly string[]) => {
+      const report = applyReport();
+      const asked = (sheet: string) => sheets === undefined || sheets.includes(sheet);
+      return { ...report, outputColumns: report.outputColumns.filter((o) => asked(o.sheet)) };
+    }),
     summary: jest.fn(async () => summaryResult()),
     saveSettings: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),

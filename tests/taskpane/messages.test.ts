@@ -42,9 +42,31 @@ describe("outcome messages", () => {
     expect(whereLines([{ sheet: "S", columns }])).toEqual([line]);
   });
 
-  it("counts only the sheets it was asked to apply the rules to", () => {
-    const outcome = applyOutcome({ ...applyReport(), rowsRated: 2 }, "pane", ["Place"]);
+  it("counts only the sheets written, not every sheet with measures", () => {
+    const report = applyReport();
+    const outcome = applyOutcome({ ...report, rowsRated: 2, outputColumns: report.outputColumns.slice(1) }, "pane");
     expect(outcome.lines[0]).toBe("2 rows rated on 1 sheet.");
+  });
+
+  it("a protected sheet left alone is a warning, and is not counted as rated", () => {
+    const report = applyReport();
+    const notice = 'Sheet "People" is protected, so its statuses were not written. Unprotect it and run again.';
+    const outcome = applyOutcome(
+      {
+        ...report,
+        rowsRated: 3,
+        outputColumns: report.outputColumns.slice(1),
+        protectedSheets: ["People"],
+        notices: [notice],
+      },
+      "pane",
+    );
+    expect(outcome).toMatchObject({ intent: "warning", title: "Rules applied, with sheets left unchanged" });
+    expect(outcome.lines).toEqual([
+      "3 rows rated on 1 sheet.",
+      "Status, Short Trend, Long Trend added in columns S–U of Place.",
+      notice,
+    ]);
   });
 
   it("says it once for tables of one sheet whose columns went to the same place", () => {
@@ -67,14 +89,17 @@ describe("outcome messages", () => {
   it("names sheets that could not be written", () => {
     const report = {
       ...applyReport(),
-      columnsAdded: 0,
-      outputColumns: [],
+      outputColumns: applyReport().outputColumns.slice(0, 1),
       rowsRated: 1,
-      writeProblems: [{ sheet: "Place", message: "The sheet is protected." }],
+      writeProblems: [{ sheet: "People", message: "The sheet is protected." }],
     };
     const outcome = applyOutcome(report, "pane");
-    expect(outcome.intent).toBe("warning");
-    expect(outcome.lines).toEqual(["1 row rated on 2 sheets.", "Place: The sheet is protected."]);
+    expect(outcome).toMatchObject({ intent: "warning", title: "Rules applied, with sheets left unchanged" });
+    expect(outcome.lines).toEqual([
+      "1 row rated on 0 sheets.",
+      "Status, Short Trend, Long Trend added in columns I–K of People.",
+      "People: The sheet is protected.",
+    ]);
   });
 
   it("names the summary sheet and what it covers", () => {

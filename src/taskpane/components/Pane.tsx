@@ -123,7 +123,7 @@ export function Pane({ operations }: PaneProps) {
     return run("Applying rules", "apply the rules", async (progress) => {
       const report = await operations.apply(sheets, progress);
       setScan(report);
-      publishOutcome(applyOutcome(report, "pane", sheets));
+      publishOutcome(applyOutcome(report, "pane"));
     });
   };
 

@@ -28,6 +28,7 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
   const notices = [...ctx.notices];
   const writes: SheetWrite[] = [];
   const planned = new Set<string>();
+  const protectedSheets: string[] = [];
   let owned: OwnedColumn[] = [];
   let rowsRated = 0;
   let columnsAdded = 0;
@@ -39,6 +40,7 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     opts.progress?.(i, sheets.length, `Rating ${sheet.name}`);
     const tables = ctx.tables.get(sheet.name) ?? [];
     if (sheet.protected) {
+      protectedSheets.push(sheet.name);
       notices.push(`Sheet "${sheet.name}" is protected, so its statuses were not written. Unprotect it and run again.`);
       return;
     }
@@ -71,5 +73,14 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
     opts.progress,
   );
-  return { ...ctx.report, rowsRated, columnsAdded, outputColumns, summarySheet, notices, writeProblems };
+  return {
+    ...ctx.report,
+    rowsRated,
+    columnsAdded,
+    outputColumns,
+    summarySheet,
+    protectedSheets,
+    notices,
+    writeProblems,
+  };
 }
