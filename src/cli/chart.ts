@@ -2,13 +2,12 @@
  * `scorecard chart <in.xlsx> --measure <code or name>`: one measure's SPC chart (issue 12) drawn on the add-in's
  * SPC sheet of a copy of the workbook, as the pane's "Add chart to workbook" does.
  */
-import path from "node:path";
 import type { SizeLimits } from "../hosts/xlsx/package/limits";
 import { drawSpcChartFrom, scanForSpcChart } from "../workbook/operations/spcChart";
 import { findSpcMeasure, spcChartMeasures } from "../workbook/spcChart";
 import type { Command } from "./args";
 import { UsageError } from "./args";
-import { checkExtension, readWorkbookFile, sameFile, writeFileAtomic } from "./files";
+import { chartName, checkExtension, readWorkbookFile, sameFile, writeFileAtomic } from "./files";
 import { sheetRef } from "./problemLines";
 import type { Console } from "./main";
 
@@ -16,12 +15,6 @@ export type ChartCommand = Extract<Command, { kind: "chart" }>;
 
 /** A measure that is not there or has too few points: exit 1 with this one line (what exists), not the usage. */
 export class ChartRefused extends Error {}
-
-/** "in/report.xlsx" -> "in/report.spc.xlsx"; a macro-enabled workbook stays one. */
-export function chartName(input: string, macroEnabled: boolean): string {
-  const { dir, name } = path.parse(input);
-  return path.join(dir, `${name}.spc${macroEnabled ? ".xlsm" : ".xlsx"}`);
-}
 
 export async function chart(command: ChartCommand, io: Console, limits: SizeLimits): Promise<void> {
   if (command.output !== null && sameFile(command.output, command.input)) {

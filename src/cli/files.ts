@@ -87,8 +87,17 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
  * "in/report.scored.xlsm", as Excel opens a file only when its extension matches its format.
  */
 export function scoredName(input: string, macroEnabled: boolean): string {
+  return besideInput(input, "scored", macroEnabled);
+}
+
+/** "in/report.xlsx" -> "in/report.spc.xlsx" for chart's copy; a macro-enabled workbook stays one, as scoredName. */
+export function chartName(input: string, macroEnabled: boolean): string {
+  return besideInput(input, "spc", macroEnabled);
+}
+
+function besideInput(input: string, tag: string, macroEnabled: boolean): string {
   const { dir, name } = path.parse(input);
-  return path.join(dir, `${name}.scored${macroEnabled ? ".xlsm" : ".xlsx"}`);
+  return path.join(dir, `${name}.${tag}${macroEnabled ? ".xlsm" : ".xlsx"}`);
 }
 
 /** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */
