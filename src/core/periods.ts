@@ -22,9 +22,17 @@ const MONTH_LABELS = MONTHS.map((short) => short.charAt(0).toUpperCase() + short
 /** Ties between kinds ending in the same month (Q4 2019/20 and 2019/20) sort the shorter period first. */
 const KIND_RANK: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2, calendarYear: 3 };
 
-/** Words that describe how long a figure covers (`12M`, `Month` in a Data Period column), not when. */
-const PERIOD_KIND_WORDS =
-  /^(?:\d{1,2}\s*m(?:onths?)?|month(?:ly)?|quarter(?:ly)?|annual(?:ly)?|year(?:ly)?|ytd|year to date|rolling.*|snapshot|weekly|week)$/i;
+/**
+ * Words that describe how long a figure covers (`12M`, `Month`, `3 yr avg`, `YTD` in a Data Period column), not when.
+ * A span is a count and a unit (`3 yr`, `12 months`); a kind is a span or unit, optionally rolling, averaged or to
+ * date (`3 year average`, `rolling 3 years`, `12 month rolling`, `Year to date`).
+ */
+const SPAN = String.raw`(?:\d{1,2}[\s-]*)?(?:m|mths?|months?|qtrs?|quarters?|yrs?|years?|wks?|weeks?)`;
+const PERIOD_KIND_WORDS = new RegExp(
+  String.raw`^(?:monthly|quarterly|annual(?:ly)?|yearly|weekly|snapshot|(?:f|fin\.?\s*)?ytd|(?:financial\s+)?year\s+to\s+date|` +
+    String.raw`rolling\b.*|(?:avg|average)\b.*|${SPAN}(?:\s*(?:rolling|avg\.?|average|total))*)$`,
+  "i",
+);
 
 function period(kind: PeriodKind, endMonthIndex: number, label: string): Parsed<Period> {
   return { ok: true, value: { kind, order: endMonthIndex * 10 + KIND_RANK[kind], label } };

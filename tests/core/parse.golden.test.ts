@@ -1,4 +1,12 @@
-import { parseAim, parseBand, parsePeriod, parseTarget, parseValue, comparePeriods } from "../../src/core";
+import {
+  parseAim,
+  parseBand,
+  parsePeriod,
+  parseTarget,
+  parseValue,
+  comparePeriods,
+  statedPeriod,
+} from "../../src/core";
 
 describe("values", () => {
   test.each([
@@ -195,6 +203,47 @@ describe("periods (SPEC §4)", () => {
   test("12M and Month name a kind of period, not a date", () => {
     expect(parsePeriod("12M")).toMatchObject({ ok: false, na: true });
     expect(parsePeriod("Month")).toMatchObject({ ok: false, na: true });
+  });
+
+  // New-user finding F16: how long a figure covers, as Data Period columns write it, is no period to print.
+  test.each([
+    "12M",
+    "12 months",
+    "Month",
+    "Monthly",
+    "Quarter",
+    "Quarterly",
+    "Annual",
+    "Year",
+    "3 yr avg",
+    "3 Yr Avg.",
+    "3-yr avg",
+    "3 year average",
+    "3 years average",
+    "rolling 3 years",
+    "Rolling 12 months",
+    "12 month rolling",
+    "12 month rolling average",
+    "3 year rolling average",
+    "Average",
+    "avg 2019-2022",
+    "YTD",
+    "FYTD",
+    "Year to date",
+    "Financial year to date",
+    "Snapshot",
+    "4 wks",
+  ])("%p names a kind of data period: NA, and stated as no period", (raw) => {
+    expect(parsePeriod(raw)).toEqual({
+      ok: false,
+      na: true,
+      reason: `"${raw}" names a kind of data period, not a date`,
+    });
+    expect(statedPeriod(raw)).toBeNull();
+  });
+
+  test.each(["Q2 2020/21", "Sep-13", "2018/19", "2017", "Summer"])("%p is stated as itself", (raw) => {
+    expect(statedPeriod(raw)).toBe(raw);
   });
 
   test.each(["Q1 2020", "Q5 2020/21", "2018/20", "someday", "Smarch 2013"])(
