@@ -9,6 +9,7 @@ import { XlsxWorkbook } from "../hosts/xlsx";
 import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
 import { NODE_CODEC } from "./nodeCodec";
 import { UsageError } from "./args";
+import { scoredFileName } from "../workbook/scoredName";
 
 /** The input cannot be used, or the output cannot be written: exit 2 with this one-line message. */
 export class FileError extends Error {}
@@ -83,21 +84,18 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
 }
 
 /**
- * "in/report.xlsx" -> "in/report.scored.xlsx"; a macro-enabled workbook (by its content type, not its name) stays one:
- * "in/report.scored.xlsm", as Excel opens a file only when its extension matches its format.
+ * "in/report.xlsx" -> "in/report.scored.xlsx", beside the input; a macro-enabled workbook (by its content type, not
+ * its name) stays one: "in/report.scored.xlsm". "in/report.scored.xlsx" keeps its name (scoredFileName).
  */
 export function scoredName(input: string, macroEnabled: boolean): string {
-  return besideInput(input, "scored", macroEnabled);
+  const { dir, base } = path.parse(input);
+  return path.join(dir, scoredFileName(base, macroEnabled));
 }
 
 /** "in/report.xlsx" -> "in/report.spc.xlsx" for chart's copy; a macro-enabled workbook stays one, as scoredName. */
 export function chartName(input: string, macroEnabled: boolean): string {
-  return besideInput(input, "spc", macroEnabled);
-}
-
-function besideInput(input: string, tag: string, macroEnabled: boolean): string {
   const { dir, name } = path.parse(input);
-  return path.join(dir, `${name}.${tag}${macroEnabled ? ".xlsm" : ".xlsx"}`);
+  return path.join(dir, `${name}.spc${macroEnabled ? ".xlsm" : ".xlsx"}`);
 }
 
 /** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */

@@ -102,6 +102,12 @@ async function apply(command: ApplyCommand, io: Console): Promise<void> {
     const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
     // From the package's content type, as checkExtension: a macro-enabled workbook named .xlsx gets an .xlsm copy.
     output = command.output ?? scoredName(command.input, workbook.macroEnabled);
+    if (command.output === null && sameFile(output, command.input)) {
+      // A scored copy scored again keeps its name (not .scored.scored.xlsx), and a default never replaces the input.
+      throw new UsageError(
+        `${command.input} is already a scored copy: name the output with -o, or give -o ${command.input} --in-place to score it again in place.`,
+      );
+    }
     if (command.output === null) checkTargets(command, output);
     checkExtension(output, workbook.macroEnabled);
     report = await naming(command.input, () =>

@@ -140,6 +140,11 @@ it("names the output <name>.scored.xlsx beside the input, .xlsm for a macro-enab
   expect(scoredName("macros.xlsm", true)).toBe("macros.scored.xlsm");
   expect(scoredName("macros.xlsx", true)).toBe("macros.scored.xlsm");
   expect(scoredName("plain.xlsm", false)).toBe("plain.scored.xlsx");
+  // A scored copy keeps its name (F23): main.ts then asks for -o rather than replace the input.
+  expect(scoredName(path.join("reports", "q2.scored.xlsx"), false)).toBe(path.join("reports", "q2.scored.xlsx"));
+  expect(scoredName("Q2.Scored.XLSX", false)).toBe("Q2.scored.xlsx");
+  expect(scoredName("macros.scored.xlsm", true)).toBe("macros.scored.xlsm");
+  expect(scoredName("q2.scored.xlsx", true)).toBe("q2.scored.xlsm");
 });
 
 describe("progressBar", () => {

@@ -75,6 +75,20 @@ describe("scorecard apply", () => {
     expect(scored.getWorksheet("Scorecard Summary")).toBeDefined();
   });
 
+  it("scoring a scored copy again without -o writes no name.scored.scored.xlsx and leaves the copy alone (F23)", async () => {
+    const input = await sampleFile();
+    const scored = path.join(dir, "sample.scored.xlsx");
+    expect((await cli("apply", input, "-o", scored)).status).toBe(0);
+    const before = await fs.readFile(scored);
+    const again = await cli("apply", scored);
+    expect(again.status).toBe(1);
+    expect(again.stderr.split("\n")[0]).toBe(
+      `scorecard: ${scored} is already a scored copy: name the output with -o, or give -o ${scored} --in-place to score it again in place.`,
+    );
+    expect((await fs.readFile(scored)).equals(before)).toBe(true);
+    expect(await fs.readdir(dir)).not.toContain("sample.scored.scored.xlsx");
+  });
+
   it("writes KPI formulas with cached results when asked, and no summary with --no-summary", async () => {
     const input = await sampleFile();
     const output = path.join(dir, "live.xlsx");

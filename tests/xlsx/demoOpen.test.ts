@@ -19,3 +19,13 @@ it("refuses a file whose sheet files a cell under another row, naming the sheet,
   const intact = await zip.file("xl/worksheets/sheet1.xml", xml).generateAsync({ type: "arraybuffer" });
   await expect(openFile("council.xlsx", intact)).resolves.toBeDefined();
 });
+
+it("downloads a scored copy as name.scored.xlsx, and a scored copy scored again under its own name (F23)", async () => {
+  const workbook = new Workbook();
+  workbook.addWorksheet("Place").addRow(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+  const bytes = await workbook.xlsx.writeBuffer();
+  const name = async (file: string) => (await openFile(file, bytes as ArrayBuffer)).downloadName;
+  expect(await name("council.xlsx")).toBe("council.scored.xlsx");
+  expect(await name("council.scored.xlsx")).toBe("council.scored.xlsx");
+  expect(await name("Council.SCORED.xlsm")).toBe("Council.scored.xlsm");
+});

@@ -8,6 +8,7 @@ import { XlsxWorkbook } from "../../hosts/xlsx";
 import { PackageError } from "../../hosts/xlsx/package/limits";
 import { sampleWorkbookBytes } from "../../sample/sampleBytes";
 import type { WorkbookPort } from "../../workbook/port";
+import { scoredFileName } from "../../workbook/scoredName";
 import { forget, loadSaved, save } from "./persist";
 import { previewSheet, type PreviewSheet } from "./preview";
 
@@ -41,7 +42,7 @@ function demoWorkbook(host: XlsxWorkbook, name: string): DemoWorkbook {
   return {
     name,
     port: host,
-    downloadName: name.replace(/\.xls[xm]$/i, "") + (macros ? ".scored.xlsm" : ".scored.xlsx"),
+    downloadName: scoredFileName(name, macros),
     sheetNames: () =>
       host
         .sheetList()
