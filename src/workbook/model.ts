@@ -44,7 +44,8 @@ export interface MeasureReport {
   readonly floor: number | null;
   /**
    * Excel number formats the value and the target are shown with (the cell's, or "0.0%" for a percentage typed as
-   * text), left out when General: the summary writes the figures with them (new-user finding F4).
+   * text), left out when General: the summary writes the figures with them (new-user finding F4). A General target
+   * beside percentage values takes the values' format, as the reason reads it (finding F3).
    */
   readonly valueFormat?: string;
   readonly targetFormat?: string;

@@ -72,7 +72,8 @@ function percentReason(m: MeasureReport, outcome: RowOutcome): string {
 
 /**
  * The measures with the number formats of their value and target cells (`valueFormat`, `targetFormat`, left out when
- * General) and, where either shows a percentage, reasons that print percentages. One port call, whatever the count.
+ * General; a General target beside percentage values takes the values' format) and, where either shows a percentage,
+ * reasons that print percentages. One port call, whatever the count.
  */
 export async function withNumberFormats(
   port: WorkbookPort,
@@ -115,7 +116,11 @@ export async function withNumberFormats(
     const a = asked.get(m);
     if (!a) return m;
     const valueFormat = a.valueAt >= 0 ? formats[a.valueAt] : (typedPercentFormat(a.valueRaw) ?? undefined);
-    const targetFormat = a.targetAt >= 0 ? formats[a.targetAt] : (typedPercentFormat(a.targetRaw) ?? undefined);
+    const ownTargetFormat = a.targetAt >= 0 ? formats[a.targetAt] : (typedPercentFormat(a.targetRaw) ?? undefined);
+    // A General target beside percentage values (0.8 beside 87.0%) is read as a percentage by the reason ("target
+    // 80%"), so the summary shows it in the value's format too, not as "0.8" (new-user finding F3).
+    const targetFormat =
+      !shown(ownTargetFormat) && shown(valueFormat) && isPercentFormat(valueFormat) ? valueFormat : ownTargetFormat;
     if (!shown(valueFormat) && !shown(targetFormat)) return m;
     const percent = [valueFormat, targetFormat].some((f) => shown(f) && isPercentFormat(f));
     return {

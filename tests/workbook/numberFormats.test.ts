@@ -22,8 +22,9 @@ const PEOPLE: MemorySheetInit = {
     ["P1", "Pupils placed", "Q2 2020/21", 0.94, "≥ 95%", null],
     ["N1", "Nights in B&B", "Q2 2020/21", 1200, 1000, "Minimise"],
     ["G1", "Plain figure", "Q2 2020/21", 28, 30, "Maximise"],
+    ["ASC05", "General target", "Q2 2020/21", 0.87, 0.8, "Maximise"],
   ],
-  numberFormats: { D2: "0.0%", E2: "0%", D3: "0.0%", E3: "0.0%", D5: "#,##0", E5: "#,##0" },
+  numberFormats: { D2: "0.0%", E2: "0%", D3: "0.0%", E3: "0.0%", D5: "#,##0", E5: "#,##0", D7: "0.0%" },
 };
 
 /** Reasons and formats a committee reads for each measure. */
@@ -43,6 +44,12 @@ const EXPECTED: Record<string, Pick<MeasureReport, "reason" | "valueFormat" | "t
   P1: { reason: "Amber: 94% is 1.1% below target 95% (Maximise, amber band 5%)", targetFormat: "0%" },
   N1: { reason: "Red: 20% above target 1000 (Minimise, amber band 5%)", valueFormat: "#,##0", targetFormat: "#,##0" },
   G1: { reason: "Red: 6.7% below target 30 (Maximise, amber band 5%)" },
+  // F3: a General target beside percentages is shown as the reason reads it (80.0%, not 0.8).
+  ASC05: {
+    reason: "Green: 87% is 8.8% better than target 80% (Maximise)",
+    valueFormat: "0.0%",
+    targetFormat: "0.0%",
+  },
 };
 
 function shown(report: ApplyReport | { measures: readonly MeasureReport[] }) {
@@ -80,6 +87,7 @@ describe("number formats of the figures (F4)", () => {
     expect(at("SCS01", VALUE)).toMatchObject({ value: 0.803, style: { numberFormat: "0.0%" } });
     expect(at("SCS01", TARGET)).toMatchObject({ value: 0.85, style: { numberFormat: "0%" } });
     expect(at("P1", TARGET)).toMatchObject({ value: 0.95, style: { numberFormat: "0%" } });
+    expect(at("ASC05", TARGET)).toMatchObject({ value: 0.8, style: { numberFormat: "0.0%" } });
     expect(at("N1", VALUE).style.numberFormat).toBe("#,##0");
     expect(at("G1", VALUE).style.numberFormat).toBeUndefined();
     expect(at("P1", VALUE).style.numberFormat).toBeUndefined();
