@@ -351,9 +351,9 @@ function clearSpcColumns(
 
 /**
  * A sheet AutoFilter's growth to the output columns (F20): the filter covers exactly the table's input columns, or
- * those and output columns the table already had right of them (a reused "RAG" column, or every output on a second
- * run), and grows to reach every output column. One entry per end column such a filter can have; none when every
- * output already lies inside the narrowest.
+ * those and output columns right of them (a reused "RAG" column; on a second run, every output), and grows to reach
+ * every output column. One entry per end column such a filter can have, the same on every run, so a second run
+ * plans what the first did; none when every output already lies inside the narrowest.
  */
 function filterGrowth(
   table: EvaluatedTable["table"],
@@ -371,7 +371,7 @@ function filterGrowth(
     cols: last - table.firstCol + 1,
   });
   const growths: { from: CellRange; to: CellRange }[] = [];
-  for (let end = own; end <= table.lastCol && end < right; end++) growths.push({ from: span(end), to: span(right) });
+  for (let end = own; end < right; end++) growths.push({ from: span(end), to: span(right) });
   return growths;
 }
 

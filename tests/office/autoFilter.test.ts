@@ -51,15 +51,15 @@ describe("a sheet AutoFilter over the measure table, Office.js (F20)", () => {
     expect(ctx.syncs.flatMap((s) => s.actions)).not.toContain("AutoFilter.apply");
   });
 
-  test.each([6, 7])(
-    "a reused RAG column: a filter over A1 and %i columns (inputs, or inputs and RAG) grows to A1:I5",
+  test.each([6, 7, 8])(
+    "a reused RAG column: a filter over A1 and %i columns (inputs, and outputs right of them) grows to A1:I5",
     async (cols) => {
       const ctx = await appliedWith({ range: range(cols), filtered: false }, WITH_RAG);
       expect(ctx.book.sheet("Filt").autoFilter).toEqual({ range: range(9), filtered: false });
     },
   );
 
-  test.each([5, 8])("a reused RAG column: a filter over A1 and %i columns is left alone", async (cols) => {
+  test.each([5, 10])("a reused RAG column: a filter over A1 and %i columns is left alone", async (cols) => {
     const filter = { range: range(cols), filtered: false };
     const ctx = await appliedWith(filter, WITH_RAG);
     expect(ctx.book.sheet("Filt").autoFilter).toEqual(filter);

@@ -85,8 +85,8 @@ describe("a sheet AutoFilter over the measure table (F20)", () => {
   /** The table with an empty "RAG" column G, which becomes its Status column (new-user trial 2, F4). */
   const WITH_RAG = ROWS.map((row, r) => [...row, r === 0 ? "RAG" : null]);
 
-  test.each(["A1:G5", "A1:F5"])(
-    "a reused empty RAG column: a filter over %s (inputs, or inputs and RAG) grows to the trends (A1:I5)",
+  test.each(["A1:G5", "A1:F5", "A1:H5"])(
+    "a reused empty RAG column: a filter over %s (inputs, and outputs right of them) grows to the trends (A1:I5)",
     async (ref) => {
       const after = await applied(await filtered(ref, "Filt", WITH_RAG));
       expect(autoFilterRef(after["xl/worksheets/sheet1.xml"])).toBe("A1:I5");
@@ -94,7 +94,7 @@ describe("a sheet AutoFilter over the measure table (F20)", () => {
     },
   );
 
-  test.each(["A1:E5", "A1:H5", "B1:G5"])("a reused RAG column: a filter over %s is left alone", async (ref) => {
+  test.each(["A1:E5", "A1:J5", "B1:G5"])("a reused RAG column: a filter over %s is left alone", async (ref) => {
     const after = await applied(await filtered(ref, "Filt", WITH_RAG));
     expect(autoFilterRef(after["xl/worksheets/sheet1.xml"])).toBe(ref);
   });
