@@ -37,10 +37,10 @@ import type { CellAt, CellSeries, EvaluatedTable, RowOutcome } from "./evaluate"
 import type { OutputColumns } from "./model";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, SPC_FIELDS } from "./headers";
 import type { OutputField } from "./headers";
-import type { BlockWrite, CellRange, CellStyle, ConditionalRule, OutCell, SheetWrite, StyledRange } from "./port";
+import type { BlockWrite, CellRange, CellStyle, ConditionalRule, OutCell, SheetWrite, StyleWrite } from "./port";
 import { statusStyle } from "./settings";
 import { SPC_STYLES, SPC_WORDS } from "./spcStyles";
-import { colourRuns } from "./styleRuns";
+import { StyledColumnBuilder } from "./styleRuns";
 import type { OwnedColumn, Settings } from "./settings";
 
 const TREND_COLOURS: Readonly<Record<Trend, Status>> = { IMP: "Green", STATIC: "Amber", DET: "Red", NA: "NA" };
@@ -334,7 +334,7 @@ function clearSpcColumns(
   sheet: string,
   tables: readonly EvaluatedTable[],
   previouslyOwned: readonly OwnedColumn[],
-  into: { blocks: BlockWrite[]; styles: StyledRange[]; owned: OwnedColumn[] },
+  into: { blocks: BlockWrite[]; styles: StyleWrite[]; owned: OwnedColumn[] },
 ): void {
   const spcHeaders = new Set(SPC_FIELDS.map((f) => OUTPUT_HEADERS[f]));
   for (const column of previouslyOwned) {
@@ -383,7 +383,7 @@ export function planSheet(
   previouslyOwned: readonly OwnedColumn[],
 ): SheetPlan {
   const blocks: BlockWrite[] = [];
-  const styles: StyledRange[] = [];
+  const styles: StyleWrite[] = [];
   const rules: ConditionalRule[] = [];
   const widths: { col: number; width: number }[] = [];
   const owned: OwnedColumn[] = [];
@@ -410,14 +410,14 @@ export function planSheet(
     for (const field of fields) {
       const col = table.outputs[field] as number;
       const cells: OutCell[] = new Array(height);
-      const colours: (CellStyle | null)[] = new Array(height);
+      const colours = new StyledColumnBuilder(col, firstRow, height);
       for (let i = 0; i < height; i++) {
         const o = byRow[i];
         cells[i] = o ? planner.cellFor(field, o) : NO_CELL;
-        colours[i] = o ? planner.styleOf(field, o) : null;
+        if (o) colours.set(i, planner.styleOf(field, o));
       }
       columns.set(col, cells);
-      colourRuns(col, firstRow, colours, styles);
+      styles.push(colours.done());
       rules.push(...conditionalRules(field, col, firstRow, height, settings));
       if (isOwned(table, field, previouslyOwned)) {
         owned.push({ sheet, row: table.headerRow, col, header: OUTPUT_HEADERS[field] });

@@ -77,6 +77,23 @@ export interface StyledRange {
   readonly style: CellStyle;
 }
 
+/**
+ * The styles of one column, row by row from `row`, compactly: `index[i]` is 0 for no style, else 1 + an index into
+ * `looks`. Its styles are exactly one StyledRange per run of rows with the same index (a row indexed 0 has none),
+ * in the same place of the plan; the rows it spans count as written to, as a block's do. An output column of a long table alternates colours nearly every row: as ranges that
+ * was two objects per row (~50 bytes), here a byte; hosts read it as it is or expand it to runs
+ * (styleRuns.ts styledRanges).
+ */
+export interface StyledColumn {
+  readonly row: number;
+  readonly col: number;
+  readonly index: Uint8Array | Uint16Array;
+  /** Distinct looks: no two equal in every field, so runs of equal index are runs of equal style. */
+  readonly looks: readonly CellStyle[];
+}
+
+export type StyleWrite = StyledRange | StyledColumn;
+
 /** Conditional format expression rule, written relative to range's top-left cell (e.g. `=$H5="Red"`). */
 export interface ConditionalRule {
   readonly range: CellRange;
@@ -93,7 +110,8 @@ export interface BlockWrite {
 export interface SheetWrite {
   readonly sheet: string;
   readonly blocks: readonly BlockWrite[];
-  readonly styles: readonly StyledRange[];
+  /** Applied in order; where two cover a cell, the later lies on top. */
+  readonly styles: readonly StyleWrite[];
   /** Replaces any conditional format the add-in wrote before on these ranges. */
   readonly conditionalRules: readonly ConditionalRule[];
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];

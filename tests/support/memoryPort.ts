@@ -21,6 +21,7 @@ import type {
   WritePlan,
   WriteProblem,
 } from "../../src/workbook/port";
+import { styledRanges } from "../../src/workbook/styleRuns";
 
 export interface MemorySheetInit {
   readonly name: string;
@@ -247,7 +248,7 @@ export class MemoryPort implements WorkbookPort {
         }),
       );
     }
-    for (const { range, style } of write.styles) {
+    for (const { range, style } of styledRanges(write.styles)) {
       for (let r = range.row; r < range.row + range.rows; r++) {
         for (let c = range.col; c < range.col + range.cols; c++) {
           const cell = this.cellAt(sheet, r, c);

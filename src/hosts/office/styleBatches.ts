@@ -1,15 +1,17 @@
 /**
- * Static colours. They come as one range per run of equal statuses down a column: tens of thousands on a long
- * table. When no two ranges overlap (so the order they are applied in cannot matter), ranges of one style are
- * styled together through multi-area ranges (Worksheet.getRanges), a few hundred areas per call.
+ * Static colours. They come as one range per run of equal statuses down a column (a StyledColumn is expanded to
+ * those runs): tens of thousands on a long table. When no two ranges overlap (so the order they are applied in
+ * cannot matter), ranges of one style are styled together through multi-area ranges (Worksheet.getRanges), a few
+ * hundred areas per call.
  *
  * getRanges wants its areas separated by the list separator of Excel's locale: under a ";" locale Excel desktop
  * refuses "E5:E9,E12:E20" with InvalidArgument (office-js#1167, #1985), and no API tells the separator. Each
  * multi-area operation therefore carries its fallback, the same areas styled one range at a time, which the
  * batch runner uses when Excel refuses it.
  */
-import type { CellRange, CellStyle, StyledRange } from "../../workbook/port";
+import type { CellRange, CellStyle, StyledRange, StyleWrite } from "../../workbook/port";
 import { rangeToA1 } from "../../workbook/a1";
+import { styledRanges } from "../../workbook/styleRuns";
 import type { XlRangeFormat } from "./excelApi";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import type { WriteOp } from "./writeOps";
@@ -17,8 +19,8 @@ import type { WriteOp } from "./writeOps";
 /** Longest address list handed to getRanges: Excel refuses some lists of ~8,000 characters (office-js#5198). */
 const AREAS_ADDRESS_CHARS = 2_000;
 
-export function styleOps(sheet: string, styles: readonly StyledRange[]): WriteOp[] {
-  const merged = mergeStyles(styles);
+export function styleOps(sheet: string, styles: readonly StyleWrite[]): WriteOp[] {
+  const merged = mergeStyles(styledRanges(styles));
   if (merged.length < 2 || !disjoint(merged.map((s) => s.range))) return merged.map((s) => styleOp(sheet, s));
   const byStyle = new Map<string, StyledRange[]>();
   for (const styled of merged) {
@@ -41,7 +43,7 @@ export function styleOps(sheet: string, styles: readonly StyledRange[]): WriteOp
 }
 
 /** Consecutive ranges with one style, stacked in the same columns, become one range. */
-function mergeStyles(styles: readonly StyledRange[]): StyledRange[] {
+function mergeStyles(styles: Iterable<StyledRange>): StyledRange[] {
   const merged: StyledRange[] = [];
   for (const styled of styles) {
     const last = merged[merged.length - 1];

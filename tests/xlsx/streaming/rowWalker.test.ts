@@ -2,11 +2,13 @@
  * RowWalker walks a plan's writes row by row without a map of every cell. It must give exactly what the map of every
  * cell gave (the reference below, the writer's former cellWritesOf): for each touched row in order, its cells
  * sorted by column, a later block's content winning, styles stacked in plan order; a row is touched when a block or
- * style range covers it, even with no cell. Rows with more than 32 cells switch to an index: covered too.
+ * style range covers it, even with no cell. Rows with more than 32 cells switch to an index: covered too. A
+ * StyledColumn is read by its index: it must give what its runs as ranges give, and touches every row it spans.
  */
 import fc from "fast-check";
 import type { CellStyle, OutCell, SheetWrite } from "../../../src/workbook/port";
 import { RowWalker } from "../../../src/hosts/xlsx/write/cellWrites";
+import { isStyledColumn, styledRanges } from "../../../src/workbook/styleRuns";
 
 function reference(write: SheetWrite): Map<number, Map<number, { out?: OutCell; styles: CellStyle[] }>> {
   const rows = new Map<number, Map<number, { out?: OutCell; styles: CellStyle[] }>>();
@@ -25,7 +27,10 @@ function reference(write: SheetWrite): Map<number, Map<number, { out?: OutCell; 
       });
     });
   }
-  for (const { range, style } of write.styles) {
+  for (const styled of write.styles) {
+    if (isStyledColumn(styled)) for (let r = 0; r < styled.index.length; r++) rowOf(styled.row + r);
+  }
+  for (const { range, style } of styledRanges(write.styles)) {
     for (let r = range.row; r < range.row + range.rows; r++) {
       const cols = rowOf(r);
       for (let c = range.col; c < range.col + range.cols; c++) {
@@ -52,10 +57,16 @@ const styled = fc.record({
   range: fc.record({ row: fc.nat(30), col: fc.nat(40), rows: fc.nat(6), cols: fc.nat(40) }),
   style: fc.constantFrom(...STYLES),
 });
+const styledColumn = fc.record({
+  row: fc.nat(30),
+  col: fc.nat(40),
+  index: fc.array(fc.nat(STYLES.length), { maxLength: 8 }).map((looks) => Uint8Array.from(looks)),
+  looks: fc.constant(STYLES),
+});
 const write = fc.record({
   sheet: fc.constant("S"),
   blocks: fc.array(block, { maxLength: 5 }),
-  styles: fc.array(styled, { maxLength: 8 }),
+  styles: fc.array(fc.oneof(styled, styledColumn), { maxLength: 8 }),
   conditionalRules: fc.constant([]),
 });
 

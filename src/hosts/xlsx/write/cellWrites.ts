@@ -1,9 +1,11 @@
 /**
  * A sheet write as the cells it touches, row by row, each with its new content and the styles laid over it. The
- * rows are walked in order straight from the plan's blocks and style ranges: only the row being written has objects
- * of its own, so a million-row plan costs no map of every cell.
+ * rows are walked in order straight from the plan's blocks and style writes (a StyledColumn read by its row index,
+ * never expanded to runs): only the row being written has objects of its own, so a million-row plan costs no map of
+ * every cell.
  */
-import type { BlockWrite, CellStyle, OutCell, SheetWrite, StyledRange } from "../../../workbook/port";
+import type { BlockWrite, CellStyle, OutCell, SheetWrite, StyledColumn, StyledRange } from "../../../workbook/port";
+import { isStyledColumn } from "../../../workbook/styleRuns";
 
 export interface CellWrite {
   readonly col: number;
@@ -21,6 +23,7 @@ interface Source {
   readonly order: number;
   readonly block?: BlockWrite;
   readonly styled?: StyledRange;
+  readonly column?: StyledColumn;
 }
 
 export interface Extent {
@@ -51,7 +54,11 @@ export class RowWalker {
     });
     const blocks = write.blocks.length;
     write.styles.forEach((styled, i) => {
-      if (styled.range.rows > 0) {
+      if (isStyledColumn(styled)) {
+        const { row, index } = styled;
+        if (index.length > 0)
+          this.sources.push({ start: row, end: row + index.length, order: blocks + i, column: styled });
+      } else if (styled.range.rows > 0) {
         const { row, rows } = styled.range;
         this.sources.push({ start: row, end: row + rows, order: blocks + i, styled });
       }
@@ -86,6 +93,11 @@ export class RowWalker {
       cells.push(cell);
       index?.set(cell.col, cell);
     };
+    const style = (col: number, style: CellStyle): void => {
+      const cell = find(col);
+      if (!cell) add({ col, styles: this.only(style) });
+      else cell.styles = cell.styles === NO_STYLES ? this.only(style) : [...cell.styles, style];
+    };
     for (const source of this.active) {
       if (source.block) {
         const { block } = source;
@@ -98,12 +110,12 @@ export class RowWalker {
           else add({ col: block.col + c, out, styles: NO_STYLES });
         }
       } else if (source.styled) {
-        const { range, style } = source.styled;
-        for (let col = range.col; col < range.col + range.cols; col++) {
-          const cell = find(col);
-          if (!cell) add({ col, styles: this.only(style) });
-          else cell.styles = cell.styles === NO_STYLES ? this.only(style) : [...cell.styles, style];
-        }
+        const { range } = source.styled;
+        for (let col = range.col; col < range.col + range.cols; col++) style(col, source.styled.style);
+      } else if (source.column) {
+        const { index, looks, row: top, col } = source.column;
+        const look = index[row - top];
+        if (look > 0) style(col, looks[look - 1]);
       }
     }
     return cells.length > 1 ? cells.sort((a, b) => a.col - b.col) : cells;
@@ -123,7 +135,7 @@ export class RowWalker {
     let bottom = -1;
     let left = Infinity;
     let right = -1;
-    for (const { start, end, block, styled } of this.sources) {
+    for (const { start, end, block, styled, column } of this.sources) {
       top = Math.min(top, start);
       bottom = Math.max(bottom, end - 1);
       if (block) {
@@ -135,6 +147,9 @@ export class RowWalker {
       } else if (styled && styled.range.cols > 0) {
         left = Math.min(left, styled.range.col);
         right = Math.max(right, styled.range.col + styled.range.cols - 1);
+      } else if (column && column.index.some((look) => look > 0)) {
+        left = Math.min(left, column.col);
+        right = Math.max(right, column.col);
       }
     }
     return { top, bottom, left, right };
