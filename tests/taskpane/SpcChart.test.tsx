@@ -111,6 +111,35 @@ describe("SPC chart: the measure picker", () => {
     expect(screen.getByText(/No measure has a history: an SPC chart needs a table with a row per period/)).toBeTruthy();
   });
 
+  it("renders at most 100 of 2,000 measures, saying how many more typing would narrow; typing narrows", async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => measure(`M${i + 1}`, 25, i < 1000 ? SHEET : "Place"));
+    renderTab(fakeOperations({ spcMeasures: jest.fn(async () => many) }));
+    const box = await openPicker();
+    expect(screen.getAllByRole("option")).toHaveLength(100);
+    expect(screen.getAllByText("Type to narrow: 1,900 more")).toHaveLength(1);
+    // The field's description says it too, for a screen reader.
+    expect(box.getAttribute("aria-describedby")).toBeTruthy();
+    const hint = document.getElementById(box.getAttribute("aria-describedby")!.split(" ")[0])!;
+    expect(hint.textContent).toContain("Type to narrow: 1,900 more.");
+    // "M19" is in M19 and M190-M199, M1900-M1999: 111 matches, 100 shown.
+    fireEvent.change(box, { target: { value: "M19" } });
+    expect(screen.getAllByRole("option")).toHaveLength(100);
+    expect(screen.getByText("Type to narrow: 11 more")).toBeTruthy();
+    fireEvent.change(box, { target: { value: "M199" } });
+    expect(screen.getAllByRole("option").map((o) => o.textContent?.split(" ")[0])).toEqual([
+      "M199",
+      ...Array.from({ length: 10 }, (_, i) => `M199${i}`),
+    ]);
+    expect(screen.queryByText(/Type to narrow/)).toBeNull();
+  });
+
+  it("the list's chevron is not a tab stop: Tab from the box goes on to the next control", async () => {
+    renderTab(fakeOperations());
+    await screen.findByRole("combobox", { name: "Measure" });
+    const chevron = screen.getByRole("button", { name: /Open/ });
+    expect(chevron.getAttribute("tabindex")).toBe("-1");
+  });
+
   it("is disabled, saying how many figures there are, when every history is too short", async () => {
     const short = [measure("A", 8), measure("B", 11, "Place")];
     renderTab(fakeOperations({ spcMeasures: jest.fn(async () => short) }));

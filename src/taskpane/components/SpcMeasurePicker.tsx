@@ -8,7 +8,24 @@ const useStyles = makeStyles({
   option: { display: "flex", flexDirection: "column", minWidth: 0 },
   detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   combobox: { minWidth: 0, width: "100%" },
+  more: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
+
+/**
+ * The list shows at most this many matches: a 50,000-row history of 2,000 measures took 1.4 s a keystroke to render
+ * them all (new-user trial 2), and nobody scrolls through more than this; typing narrows the rest.
+ */
+export const MAX_SHOWN = 100;
+
+/** "Type to narrow: 1,900 more", for the matches the list leaves out; null when all are shown. */
+export function moreText(matches: number): string | null {
+  const more = matches - MAX_SHOWN;
+  return more > 0 ? `Type to narrow: ${more.toLocaleString("en-GB")} more` : null;
+}
 
 /** Measures whose code, name or sheet holds every word typed, in the order given. */
 export function matchingMeasures(measures: readonly SpcChartMeasure[], query: string): SpcChartMeasure[] {
@@ -53,15 +70,19 @@ export function SpcMeasurePicker({ measures, selected, onSelect, disabled = fals
   // What is typed; null while showing the chosen measure's name (the whole list is offered then, not one match).
   const [query, setQuery] = useState<string | null>(null);
   const problem = pickerProblem(measures);
-  const shown = matchingMeasures(measures, query ?? "");
+  const matches = matchingMeasures(measures, query ?? "");
+  const shown = matches.slice(0, MAX_SHOWN);
+  const more = moreText(matches.length);
   const sheets = [...new Set(shown.map((m) => m.sheet))];
+  const hint = problem ?? `Measures with ${SPC_MIN_POINTS} or more figures can be charted. Type to search.`;
   return (
-    <Field
-      label="Measure"
-      hint={problem ?? `Measures with ${SPC_MIN_POINTS} or more figures can be charted. Type to search.`}
-    >
+    // The hint (the field's description) carries "N more" too, for a screen reader that skips the line in the list.
+    <Field label="Measure" hint={more ? `${hint} ${more}.` : hint}>
       <Combobox
         className={styles.combobox}
+        // The chevron is not a tab stop: typing or Alt+Down opens the list from the box, so Tab goes straight to the
+        // next control, as in the ARIA Practices combobox examples (their Open button has tabindex="-1").
+        expandIcon={{ tabIndex: -1 }}
         placeholder={problem ? "No measure to chart" : "Choose a measure"}
         disabled={disabled || problem !== null}
         value={query ?? (chosen ? measureTitle(chosen) : "")}
@@ -93,6 +114,7 @@ export function SpcMeasurePicker({ measures, selected, onSelect, disabled = fals
               ))}
           </OptionGroup>
         ))}
+        {more && <div className={styles.more}>{more}</div>}
         {shown.length === 0 && (
           <Option value="" text="" disabled>
             No measure matches &quot;{query}&quot;
