@@ -41,6 +41,16 @@ export function rangeToA1(range: CellRange): string {
   return `${start}:${toA1(range.row + range.rows - 1, range.col + range.cols - 1)}`;
 }
 
+/** A range as "$A$1:$F$20" ("$A$1" for a single cell): what defined names and chart series hold. */
+export function absoluteRangeA1(range: CellRange): string {
+  return rangeToA1(range).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
+/** Whether two ranges are the same cells. */
+export function sameRange(a: CellRange, b: CellRange): boolean {
+  return a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+}
+
 /** Whole columns, e.g. "C:C". */
 export function columnAddress(col: number): string {
   const letters = columnLetters(col);

@@ -4,8 +4,8 @@
  * (to pack operations into syncs under the payload limit). The operations themselves live in cellWrites.ts,
  * styleBatches.ts and ownedSheets.ts.
  */
-import type { CellRange, SheetWrite, WritePlan, WriteProblem } from "../../workbook/port";
-import { rangeToA1 } from "../../workbook/a1";
+import type { SheetWrite, WritePlan, WriteProblem } from "../../workbook/port";
+import { rangeToA1, sameRange } from "../../workbook/a1";
 import type { SheetFilter } from "./readSnapshot";
 import { appendAll } from "./arrays";
 import { blockOps, widthsOp } from "./cellWrites";
@@ -86,9 +86,6 @@ export function sheetOps(write: SheetWrite, existing: boolean, maxArrayBytes: nu
     ...(write.columnWidths && write.columnWidths.length > 0 ? [widthsOp(write.sheet, write.columnWidths)] : []),
   ];
 }
-
-const sameRange = (a: CellRange, b: CellRange): boolean =>
-  a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
 
 /**
  * A sheet AutoFilter over exactly a measure table grows with the output columns (F20), as the .xlsx host's does.

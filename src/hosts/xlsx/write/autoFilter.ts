@@ -5,15 +5,14 @@
  * criteria are by column offset from the filter's first column, so they stay right. Any other filter is left alone.
  */
 import type { CellRange } from "../../../workbook/port";
-import { parseRangeRef, rangeToA1 } from "../../../workbook/a1";
+import { absoluteRangeA1, parseRangeRef, rangeToA1, sameRange } from "../../../workbook/a1";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import type { WorkbookInfo } from "../read/workbookPart";
 import { attribute, childrenOf, escapeXml, findElement, shallowRootOf, textOf, withAttribute } from "../xml/scan";
 
 export type FilterGrowth = { readonly from: CellRange; readonly to: CellRange };
 
-const same = (a: CellRange | null, b: CellRange): boolean =>
-  a !== null && a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+const same = (a: CellRange | null, b: CellRange): boolean => a !== null && sameRange(a, b);
 
 /** The `<autoFilter …>` tag text grown to a table's new range, or null when its ref is not exactly a table's. */
 export function widenedAutoFilter(
@@ -24,11 +23,6 @@ export function widenedAutoFilter(
   const range = ref ? parseRangeRef(ref) : null;
   const growth = widen.find((w) => same(range, w.from));
   return growth ? { text: withAttribute(tagText, "ref", rangeToA1(growth.to)), growth } : null;
-}
-
-/** `$A$1:$I$7` */
-function absolute(range: CellRange): string {
-  return rangeToA1(range).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 /** The sheet's `_xlnm._FilterDatabase` moved to the grown range, when it names exactly the old one. */
@@ -52,6 +46,6 @@ export function widenFilterDatabase(
   const formula = textOf(xml, name);
   const bang = formula.lastIndexOf("!");
   if (bang < 0 || !same(parseRangeRef(formula.slice(bang + 1).replace(/\$/g, "")), growth.from)) return;
-  const text = escapeXml(`${formula.slice(0, bang)}!${absolute(growth.to)}`);
+  const text = escapeXml(`${formula.slice(0, bang)}!${absoluteRangeA1(growth.to)}`);
   pkg.setText(info.part, xml.slice(0, name.innerStart) + text + xml.slice(name.innerEnd));
 }

@@ -6,7 +6,7 @@
  * chart part and anchor instead of adding another, and whatever else the drawing holds is kept.
  */
 import type { ChartSpec, LineChartSpec, LineSeriesStyle, OutCell, StackedBarChartSpec } from "../../../workbook/port";
-import { rangeToA1 } from "../../../workbook/a1";
+import { absoluteRangeA1 } from "../../../workbook/a1";
 import { SUMMARY_CHART_NAME } from "../../../workbook/summary";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import { CONTENT_TYPE } from "../package/contentTypes";
@@ -133,8 +133,7 @@ function anchorXml(
 
 /** A reference to cells of the summary, absolute, as a chart series holds it. */
 function absolute(sheet: string, row: number, col: number, rows = 1): string {
-  const ref = rangeToA1({ row, col, rows, cols: 1 }).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-  return `${quotedSheet(sheet)}!${ref}`;
+  return `${quotedSheet(sheet)}!${absoluteRangeA1({ row, col, rows, cols: 1 })}`;
 }
 
 function strCache(values: readonly string[]): string {
