@@ -79,6 +79,11 @@ export interface EvaluatedTable {
   readonly problems: readonly Problem[];
   /** The series of each long or wide measure, when SPC is on (an SPC chart draws it); empty when it is off. */
   readonly series: ReadonlyMap<MeasureReport, MeasureSeries>;
+  /**
+   * A long table too long for live series formulas: the cells they would read per recalculation (over
+   * evaluate/liveBudget.ts's budget); its rows carry no series a formula reads, so their words are written as values.
+   */
+  readonly tooLongForFormulas?: number;
 }
 
 export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: number, spc = false): EvaluatedTable {
@@ -87,5 +92,13 @@ export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: num
   const evaluate = { long: evaluateLong, wide: evaluateWide, single: evaluateSingle }[table.layout];
   const evaluated = evaluate(ctx, rows);
   ctx.reportMissingColumns(evaluated.rows);
-  return { table, rows: evaluated.rows, measures: evaluated.measures, problems: ctx.problems, series: ctx.series };
+  const { rows: outcomes, measures, tooLongForFormulas } = evaluated;
+  return {
+    table,
+    rows: outcomes,
+    measures,
+    problems: ctx.problems,
+    series: ctx.series,
+    ...(tooLongForFormulas !== undefined ? { tooLongForFormulas } : {}),
+  };
 }

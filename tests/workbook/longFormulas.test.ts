@@ -8,6 +8,7 @@ import { HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import type { CellValue } from "../../src/core/types";
 import { applyRules } from "../../src/workbook";
+import { LIVE_CELL_BUDGET } from "../../src/workbook/evaluate/liveBudget";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
 import { passBlanksAsZero, registerKpiFunctions } from "../support/kpiHyperFormula";
@@ -82,10 +83,33 @@ const formulasOf = (port: MemoryPort, name: string, header: string): (string | n
     .map((_, i) => port.sheet(name).cells.get(`${i + 1},${col}`)?.formula ?? null);
 };
 
-async function applyFormulas(init: MemorySheetInit): Promise<MemoryPort> {
+async function applyFormulas(init: MemorySheetInit, notices: string[] = []): Promise<MemoryPort> {
   const port = new MemoryPort({ sheets: [init] });
-  await applyRules(port, { summary: false, settings: { spc: true, output: "formulas" } });
+  const report = await applyRules(port, { summary: false, settings: { spc: true, output: "formulas" } });
+  notices.push(...report.notices);
   return port;
+}
+
+/** HyperFormula's result of every formula in the output columns, beside the word written: they must be equal. */
+function recalculated(port: MemoryPort, name: string, headers: readonly string[]) {
+  const hf = HyperFormula.buildFromArray(engineGrid(port, name), { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  try {
+    return headers.flatMap((header) => {
+      const col = columnIndex(port, name, header);
+      return port
+        .grid(name)
+        .slice(1)
+        .flatMap((_, i) => {
+          const written = port.sheet(name).cells.get(`${i + 1},${col}`);
+          if (!written?.formula) return [];
+          return [
+            { header, row: i + 1, written: written.value, engine: hf.getCellValue({ sheet: 0, row: i + 1, col }) },
+          ];
+        });
+    });
+  } finally {
+    hf.destroy();
+  }
 }
 
 describe("formulas over a long table recalculate to the words written", () => {
@@ -293,5 +317,79 @@ describe("any long table: a formula is written only where it recalculates to the
     );
     // The property is about FILTER above all: it must have been written, many times.
     expect(filters).toBeGreaterThan(40);
+  });
+});
+
+describe("a long table too long for live FILTER formulas is written with values there (new-user trial 2, F12)", () => {
+  beforeAll(() => {
+    registerKpiFunctions();
+    registerSpcFunctions();
+  });
+
+  /** `count` measures over 25 months, sorted by month: every measure's rows interleaved with the others'. */
+  function interleaved(name: string, count: number): MemorySheetInit {
+    const next = random(count);
+    const series = Array.from({ length: count }, (_, m) =>
+      Array.from({ length: 25 }, (_, i): Row => [
+        `M${m}`,
+        month(i),
+        Math.round(50 + i * 0.3 + next() * 20),
+        60,
+        "Maximise",
+      ]),
+    );
+    return sheet(name, series, "interleaved");
+  }
+
+  /** The cells the written formulas read: each range's rows, the key column's too (the formula text is the proof). */
+  function cellsRead(port: MemoryPort, name: string): number {
+    let cells = 0;
+    for (const header of ["Variation", "Assurance", "Long Trend"])
+      for (const f of formulasOf(port, name, header)) {
+        const filter = f === null ? null : /FILTER\(IF\(\$?C\$?(\d+):\$?C(\d+)=/.exec(f);
+        if (filter) cells += 2 * (Number(filter[2]) - Number(filter[1]) + 1);
+        const range = f === null ? null : /^=KPI\.(?:SPC|ASSURANCE)\(IF\(C(\d+):C(\d+)=/.exec(f);
+        if (range) cells += Number(range[2]) - Number(range[1]) + 1;
+      }
+    return cells;
+  }
+
+  test("30 measures × 25 months (750 rows): within the budget, every series is live and recalculates to its word", async () => {
+    const notices: string[] = [];
+    const port = await applyFormulas(interleaved("Within", 30), notices);
+    expect(notices).toEqual([]);
+    const filters = formulasOf(port, "Within", "Variation").filter((f) => f?.includes("FILTER"));
+    expect(filters.length).toBe(750 - 30); // each measure's first row reads only itself: a range
+    const cells = cellsRead(port, "Within");
+    expect(cells).toBeGreaterThan(LIVE_CELL_BUDGET / 2);
+    expect(cells).toBeLessThanOrEqual(LIVE_CELL_BUDGET);
+    const checked = recalculated(port, "Within", ["Variation", "Assurance", "Long Trend"]);
+    expect(checked.length).toBeGreaterThan(2000);
+    for (const c of checked) expect(c).toEqual({ ...c, engine: c.written });
+  });
+
+  test("45 measures × 25 months (1,125 rows): over it, the words are values, the earlier figures literal, and the run says so", async () => {
+    const notices: string[] = [];
+    const port = await applyFormulas(interleaved("Over", 45), notices);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^Sheet "Over", table at A1: its 1,125 rows are too long for live FILTER formulas \([\d,]+ cells read on every recalculation; the limit is 2,000,000\): Variation and Assurance are written as values, and the long trend's earlier periods as this run's figures\.$/,
+    );
+    const over = Number(/\(([\d,]+) cells/.exec(notices[0])?.[1].replace(/,/g, ""));
+    expect(over).toBeGreaterThan(LIVE_CELL_BUDGET);
+    for (const header of ["Variation", "Assurance", "Long Trend"])
+      expect(formulasOf(port, "Over", header).filter((f) => f?.includes("FILTER"))).toEqual([]);
+    // What stays a formula (status, short trend, the long trend's current value with literal figures) still agrees.
+    const longTrends = formulasOf(port, "Over", "Long Trend").filter((f) => f !== null);
+    expect(longTrends.length).toBeGreaterThan(1000);
+    expect(longTrends[longTrends.length - 1]).toMatch(/^=KPI\.LONGTREND\(IF\(C1126="","",C1126\),\{[\d,]+\},E1126\)$/);
+    for (const c of recalculated(port, "Over", ["Status", "Short Trend", "Long Trend", "Variation", "Assurance"]))
+      expect(c).toEqual({ ...c, engine: c.written });
+  });
+
+  test("values mode: nothing to say", async () => {
+    const port = new MemoryPort({ sheets: [interleaved("Values", 45)] });
+    const report = await applyRules(port, { summary: false, settings: { spc: true, output: "values" } });
+    expect(report.notices).toEqual([]);
   });
 });

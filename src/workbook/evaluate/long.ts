@@ -1,11 +1,12 @@
 /** Long layout: one row per measure per period; rows sharing a code are its history, in any order. */
 import type { Parsed, Period } from "../../core";
 import { capitalise } from "../../core";
-import type { RowOutcome } from "../evaluate";
+import type { History, RowOutcome } from "../evaluate";
 import type { MeasureReport } from "../model";
 import { SpcSeries } from "../../core/spc";
 import { textOf } from "../scan";
 import type { DataRow } from "../scan";
+import { withinLiveBudget } from "./liveBudget";
 import { KeyIndex, MeasureCells } from "./longCells";
 import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
 import type { Earlier, LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
@@ -63,6 +64,8 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
   const outcomes: RowOutcome[] = [];
   const measures: MeasureReport[] = [];
   const keys = new KeyIndex(ctx);
+  // The figures of earlier periods a FILTER reads instead, by row: written should the table be too long for FILTER.
+  const earlierFigures = new Map<number, History>();
   for (const [key, entries] of byKey) {
     const { history, undated } = inTime(ctx, key, entries);
     // Where formulas can read the measure's figures live; worked out only when a row needs it.
@@ -91,7 +94,10 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       // Earlier periods on scattered rows: FILTER reads them live where it can, not their figures as of this run.
       if (trends.history?.kind === "values") {
         const window = live().window(Math.max(0, i - MAX_LONG_PERIODS), i);
-        if (window) trends = { ...trends, history: window };
+        if (window) {
+          earlierFigures.set(cells.data.row, trends.history);
+          trends = { ...trends, history: window };
+        }
       }
       series.add(cells.reading.value);
       const spcWords = ctx.spcOfRunning(cells, series);
@@ -114,5 +120,5 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
     }
   }
   outcomes.sort((a, b) => a.row - b.row);
-  return { rows: outcomes, measures };
+  return { ...withinLiveBudget(outcomes, earlierFigures), measures };
 }

@@ -52,6 +52,8 @@ export interface Trends {
 export interface LayoutResult {
   readonly rows: RowOutcome[];
   readonly measures: MeasureReport[];
+  /** The cells a long table's series formulas would read per recalculation, when too many (evaluate/liveBudget.ts). */
+  readonly tooLongForFormulas?: number;
 }
 
 export const MAX_LONG_PERIODS = 4;

@@ -3,7 +3,10 @@ import type { ApplyReport, OutputColumns } from "../model";
 import type { OwnedSheetWrite, Progress, SheetWrite, WorkbookPort } from "../port";
 import { serialiseState } from "../settings";
 import type { OwnedColumn, Settings } from "../settings";
+import { toA1 } from "../a1";
 import { planSheet } from "../apply";
+import type { EvaluatedTable } from "../evaluate";
+import { LIVE_CELL_BUDGET } from "../evaluate/liveBudget";
 import { sheetKey } from "../sheetNames";
 import { scan } from "./scan";
 import { planSummary } from "./summary";
@@ -45,6 +48,7 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
       return;
     }
     const plan = planSheet(sheet.name, tables, ctx.settings, ctx.state.ownedColumns);
+    if (ctx.settings.output === "formulas") notices.push(...tooLongNotices(sheet.name, tables));
     planned.add(sheet.name);
     writes.push(plan.write);
     owned = owned.concat(plan.owned);
@@ -83,4 +87,17 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     notices,
     writeProblems,
   };
+}
+
+/** A long table whose series formulas would read too many cells is written with values there (F12); say so. */
+function tooLongNotices(sheet: string, tables: readonly EvaluatedTable[]): string[] {
+  return tables.flatMap(({ table, tooLongForFormulas: cells }) =>
+    cells === undefined
+      ? []
+      : [
+          `Sheet "${sheet}", table at ${toA1(table.headerRow, table.firstCol)}: its ${(table.lastRow - table.headerRow).toLocaleString("en-GB")} rows are too long for live FILTER formulas ` +
+            `(${cells.toLocaleString("en-GB")} cells read on every recalculation; the limit is ${LIVE_CELL_BUDGET.toLocaleString("en-GB")}): ` +
+            "Variation and Assurance are written as values, and the long trend's earlier periods as this run's figures.",
+        ],
+  );
 }
