@@ -1,6 +1,9 @@
 import { Workbook } from "exceljs";
 import { formatValue, previewSheet } from "../../src/taskpane/demo/preview";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
+import { drawSpcChart } from "../../src/workbook/operations/spcChart";
+import { spcMeasureKey } from "../../src/workbook/spcChart";
+import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
 
 /** The ExcelJS-built fixture as the demo gets a file: bytes opened by the .xlsx host. */
 async function hostOf(workbook: Workbook): Promise<XlsxWorkbook> {
@@ -65,6 +68,28 @@ describe("demo preview", () => {
     const again = previewSheet(XlsxWorkbook.open(port.save()), "People")!.rows;
     expect(again[1][2]).toMatchObject({ text: "Red", fill: "#FFC7CE", font: "#9C0006" });
     expect(again[2][2]).toMatchObject({ text: "Green", fill: "#C6EFCE" });
+  });
+
+  it("places a box naming each chart over the cells its drawing anchors it to (the SPC chart: A6 down 24 rows)", async () => {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("Adult Social Care");
+    ws.addRow(["Code", "Measure", "Aim", "Target", ...KENT_MONTHS]);
+    for (const [code, aim, target, months] of KENT_SERIES) ws.addRow([code, `${code} & co`, aim, target, ...months]);
+    const host = await hostOf(workbook);
+    expect(previewSheet(host, "Adult Social Care")!.charts).toEqual([]);
+    const drawn = await drawSpcChart(host, spcMeasureKey("Adult Social Care", "ASC1"));
+    expect(drawn.ok).toBe(true);
+    const preview = previewSheet(XlsxWorkbook.open(host.save()), "Scorecard SPC")!;
+    expect(preview.charts).toEqual([
+      {
+        row: 5,
+        col: 0,
+        rows: 24,
+        cols: preview.columns.length,
+        // The chart part's title, its XML escapes undone.
+        title: "ASC1 ASC1 & co: Improvement (high), assurance Fail",
+      },
+    ]);
   });
 
   it("formats months, dates and plain numbers", () => {

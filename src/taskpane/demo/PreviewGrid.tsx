@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { MAX_COLS, type PreviewCell, type PreviewSheet } from "./preview";
+import { MAX_COLS, type PreviewCell, type PreviewChart, type PreviewSheet } from "./preview";
 
 // The grid is drawn like Excel's (white cells, black text) in every theme, so the sheet's own colours read as in Excel.
 const EXCEL_CELL = "#FFFFFF";
@@ -50,19 +50,40 @@ const useStyles = makeStyles({
   },
   numeric: { textAlign: "right" },
   highlight: { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  // Drawn like a placeholder, not like a cell: the chart itself is in the downloaded file.
+  chart: {
+    backgroundColor: "#F3F3F3",
+    color: "#404040",
+    border: "2px dashed #7F7F7F",
+    textAlign: "center",
+    verticalAlign: "middle",
+    padding: tokens.spacingHorizontalM,
+    whiteSpace: "normal",
+  },
 });
 
-interface PlacedCell {
-  readonly cell: PreviewCell;
-  readonly c: number;
-  readonly span: number;
+type Placed =
+  | { readonly kind: "cell"; readonly cell: PreviewCell; readonly c: number; readonly span: number }
+  | { readonly kind: "chart"; readonly chart: PreviewChart; readonly c: number };
+
+function chartOver(sheet: PreviewSheet, r: number, c: number): PreviewChart | undefined {
+  return sheet.charts.find((ch) => r >= ch.row && r < ch.row + ch.rows && c >= ch.col && c < ch.col + ch.cols);
 }
 
-/** Text runs on into the empty, unfilled cells to its right, as Excel shows it (never over the selected cell). */
-function spans(sheet: PreviewSheet, r: number, highlight: string | null): PlacedCell[] {
+/**
+ * Text runs on into the empty, unfilled cells to its right, as Excel shows it (never over the selected cell or a
+ * chart). A chart's cells are one box, placed at its top-left cell and spanning the rest.
+ */
+function spans(sheet: PreviewSheet, r: number, highlight: string | null): Placed[] {
   const row = sheet.rows[r];
-  const placed: PlacedCell[] = [];
+  const placed: Placed[] = [];
   for (let c = 0; c < row.length;) {
+    const chart = chartOver(sheet, r, c);
+    if (chart) {
+      if (r === chart.row && c === chart.col) placed.push({ kind: "chart", chart, c });
+      c = chart.col + chart.cols;
+      continue;
+    }
     const cell = row[c];
     let span = 1;
     if (cell.text !== "" && !cell.numeric) {
@@ -73,11 +94,12 @@ function spans(sheet: PreviewSheet, r: number, highlight: string | null): Placed
         c + span < row.length &&
         row[c + span].text === "" &&
         !row[c + span].fill &&
+        !chartOver(sheet, r, c + span) &&
         `${sheet.columns[c + span]}${r + 1}` !== highlight
       )
         width += sheet.widths[c + span++];
     }
-    placed.push({ cell, c, span });
+    placed.push({ kind: "cell", cell, c, span });
     c += span;
   }
   return placed;
@@ -127,7 +149,22 @@ export function PreviewGrid({ sheet, highlight }: PreviewGridProps) {
                 <th scope="row" className={mergeClasses(styles.head, styles.rowHead)}>
                   {r + 1}
                 </th>
-                {spans(sheet, r, highlight).map(({ cell, c, span }) => {
+                {spans(sheet, r, highlight).map((placed) => {
+                  if (placed.kind === "chart") {
+                    const { chart, c } = placed;
+                    return (
+                      <td
+                        key={c}
+                        rowSpan={chart.rows}
+                        colSpan={chart.cols}
+                        className={styles.chart}
+                        data-chart={chart.title}
+                      >
+                        Chart: {chart.title} — drawn in the downloaded file
+                      </td>
+                    );
+                  }
+                  const { cell, c, span } = placed;
                   const address = `${sheet.columns[c]}${r + 1}`;
                   const selected = address === highlight;
                   return (

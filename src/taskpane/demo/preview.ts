@@ -7,6 +7,9 @@ import type { CellValue } from "../../core/types";
 import type { XlsxWorkbook } from "../../hosts/xlsx";
 import { readSheetPart, type ConditionalRead } from "../../hosts/xlsx/read/sheetReader";
 import type { StyleBook } from "../../hosts/xlsx/read/styles";
+import type { OoxmlPackage } from "../../hosts/xlsx/package/OoxmlPackage";
+import { resolveTarget } from "../../hosts/xlsx/package/opc";
+import { unescapeXml } from "../../hosts/xlsx/xml/scan";
 import { columnLetters, parseRangeRef } from "../../workbook/a1";
 
 export interface PreviewCell {
@@ -27,6 +30,17 @@ export interface PreviewSheet {
   readonly truncated: boolean;
   /** At most how many rows the preview shows (MAX_ROWS, or more for the summary sheet). */
   readonly maxRows: number;
+  /** The sheet's charts, where they sit (clipped to the rows and columns shown): the grid draws a labelled box there. */
+  readonly charts: readonly PreviewChart[];
+}
+
+/** A chart's cells (0-based, from its anchor) and what it is called: its title, else its name in the drawing. */
+export interface PreviewChart {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly title: string;
 }
 
 /** How much of a sheet the preview shows (the grid says so when a sheet is bigger). */
@@ -55,6 +69,11 @@ export function previewSheet(host: XlsxWorkbook, name: string, maxRows = MAX_ROW
     if (col > lastCol) lastCol = col;
     if (row < maxRows && col < MAX_COLS) cells.set(row * MAX_COLS + col, { value, xf });
   });
+  const anchored = chartsOf(pkg, part);
+  for (const chart of anchored) {
+    lastRow = Math.max(lastRow, chart.row + chart.rows - 1);
+    lastCol = Math.max(lastCol, chart.col + chart.cols - 1);
+  }
   const rowCount = Math.min(lastRow + 1, maxRows);
   const colCount = Math.min(lastCol + 1, MAX_COLS);
   const shown = (row: number, col: number): CellValue => cells.get(row * MAX_COLS + col)?.value ?? null;
@@ -76,7 +95,50 @@ export function previewSheet(host: XlsxWorkbook, name: string, maxRows = MAX_ROW
     rows,
     truncated: lastRow + 1 > maxRows || lastCol + 1 > MAX_COLS,
     maxRows,
+    charts: anchored
+      .filter((c) => c.row < rowCount && c.col < colCount)
+      .map((c) => ({ ...c, rows: Math.min(c.rows, rowCount - c.row), cols: Math.min(c.cols, colCount - c.col) })),
   };
+}
+
+// Any namespace prefix (xdr: as Excel writes it, another or none as other writers may).
+const ANCHOR = /<(?:\w+:)?twoCellAnchor\b[\s\S]*?<\/(?:\w+:)?twoCellAnchor>/g;
+const CORNER = (end: "from" | "to") =>
+  new RegExp(`<(?:\\w+:)?${end}>[\\s\\S]*?<(?:\\w+:)?col>(\\d+)<[\\s\\S]*?<(?:\\w+:)?row>(\\d+)<`);
+const CHART_REF = /<(?:\w+:)?chart\b[^>]*\br:id="([^"]+)"/;
+const FRAME_NAME = /<(?:\w+:)?cNvPr\b[^>]*\bname="([^"]*)"/;
+const TITLE = /<(?:\w+:)?title>([\s\S]*?)<\/(?:\w+:)?title>/;
+const TEXT_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g;
+
+/**
+ * The charts a sheet's drawing anchors to cells. The preview cannot draw them, and a blank grid where a chart was
+ * just added reads as "nothing happened" (new-user trial 2): the grid shows a box naming the chart instead.
+ */
+function chartsOf(pkg: OoxmlPackage, sheetPart: string): PreviewChart[] {
+  const charts: PreviewChart[] = [];
+  for (const drawing of pkg.related(sheetPart, "drawing")) {
+    const xml = pkg.text(drawing.part) ?? "";
+    const rels = pkg.relationships(drawing.part);
+    for (const [anchor] of xml.matchAll(ANCHOR)) {
+      const relId = CHART_REF.exec(anchor)?.[1];
+      const from = CORNER("from").exec(anchor);
+      const to = CORNER("to").exec(anchor);
+      if (!relId || !from || !to) continue;
+      const [row, col] = [Number(from[2]), Number(from[1])];
+      const target = rels.find((r) => r.id === relId)?.target;
+      const chartXml = target ? pkg.text(resolveTarget(drawing.part, target)) : null;
+      const titleXml = chartXml ? TITLE.exec(chartXml)?.[1] : undefined;
+      const title = titleXml ? [...titleXml.matchAll(TEXT_RUN)].map((m) => m[1]).join("") : "";
+      charts.push({
+        row,
+        col,
+        rows: Math.max(1, Number(to[2]) - row),
+        cols: Math.max(1, Number(to[1]) - col),
+        title: unescapeXml(title || (FRAME_NAME.exec(anchor)?.[1] ?? "Chart")),
+      });
+    }
+  }
+  return charts;
 }
 
 /** Excel widths count characters of the default font: about 7 px each plus 5 px of padding. */
