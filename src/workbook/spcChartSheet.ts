@@ -18,6 +18,7 @@ import type {
   StyledRange,
 } from "./port";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "./spcChart";
+import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
 import { isPercentFormat } from "./numberFormats";
 import { SPC_STYLES } from "./spcStyles";
 
@@ -127,11 +128,15 @@ function finerPercent(format: string): string {
 
 /**
  * Formats of the value columns and of the mean and limits: the measure's own when it is a percentage (the figures
- * are fractions, 0.73 shows as 73%), else as many decimals as the values have, and one more for mean and limits.
+ * are fractions, 0.73 shows as 73%) or money, else as many decimals as the values have, and one more for mean and limits.
  */
 function formatsOf(data: SpcChartData): { values: string; derived: string } {
   if (data.valueFormat !== undefined && isPercentFormat(data.valueFormat)) {
     return { values: data.valueFormat, derived: finerPercent(data.valueFormat) };
+  }
+  // Money keeps its own format ("£"#,##0): £1,220,833 for the mean, not 1,220,833.3 without the pound sign (F20).
+  if (data.valueFormat !== undefined && isCurrencyFormat(readFigureFormat(data.valueFormat))) {
+    return { values: data.valueFormat, derived: data.valueFormat };
   }
   const decimals = decimalsOf(data.points);
   return { values: numberFormat(decimals), derived: numberFormat(Math.min(decimals + 1, 4)) };

@@ -226,6 +226,32 @@ describe("SPC chart: the preview", () => {
     expect(rows[9].textContent).toBe("May 201377%Improvement: above the upper process limit");
   });
 
+  it("shows money in the cells' £ format: axis, description and table (F22)", async () => {
+    const asc1 = await chartOfAsc1();
+    // ASC1's figures scaled to pounds, as a spend measure formatted "£"#,##0 would hold them.
+    const pounds = (x: number) => Math.round(x * 1_000_000);
+    const chart: SpcChartData = {
+      ...asc1,
+      valueFormat: '"£"#,##0',
+      points: asc1.points.map((p) => ({ ...p, value: pounds(p.value) })),
+      mean: pounds(asc1.mean),
+      lower: pounds(asc1.lower),
+      upper: pounds(asc1.upper),
+      target: 800_000,
+    };
+    const { container } = render(inTheme(<SpcChartPreview chart={chart} />));
+    const label = screen.getByRole("img").getAttribute("aria-label") ?? "";
+    expect(label).toMatch(/Mean £72\d,\d{3}, process limits £68\d,\d{3} to £76\d,\d{3}, target £800,000\./);
+    const ticks = [...container.querySelectorAll("svg text")].map((t) => t.textContent ?? "");
+    expect(ticks.slice(0, 4)).toEqual(["£0.65m", "£0.70m", "£0.75m", "£0.80m"]);
+    const details = container.querySelector("details") as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event("toggle"));
+    expect(within(screen.getByRole("table")).getAllByRole("row")[1].textContent).toBe(
+      "Sep 2012£650,000Concern: below the lower process limit",
+    );
+  });
+
   it("draws a long history with smaller dots, its latest period still named", async () => {
     const asc1 = await chartOfAsc1();
     const points = Array.from({ length: 400 }, (_, i) => ({

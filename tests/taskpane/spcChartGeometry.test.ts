@@ -8,6 +8,7 @@ import {
   type ChartBox,
   type SpcChartFigures,
 } from "../../src/taskpane/components/spcChartGeometry";
+import { readFigureFormat } from "../../src/core/figureFormat";
 import { KENT_MONTHS, kentSeries } from "../support/kent";
 
 const BOX: ChartBox = { width: 320, height: 200, top: 10, right: 10, bottom: 30, left: 40 };
@@ -183,5 +184,48 @@ describe("layoutSpcChart", () => {
 
   it("refuses a chart without points", () => {
     expect(() => layoutSpcChart({ ...kentFigures(), values: [], periods: [] }, BOX)).toThrow(RangeError);
+  });
+});
+
+describe("money (F22): the cells' £ format on the axis and in the figures, the labels inside the SVG", () => {
+  const pounds = readFigureFormat('"£"#,##0');
+
+  it.each([
+    [1150000, 50000, "£1.15m"],
+    [1300000, 50000, "£1.30m"],
+    [210000, 10000, "£210k"],
+    [1200, 200, "£1,200"],
+    [-2000000, 1000000, "-£2m"],
+  ])("tick %p (step %p) reads %p", (value, step, text) => {
+    expect(formatTick(value, step, false, pounds)).toBe(text);
+  });
+
+  it("figures as the sheet shows money: thousands separators and the symbol", () => {
+    expect(formatFigure(1220833.333, false, pounds)).toBe("£1,220,833");
+    expect(formatFigure(12.3456, false, pounds)).toBe("£12.3");
+  });
+
+  it("widens the left margin to the widest tick label, so none is drawn outside the SVG", () => {
+    const spend: SpcChartFigures = {
+      periods: Array.from({ length: 12 }, (_, i) => `M${i + 1}`),
+      values: [
+        1150000, 1180000, 1200000, 1210000, 1220000, 1230000, 1240000, 1250000, 1260000, 1240000, 1230000, 1290000,
+      ],
+      mean: 1220833,
+      lower: 1153551,
+      upper: 1288116,
+      targets: [1200000],
+      percent: false,
+    };
+    const plain = layoutSpcChart(spend, BOX);
+    const widest = (layout: typeof plain) => Math.max(...layout.yTicks.map((t) => t.label.length));
+    // "1300000" is 7 characters: about 43 px of text right-aligned 4 px left of the axis.
+    expect(plain.yTicks.map((t) => t.label)).toContain("1300000");
+    expect(plain.plot.left - 4).toBeGreaterThanOrEqual(widest(plain) * 6.2);
+    const money = layoutSpcChart({ ...spend, money: pounds }, BOX);
+    expect(money.yTicks.map((t) => t.label)).toEqual(["£1.15m", "£1.20m", "£1.25m", "£1.30m"]);
+    expect(money.plot.left - 4).toBeGreaterThanOrEqual(widest(money) * 6.2);
+    // Percentages keep the box's own margin.
+    expect(layoutSpcChart(kentFigures(), BOX).plot.left).toBe(BOX.left);
   });
 });

@@ -199,3 +199,14 @@ test("a percentage keeps its format: the chart's data says so, values as the she
   // A measure in General has no format to pass on.
   expect((await drawn(port, "ASC3")).chart.valueFormat).toBeUndefined();
 });
+
+test("money keeps its format: values, mean, limits and the axis in the cells' £ format (F20)", async () => {
+  // ASC3's latest value cell (Sep-13, column Q, row 3) is formatted as pounds.
+  const port = new MemoryPort({ sheets: [{ ...wide, numberFormats: { Q3: '"£"#,##0' } }] });
+  const result = await drawn(port, "ASC3");
+  expect(result.chart.valueFormat).toBe('"£"#,##0');
+  for (const cell of ["B32", "C32", "D32", "E32", "F32"]) {
+    expect(port.cell("Scorecard SPC", cell).style.numberFormat).toBe('"£"#,##0');
+  }
+  expect(lineChart(port, "Scorecard SPC").axis.numberFormat).toBe('"£"#,##0');
+});

@@ -1,6 +1,12 @@
 import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { capitalise, counted } from "../../core";
+import {
+  formatFigure as formatAs,
+  isCurrencyFormat,
+  readFigureFormat,
+  type FigureFormat,
+} from "../../core/figureFormat";
 import { formatNumber, formatPercent } from "../../core/numbers";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "../../workbook/spcChart";
 import { specialCauseWords } from "../../workbook/spcChartSheet";
@@ -79,6 +85,12 @@ export function chartTargets(chart: Pick<SpcChartData, "target" | "targetRange">
   return chart.target === null ? [] : [chart.target];
 }
 
+/** The value cells' format when it shows money ("£"#,##0), so figures carry the symbol; else null. */
+function moneyOf(chart: SpcChartData): FigureFormat | null {
+  const format = readFigureFormat(chart.valueFormat);
+  return isCurrencyFormat(format) ? format : null;
+}
+
 function markedPeriods(points: readonly SpcChartPoint[], mark: SpcPointMark): string[] {
   return points.filter((p) => p.mark === mark).map((p) => p.period);
 }
@@ -86,7 +98,7 @@ function markedPeriods(points: readonly SpcChartPoint[], mark: SpcPointMark): st
 /** What the chart shows, in one paragraph: the SVG's accessible name, so a screen reader hears the picture. */
 export function describeSpcChart(chart: SpcChartData, percent = false): string {
   const { points } = chart;
-  const f = (v: number) => formatFigure(v, percent);
+  const f = (v: number) => formatFigure(v, percent, moneyOf(chart));
   const targets = chartTargets(chart);
   const target =
     targets.length === 0
@@ -124,6 +136,7 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
       upper: chart.upper,
       targets,
       percent,
+      money: moneyOf(chart),
     },
     BOX,
   );
@@ -132,7 +145,10 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
   const radius = Math.max(MIN_POINT_RADIUS, Math.min(POINT_RADIUS, pitch / 3));
   // The table of figures is built only once opened: a long history would otherwise add thousands of rows unseen.
   const [figuresOpen, setFiguresOpen] = useState(false);
-  const f = (v: number) => formatFigure(v, percent);
+  const money = moneyOf(chart);
+  const f = (v: number) => formatFigure(v, percent, money);
+  // The table's figures as the sheet shows them: 73.0% as 73%, £1,290,000 with its pound sign.
+  const cellText = (v: number) => (percent ? formatPercent(v) : money ? formatAs(v, money) : formatNumber(v));
   const hLine = (y: number, className: string, key?: string) => (
     <line key={key} x1={plot.left} x2={plot.right} y1={y} y2={y} className={className} />
   );
@@ -224,7 +240,7 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
               {chart.points.map((p, i) => (
                 <tr key={i}>
                   <td>{p.period}</td>
-                  <td>{percent ? formatPercent(p.value) : formatNumber(p.value)}</td>
+                  <td>{cellText(p.value)}</td>
                   <td>{specialCauseWords(p)}</td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@
  * The arithmetic of the pane's SPC chart preview, apart from React so it can be tested as plain numbers: the value
  * scale with "nice" ticks, the x positions, which periods get a label, and the values line as an SVG path.
  */
+import { formatFigure as formatFigureAs, type FigureFormat } from "../../core/figureFormat";
 
 /** What the preview draws, in figures. `percent`: the values are fractions shown as percentages (0.73 -> 73%). */
 export interface SpcChartFigures {
@@ -13,6 +14,8 @@ export interface SpcChartFigures {
   /** None, one target, or the two ends of a Goldilocks range. */
   readonly targets: readonly number[];
   readonly percent: boolean;
+  /** The value cells' format when it shows money ("£"#,##0): ticks and figures carry its symbol (F22). */
+  readonly money?: FigureFormat | null;
 }
 
 /** The SVG's own coordinate box: its size and the margins the axis labels sit in. */
@@ -87,17 +90,35 @@ function decimalsFor(step: number): number {
   return Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
 }
 
-/** A tick's label: as a percentage when the measure is one, with the decimals the step needs and no more. */
-export function formatTick(value: number, step: number, percent: boolean): string {
+/**
+ * A tick's label: as a percentage when the measure is one, with the decimals the step needs and no more. Money
+ * carries its symbol and thousands separators, in thousands or millions once figures pass 100,000 ("£1.25m"), so a
+ * label stays short enough for the narrow pane.
+ */
+export function formatTick(value: number, step: number, percent: boolean, money: FigureFormat | null = null): string {
+  if (money !== null) {
+    // One unit for the whole axis, from its step: £1.15m, £1.20m … rather than a mix of units.
+    const [scale, unit] = step >= 5e4 ? [1e6, "m"] : step >= 500 ? [1e3, "k"] : [1, ""];
+    const bare = { ...money, prefix: "", suffix: "", decimals: decimalsFor(step / scale) };
+    const text = formatFigureAs(Math.abs(value) / scale, bare);
+    return `${value < 0 && /[1-9]/.test(text) ? "-" : ""}${money.prefix}${text}${unit}${money.suffix}`;
+  }
   const shown = percent ? value * 100 : value;
   const text = shown.toFixed(decimalsFor(percent ? step * 100 : step));
   return (text === "-0" ? "0" : text) + (percent ? "%" : "");
 }
 
-/** A figure as the text beside the chart reads it: 3 significant digits (0.7412 -> "74.1%", 1263.4 -> "1263"). */
-export function formatFigure(value: number, percent: boolean): string {
+/**
+ * A figure as the text beside the chart reads it: 3 significant digits (0.7412 -> "74.1%", 1263.4 -> "1263"), money
+ * in its own format ("£1,220,833").
+ */
+export function formatFigure(value: number, percent: boolean, money: FigureFormat | null = null): string {
   const shown = percent ? value * 100 : value;
   const rounded = Math.abs(shown) >= 100 ? Math.round(shown) : Number(shown.toPrecision(3));
+  if (money !== null) {
+    const decimals = String(rounded).split(".")[1]?.length ?? 0;
+    return formatFigureAs(rounded, { ...money, decimals: Math.max(decimals, money.decimals) });
+  }
   return `${Object.is(rounded, -0) ? 0 : rounded}${percent ? "%" : ""}`;
 }
 
@@ -126,11 +147,17 @@ export function layoutSpcChart(figures: SpcChartFigures, box: ChartBox): SpcChar
   // The latest period's label is centred on the plot's right edge: the margin leaves room for half of it.
   const labelWidth = Math.max(...periods.map((p) => p.length), 1) * LABEL_CHAR_WIDTH;
   const right = box.width - Math.max(box.right, Math.ceil(labelWidth / 2) + 2);
-  const plot = { left: box.left, top: box.top, right, bottom: box.height - box.bottom };
+  const top = box.top;
+  const bottom = box.height - box.bottom;
   const shown = [...values, figures.mean, figures.lower, figures.upper, ...figures.targets];
-  const plotHeight = plot.bottom - plot.top;
+  const plotHeight = bottom - top;
   // About one tick per 40 px of height: enough to read a value off, few enough to stay legible.
   const ticks = niceTicks(Math.min(...shown), Math.max(...shown), Math.max(3, Math.floor(plotHeight / 40) + 1));
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+  const tickLabels = ticks.map((value) => formatTick(value, step, figures.percent, figures.money ?? null));
+  // The left margin fits the widest tick label (drawn right-aligned 4 px left of the axis), so none leaves the SVG.
+  const widest = Math.max(...tickLabels.map((l) => l.length));
+  const plot = { left: Math.max(box.left, Math.ceil(widest * LABEL_CHAR_WIDTH) + 6), top, right, bottom };
   const [low, high] = [ticks[0], ticks[ticks.length - 1]];
   const y = (v: number) => round1(plot.bottom - ((v - low) / (high - low)) * plotHeight);
   const plotWidth = plot.right - plot.left;
@@ -138,13 +165,12 @@ export function layoutSpcChart(figures: SpcChartFigures, box: ChartBox): SpcChar
   const x = (i: number) =>
     round1(values.length === 1 ? plot.left + plotWidth / 2 : plot.left + (i / (values.length - 1)) * plotWidth);
   const points = values.map((v, i) => ({ x: x(i), y: y(v) }));
-  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
   const labelled = periodLabelIndices(values.length, plotWidth, labelWidth);
   return {
     plot,
     points,
     valuesPath: points.map((p, i) => `${i === 0 ? "M" : "L"}${p.x} ${p.y}`).join(" "),
-    yTicks: ticks.map((value) => ({ value, y: y(value), label: formatTick(value, step, figures.percent) })),
+    yTicks: ticks.map((value, i) => ({ value, y: y(value), label: tickLabels[i] })),
     periodLabels: labelled.map((index) => ({ index, x: x(index), label: periods[index] ?? "" })),
     mean: y(figures.mean),
     lower: y(figures.lower),
