@@ -104,6 +104,23 @@ describe("SPC chart: the measure picker", () => {
     expect(onSelect).toHaveBeenCalledWith(spcMeasureKey(SHEET, "ASC9"));
   });
 
+  it("brings a newly picked measure's chart into view, not the one chosen before on coming back", async () => {
+    const scroll = jest.spyOn(Element.prototype, "scrollIntoView").mockImplementation(() => undefined);
+    try {
+      await paneWithAsc1(fakeOperations());
+      expect(scroll).toHaveBeenCalledTimes(1);
+      expect(scroll).toHaveBeenCalledWith({ block: "nearest" });
+      expect((scroll.mock.contexts[0] as Element).contains(screen.getByRole("img"))).toBe(true);
+      // Back to Sheets and again to the SPC chart: ASC1 is still chosen and drawn, without scrolling to it.
+      fireEvent.click(screen.getByRole("tab", { name: "Sheets" }));
+      fireEvent.click(screen.getByRole("tab", { name: "SPC chart" }));
+      await screen.findByRole("img");
+      expect(scroll).toHaveBeenCalledTimes(1);
+    } finally {
+      scroll.mockRestore();
+    }
+  });
+
   it("is disabled, saying why, when no measure has a history", async () => {
     renderTab(fakeOperations({ spcMeasures: jest.fn(async () => []) }));
     const box = await screen.findByRole("combobox", { name: "Measure" });

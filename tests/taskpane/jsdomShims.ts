@@ -12,3 +12,6 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "
 
 globalThis.TextDecoder ??= NodeTextDecoder as typeof TextDecoder;
 globalThis.TextEncoder ??= NodeTextEncoder as typeof TextEncoder;
+
+// jsdom has no layout, so no scrolling either; the panes call scrollIntoView to bring what changed into view.
+Element.prototype.scrollIntoView ??= function scrollIntoView(): void {};

@@ -10,7 +10,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { errorText } from "../../shared/messages";
 import type { SpcChartMeasure } from "../../workbook/spcChart";
 import type { PaneOperations, PaneSpcChart } from "../operations";
@@ -20,6 +20,7 @@ import { SpcMeasurePicker } from "./SpcMeasurePicker";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   add: { alignSelf: "flex-start" },
+  chart: { minWidth: 0 },
 });
 
 /** What was read, and for which request: a result for an earlier request means the new one is still loading. */
@@ -76,6 +77,17 @@ export function SpcChartTab({ operations, version, selected, onSelect, onAdd, bu
     };
   }, [operations, shownKey, list]);
   const drawing = chart && chart.request === shownKey ? chart : null;
+  const drawnKey = drawing?.ok && drawing.value.ok ? drawing.value.chart.key : null;
+
+  // A newly picked measure's chart is brought into view: in a short pane it is drawn below the fold, and nothing
+  // else says it is there. Not on coming back to the tab (the chart chosen before), and focus stays where it is.
+  const chartBox = useRef<HTMLDivElement>(null);
+  const scrolledFor = useRef(selected);
+  useEffect(() => {
+    if (drawnKey === null || drawnKey === scrolledFor.current) return;
+    scrolledFor.current = drawnKey;
+    chartBox.current?.scrollIntoView({ block: "nearest" });
+  }, [drawnKey]);
 
   if (listed === null) return <Spinner size="small" label="Finding measures with a history…" />;
   if (!listed.ok)
@@ -122,7 +134,9 @@ export function SpcChartTab({ operations, version, selected, onSelect, onAdd, bu
           <Button className={styles.add} onClick={() => onAdd(drawn.chart.key)} disabledFocusable={busy}>
             Add chart to workbook
           </Button>
-          <SpcChartPreview chart={drawn.chart} percent={drawn.percent} />
+          <div ref={chartBox} className={styles.chart}>
+            <SpcChartPreview chart={drawn.chart} percent={drawn.percent} />
+          </div>
         </>
       )}
     </section>
