@@ -156,6 +156,17 @@ function notFound(key: string): string {
   return `"${key}" does not name a measure.`;
 }
 
+/**
+ * When the measure's latest period has no figure (an error or a blank: its status is NA), the variation is about
+ * an older point: the reason says which (new-user finding F24), as the committee reads it beside that period's NA.
+ */
+function latestFigureNote(series: MeasureSeries, points: readonly SpcChartPoint[]): string {
+  const last = series.values.length - 1;
+  const latest = series.values[last];
+  if (last < 0 || (latest !== null && Number.isFinite(latest)) || points.length === 0) return "";
+  return ` (latest figure: ${points[points.length - 1].period}; ${series.periods[last]} has none)`;
+}
+
 /** The chart of one measure, or why there is none (unknown key, fewer than 12 points). */
 export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   const found = withSeries(scan).find(({ measure }) => spcMeasureKey(measure.sheet, measure.code) === key);
@@ -206,7 +217,7 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
       lower: limits.lowerProcessLimit,
       variation: result.variation,
       assurance: result.assurance,
-      variationReason: result.variationReason,
+      variationReason: result.variationReason + latestFigureNote(series, points),
       assuranceReason: result.assuranceReason,
     },
   };

@@ -145,3 +145,26 @@ describe("the measures a chart can be drawn for", () => {
     });
   });
 });
+
+describe("a latest period with no figure (F24)", () => {
+  test("the variation reason names the figure it is about and the period that has none", async () => {
+    const [code, aim, target, months] = KENT[0];
+    const next = "Oct-13";
+    const rows: CellValue[][] = [
+      ["Code", "Period", "Value", "Target", "Aim"],
+      ...months.map((v, i): CellValue[] => [code, MONTHS[i], v, target, aim]),
+      [code, next, "#DIV/0!", target, aim],
+    ];
+    const port = new MemoryPort({ sheets: [{ name: "Long", rows }] });
+    const chart = await chartOf(port, "Long", code);
+    expect(chart.points).toHaveLength(13);
+    const latest = chart.points[12].period;
+    expect(chart.variationReason).toMatch(
+      new RegExp(`^Improvement \\(high\\): the latest point 0\\.73 .* \\(latest figure: ${latest}; .+ has none\\)$`),
+    );
+    // With the latest period's figure present, no note.
+    expect((await chartOf(new MemoryPort({ sheets: [long] }), "Long", code)).variationReason).not.toContain(
+      "latest figure",
+    );
+  });
+});
