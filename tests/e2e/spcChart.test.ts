@@ -96,6 +96,10 @@ describeInChromium("SPC chart in the downloaded workbook", () => {
     // The preview turns to the new sheet, which is listed with the workbook's sheets.
     const sheetTab = page.getByRole("tablist", { name: "Workbook sheets" }).getByRole("tab", { name: "Scorecard SPC" });
     expect(await sheetTab.getAttribute("aria-selected")).toBe("true");
+    // Where the chart sits, the preview says so instead of showing blank cells.
+    expect(await page.locator("td[data-chart]").textContent()).toMatch(
+      /^Chart: ASC01 .*: Common cause, assurance Fail — drawn in the downloaded file$/,
+    );
 
     // Adding it again redraws the same sheet: no second sheet, no second chart.
     await page.getByRole("button", { name: "Dismiss" }).click();
