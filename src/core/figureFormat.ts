@@ -71,6 +71,17 @@ export function formatFigure(x: number, format: FigureFormat, decimals = format.
   return `${sign}${format.prefix}${number}${format.suffix}${format.percent ? "%" : ""}`;
 }
 
+/**
+ * A figure already written as digits ("-1290000.5") with the format's currency symbol and thousands separators
+ * ("-£1,290,000.5"), its decimals kept: the SPC reasons' rounding decides those.
+ */
+export function withCurrency(digits: string, format: FigureFormat): string {
+  const negative = digits.startsWith("-");
+  const [whole, fraction] = (negative ? digits.slice(1) : digits).split(".");
+  const number = (format.thousands ? grouped(whole) : whole) + (fraction === undefined ? "" : `.${fraction}`);
+  return `${negative ? "-" : ""}${format.prefix}${number}${format.suffix}`;
+}
+
 /** A format that shows a currency symbol (and no percentage). */
 export function isCurrencyFormat(format: FigureFormat | null): format is FigureFormat {
   return format !== null && !format.percent && (format.prefix !== "" || format.suffix !== "");

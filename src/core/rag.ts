@@ -1,6 +1,7 @@
 /** RAG status (SPEC §3): band, floor, amber off, zero target, Goldilocks, with a one-line reason. */
 import type { Aim, NaKind, RagInput, RagResult, Status, Target } from "./types";
 import { compare10, formatNumber, round10 } from "./numbers";
+import { withCurrency, type FigureFormat } from "./figureFormat";
 
 export const DEFAULT_BAND = 0.05;
 
@@ -95,12 +96,14 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
 
 /**
  * How a reason prints its figures: as the cells show them. "percent": the cells are formatted as percentages (or the
- * target was typed as one), so 0.95 reads "95%", as a committee paper prints it, not "0.95".
+ * target was typed as one), so 0.95 reads "95%", as a committee paper prints it, not "0.95". `money`: the cells show
+ * a currency ("£"#,##0), so 1290000 reads "£1,290,000" (the SPC chart's reasons, F20).
  */
-export type FigureStyle = "plain" | "percent";
+export type FigureStyle = "plain" | "percent" | { readonly money: FigureFormat };
 
 /** A figure as its cell shows it: 0.95 -> "95%" for a percentage cell (10 significant digits, no float noise). */
 export function figure(x: number, style: FigureStyle): string {
+  if (typeof style === "object") return withCurrency(formatNumber(x), style.money);
   return style === "percent" ? `${round10(x * 100)}%` : formatNumber(x);
 }
 

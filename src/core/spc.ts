@@ -8,6 +8,7 @@
 import type { Aim, Target } from "./types";
 import { compare10, round10 } from "./numbers";
 import { figure, type FigureStyle } from "./rag";
+import { withCurrency } from "./figureFormat";
 
 /** Fewer numeric points than this give no limits: both results are NA. */
 export const SPC_MIN_POINTS = 12;
@@ -287,6 +288,7 @@ function derived(x: number, style: FigureStyle, against: readonly number[] = [])
   const readsTrue = (d: number) => others.every(({ at, order }) => Math.sign(roundTo(shown, d) - at) === order);
   while (decimals < MAX_DECIMALS && !readsTrue(decimals)) decimals += 1;
   const text = String(decimals < MAX_DECIMALS ? roundTo(shown, decimals) : shown);
+  if (typeof style === "object") return withCurrency(text, style.money);
   return style === "percent" ? `${text}%` : text;
 }
 

@@ -7,6 +7,8 @@
 import { SPC_MIN_POINTS, marksAt, spc } from "../core/spc";
 import type { Assurance, SpcRule, SpcSide, Variation } from "../core/spc";
 import type { Aim, Target } from "../core/types";
+import type { FigureStyle } from "../core/rag";
+import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
 import { isPercentFormat } from "./numberFormats";
@@ -177,7 +179,10 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   const valueFormat = shown?.valueFormat;
   // The reasons print percentages where the value or target cell shows one, as the RAG reasons do.
   const percent = [valueFormat, shown?.targetFormat].some((f) => f !== undefined && isPercentFormat(f));
-  const result = spc(series.values, measure.aim, targetOf(measure.target), percent ? "percent" : "plain");
+  // Money prints with its symbol and thousands separators (F20): "£1,290,000 is above … £1,288,116".
+  const money = readFigureFormat(valueFormat);
+  const style: FigureStyle = percent ? "percent" : isCurrencyFormat(money) ? { money } : "plain";
+  const result = spc(series.values, measure.aim, targetOf(measure.target), style);
   const analysis = result.analysis;
   if (analysis === null) {
     const n = countPoints(series);

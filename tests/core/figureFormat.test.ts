@@ -1,4 +1,4 @@
-import { formatFigure, isCurrencyFormat, readFigureFormat } from "../../src/core/figureFormat";
+import { formatFigure, isCurrencyFormat, readFigureFormat, withCurrency } from "../../src/core/figureFormat";
 
 const shows = (code: string, x: number) => {
   const format = readFigureFormat(code);
@@ -34,4 +34,11 @@ describe("figures as their cells' number format shows them (F20/F22)", () => {
   test("more decimals when asked (a mean one decimal finer)", () => {
     expect(formatFigure(1220833.333, readFigureFormat('"£"#,##0')!, 1)).toBe("£1,220,833.3");
   });
+});
+
+test("withCurrency puts the symbol and separators on digits the caller rounded", () => {
+  const pounds = readFigureFormat('"£"#,##0')!;
+  expect(withCurrency("1288115.7", pounds)).toBe("£1,288,115.7");
+  expect(withCurrency("-1500", pounds)).toBe("-£1,500");
+  expect(withCurrency("950", readFigureFormat('#,##0.00 "€"')!)).toBe("950€");
 });

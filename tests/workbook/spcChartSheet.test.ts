@@ -209,4 +209,10 @@ test("money keeps its format: values, mean, limits and the axis in the cells' £
     expect(port.cell("Scorecard SPC", cell).style.numberFormat).toBe('"£"#,##0');
   }
   expect(lineChart(port, "Scorecard SPC").axis.numberFormat).toBe('"£"#,##0');
+  // The reasons above the chart print pounds too, with thousands separators.
+  const grid = port.grid("Scorecard SPC");
+  expect(grid[1][2]).toBe(
+    "Improvement (high): the latest point £2,276 is above the upper process limit £1,912 (Maximise)",
+  );
+  expect(grid[2][2]).toBe("Hit and miss: target £1,750 is within the process limits £1,453 to £1,912 (Maximise)");
 });
