@@ -260,6 +260,7 @@ describe("any long table: a formula is written only where it recalculates to the
 
   test("HyperFormula agrees with every Variation, Assurance and Long Trend formula (fast-check)", async () => {
     let filters = 0;
+    let tablesWithFilter = 0;
     await fc.assert(
       fc.asyncProperty(table, async ({ rows, order, zero }) => {
         const sorted = [...rows];
@@ -274,6 +275,7 @@ describe("any long table: a formula is written only where it recalculates to the
           licenseKey: "gpl-v3",
           useArrayArithmetic: true,
         });
+        const before = filters;
         try {
           for (const header of ["Variation", "Assurance", "Long Trend"]) {
             const col = columnIndex(port, "Any", header);
@@ -292,6 +294,7 @@ describe("any long table: a formula is written only where it recalculates to the
         } finally {
           hf.destroy();
         }
+        if (filters > before) tablesWithFilter++;
       }),
       {
         numRuns: 60,
@@ -315,8 +318,10 @@ describe("any long table: a formula is written only where it recalculates to the
         ],
       },
     );
-    // The property is about FILTER above all: it must have been written, many times.
-    expect(filters).toBeGreaterThan(40);
+    // The property is about FILTER above all: it must have been written in many of the tables. Counted per table, not
+    // per formula: the formula count swings with the random tables' sizes (36-87 over 12 runs of 60 tables, so a floor
+    // of 40 formulas failed about one run in ten), while 10-18 of the 60 tables had a FILTER in the same runs.
+    expect(tablesWithFilter).toBeGreaterThanOrEqual(5);
   });
 });
 
