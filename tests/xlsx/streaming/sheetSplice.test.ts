@@ -124,3 +124,29 @@ describe("what the splice writes", () => {
     expect(spliced(SHEETS.plain, 5).outputs).toBeGreaterThan(10);
   });
 });
+
+describe("a row whose cells carry no attribute (r is optional, ECMA-376 18.3.1.4)", () => {
+  it("a write among them replaces the cell in its place: no second cell of the same column", () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1"><c><v>5</v></c><c><v>6</v></c></row></sheetData></worksheet>`;
+    const ctx = {
+      styles: new StyleWriter(null),
+      strings: new StringTable(parseSharedStrings(SST), () => SST),
+      dxf: () => 0,
+    };
+    const write: SheetWrite = {
+      sheet: "S",
+      blocks: [{ row: 0, col: 1, cells: [[{ value: 9 }]] }],
+      styles: [],
+      conditionalRules: [],
+    };
+    const out: string[] = [];
+    const bytes = new TextEncoder().encode(xml);
+    spliceWorksheet(
+      (sink) => sink(bytes),
+      write,
+      ctx,
+      (t) => out.push(t),
+    );
+    expect(out.join("")).toContain('<row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>9</v></c></row>');
+  });
+});

@@ -239,7 +239,11 @@ export function sheetDataSplice(
    */
   function appendedRow(rowText: string, openEnd: number, row: number, rowWrites: readonly CellWrite[]): string | null {
     if (rowText.charCodeAt(openEnd - 2) === 47 /* "/>" */) return null;
-    const last = rowText.lastIndexOf(`<${prefix}c `);
+    // The row's last cell element (`<c` then white space, `>` or `/`); one without r (`<c>`) is at an implicit column.
+    const cellTag = `<${prefix}c`;
+    let last = rowText.lastIndexOf(cellTag);
+    while (last > 0 && !/[\s>/]/.test(rowText[last + cellTag.length] ?? ""))
+      last = rowText.lastIndexOf(cellTag, last - 1);
     const ref = last < 0 ? undefined : LAST_CELL_REF.exec(rowText.slice(last, last + 40))?.[1];
     if (last >= 0 && ref === undefined) return null;
     const lastCol = ref === undefined ? -1 : refColumn(ref);
