@@ -19,8 +19,16 @@ describe("a formula's references to a renamed sheet", () => {
     ["'Old Summary (2)'!A1+'My Old Summary'!A1", "'Old Summary (2)'!A1+'My Old Summary'!A1"],
     ["[1]'Old Summary'!A1+'[1]Old Summary'!A1", "[1]'Old Summary'!A1+'[1]Old Summary'!A1"],
     ["Summary!A1+MySummary!A1+Summary.x!A1", "'New Summary'!A1+MySummary!A1+Summary.x!A1"],
+    // 3-D spans (over every sheet from the first to the last) are quoted as one, as Excel writes them.
+    ["SUM(Adults:Summary!B7)", "SUM('Adults:New Summary'!B7)"],
+    ["SUM(Summary:Place!B7)+Summary!A1", "SUM('New Summary:Place'!B7)+'New Summary'!A1"],
+    ["SUM('Adults:Old Summary'!B7)+'Old Summary:Place'!B8", "SUM('Adults:New Summary'!B7)+'New Summary:Place'!B8"],
+    ["SUM(Adults:Place!B7)+'Adults:Place'!B8", "SUM(Adults:Place!B7)+'Adults:Place'!B8"],
+    // A range up to a cell of the sheet is no 3-D span: only the sheet's own name changes.
+    ["SUM(A1:Summary!B2)+SUM($A$1:Summary!B2)", "SUM(A1:'New Summary'!B2)+SUM($A$1:'New Summary'!B2)"],
+    ["[1]Adults:Summary!B7", "[1]Adults:Summary!B7"],
   ])("%s", (formula, expected) => {
-    const from = formula.startsWith("Summary") ? "Summary" : "Old Summary";
+    const from = /Old Summary/i.test(formula) ? "Old Summary" : "Summary";
     expect(renamedInFormula(formula, from, "New Summary")).toBe(expected);
   });
 

@@ -34,6 +34,34 @@ function sheetPrefixAt(formula: string, at: number): { end: number; name: string
 }
 
 /**
+ * A sheet prefix with `from` renamed to `to`, or null when it does not name `from`. Sheet names cannot hold ':', so a
+ * ':' inside one is a 3-D span (`'Adults:Old Summary'!B7`, over every sheet from the first to the last): either end
+ * may be the renamed sheet, and the span is quoted as one (`'Adults:New Summary'!B7`), as Excel writes it.
+ */
+function renamedSpan(name: string, from: string, to: string): string | null {
+  const ends = name.split(":");
+  if (ends.length > 2 || !ends.some((end) => sameSheetName(end, from))) return null;
+  return ends.map((end) => (sameSheetName(end, from) ? to : end)).join(":");
+}
+
+/** A cell, column or row reference (`$A$1`, `AB`, `12`): before ':' it makes a range (`A1:Old!B2`), not a 3-D span. */
+const CELL_LIKE = /^\$?(?:[A-Za-z]{1,3}\$?\d*|\d+)$/;
+
+/**
+ * The unquoted sheet name ending just before the ':' at `colon` (`Adults` in `Adults:Old!B7`), if there is one;
+ * "external" when it belongs to another workbook's span (`[1]Adults:Old!B7`), which is no reference to this sheet.
+ */
+function spanStartBefore(formula: string, colon: number): { start: number; name: string } | "external" | null {
+  let start = colon;
+  while (start > 0 && /[\w.$\u00C0-\uFFFF]/.test(formula[start - 1])) start--;
+  const name = formula.slice(start, colon);
+  if (name === "" || CELL_LIKE.test(name) || !/^[A-Za-z_\\\u00C0-\uFFFF]/.test(name)) return null;
+  const outside = start === 0 ? "" : formula[start - 1];
+  if (outside === "]") return "external";
+  return /['!\\]/.test(outside) ? null : { start, name };
+}
+
+/**
  * The formula with every reference to sheet `from` pointing at `to` instead. A name is only a sheet reference where a
  * token can start (not inside a longer name, a string literal or a `[1]` external-workbook prefix).
  */
@@ -55,9 +83,18 @@ export function renamedInFormula(formula: string, from: string, to: string): str
       continue;
     }
     const prefix = sheetPrefixAt(formula, i);
-    if (prefix && !prefix.name.startsWith("[") && sameSheetName(prefix.name, from)) {
-      out.push(formula.slice(copied, i), `${quotedSheet(to)}!`);
-      copied = prefix.end;
+    if (prefix && !prefix.name.startsWith("[")) {
+      // An unquoted 3-D span `First:Last!A1` is scanned from its last sheet: its first sheet is the token before ':'.
+      const first = before === ":" ? spanStartBefore(formula, i - 1) : null;
+      const start = first === null || first === "external" ? i : first.start;
+      const span =
+        first === "external"
+          ? null
+          : renamedSpan(first === null ? prefix.name : `${first.name}:${prefix.name}`, from, to);
+      if (span !== null && start >= copied) {
+        out.push(formula.slice(copied, start), `${quotedSheet(span)}!`);
+        copied = prefix.end;
+      }
     }
     i = prefix ? prefix.end : i + 1;
   }
