@@ -50,6 +50,16 @@ interface Reading {
   readonly stateSheet: SheetEntry | null;
 }
 
+/**
+ * The write needs no cell the reading cached (the splice reads the sheet part itself; protection, merges, bold and
+ * formats stay), and the write is followed by a fresh reading: the values and formulas go, so that during the write
+ * the caller's evaluated copy is the only one (a million-row sheet: ~0.1 GB).
+ */
+function forgetCells(sheets: Map<string, SheetRead>): void {
+  for (const [name, read] of sheets)
+    sheets.set(name, { ...read, snapshot: { ...read.snapshot, values: [], formulas: [] } });
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   private reading: Reading | null = null;
 
@@ -169,6 +179,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]> {
     const r = this.read();
+    forgetCells(r.sheets);
     const { info } = r;
     const problems: WriteProblem[] = [];
     const sstPart = info.sharedStrings;

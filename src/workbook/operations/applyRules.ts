@@ -1,6 +1,6 @@
 /** Apply rules: status and trends written beside every measure row, then the summary, in one write. */
 import type { ApplyReport, OutputColumns } from "../model";
-import type { OwnedSheetWrite, Progress, SheetWrite, WorkbookPort } from "../port";
+import type { OwnedSheetWrite, Progress, SheetWrite, WorkbookPort, WritePlan } from "../port";
 import { serialiseState } from "../settings";
 import type { OwnedColumn, Settings } from "../settings";
 import { toA1 } from "../a1";
@@ -9,6 +9,7 @@ import type { EvaluatedTable } from "../evaluate";
 import { LIVE_CELL_BUDGET } from "../evaluate/liveBudget";
 import { sheetKey } from "../sheetNames";
 import { scan } from "./scan";
+import type { ScanContext } from "./scan";
 import { planSummary } from "./summary";
 
 export interface ApplyOptions {
@@ -26,7 +27,27 @@ export interface ApplyOptions {
  * and rebuilds the summary sheet. Protected sheets are left alone with a notice; the rest is still written.
  */
 export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): Promise<ApplyReport> {
-  const ctx = await scan(port, opts.settings, true);
+  const { plan, report } = await scanAndPlan(port, opts);
+  const writeProblems = await port.write(plan, opts.progress);
+  return { ...report, writeProblems };
+}
+
+/**
+ * A function of its own, so that the scan's snapshot and evaluated tables (a sheet of a million rows: ~1 GB) are
+ * garbage before the write starts: a local of applyRules would stay alive in its frame across the write.
+ */
+async function scanAndPlan(port: WorkbookPort, opts: ApplyOptions): Promise<Planned> {
+  return planApply(await scan(port, opts.settings, true), opts);
+}
+
+interface Planned {
+  readonly plan: WritePlan;
+  /** The report but for the write's problems. */
+  readonly report: Omit<ApplyReport, "writeProblems">;
+}
+
+/** What applyRules writes, planned from one scan. */
+function planApply(ctx: ScanContext, opts: ApplyOptions): Planned {
   const wanted = opts.sheets ? new Set(opts.sheets.map(sheetKey)) : null;
   const notices = [...ctx.notices];
   const writes: SheetWrite[] = [];
@@ -73,19 +94,9 @@ export async function applyRules(port: WorkbookPort, opts: ApplyOptions = {}): P
     summarySheet: summarySheet ?? ctx.state.summarySheet,
     ownedColumns: owned,
   });
-  const writeProblems = await port.write(
-    { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
-    opts.progress,
-  );
   return {
-    ...ctx.report,
-    rowsRated,
-    columnsAdded,
-    outputColumns,
-    summarySheet,
-    protectedSheets,
-    notices,
-    writeProblems,
+    plan: { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
+    report: { ...ctx.report, rowsRated, columnsAdded, outputColumns, summarySheet, protectedSheets, notices },
   };
 }
 
