@@ -103,8 +103,10 @@ export function previewSheet(host: XlsxWorkbook, name: string, maxRows = MAX_ROW
 
 // Any namespace prefix (xdr: as Excel writes it, another or none as other writers may).
 const ANCHOR = /<(?:\w+:)?twoCellAnchor\b[\s\S]*?<\/(?:\w+:)?twoCellAnchor>/g;
-const CORNER = (end: "from" | "to") =>
+const corner = (end: "from" | "to") =>
   new RegExp(`<(?:\\w+:)?${end}>[\\s\\S]*?<(?:\\w+:)?col>(\\d+)<[\\s\\S]*?<(?:\\w+:)?row>(\\d+)<`);
+const FROM = corner("from");
+const TO = corner("to");
 const CHART_REF = /<(?:\w+:)?chart\b[^>]*\br:id="([^"]+)"/;
 const FRAME_NAME = /<(?:\w+:)?cNvPr\b[^>]*\bname="([^"]*)"/;
 const TITLE = /<(?:\w+:)?title>([\s\S]*?)<\/(?:\w+:)?title>/;
@@ -121,8 +123,8 @@ function chartsOf(pkg: OoxmlPackage, sheetPart: string): PreviewChart[] {
     const rels = pkg.relationships(drawing.part);
     for (const [anchor] of xml.matchAll(ANCHOR)) {
       const relId = CHART_REF.exec(anchor)?.[1];
-      const from = CORNER("from").exec(anchor);
-      const to = CORNER("to").exec(anchor);
+      const from = FROM.exec(anchor);
+      const to = TO.exec(anchor);
       if (!relId || !from || !to) continue;
       const [row, col] = [Number(from[2]), Number(from[1])];
       const target = rels.find((r) => r.id === relId)?.target;
