@@ -10,6 +10,7 @@ import { SaxesParser, type SaxesTag } from "saxes";
 import type { CellRange } from "../../../workbook/port";
 import { parseRangeRef } from "../../../workbook/a1";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
+import { concatBytes } from "../package/bytes";
 import { PackageError } from "../package/limits";
 import { CellScanner, type CellSink, type ScanContext } from "./cellScanner";
 
@@ -161,9 +162,7 @@ class PartRouter {
     }
     let buf = chunk;
     if (this.pending) {
-      buf = new Uint8Array(this.pending.length + chunk.length);
-      buf.set(this.pending);
-      buf.set(chunk, this.pending.length);
+      buf = concatBytes([this.pending, chunk]);
       this.pending = null;
     }
     if (this.phase === "before") {

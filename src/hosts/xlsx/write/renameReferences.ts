@@ -5,6 +5,7 @@
  * sheet change; every other byte of every part stays as it was. Text inside string literals ("Old Summary") and
  * references into other workbooks (`[1]Old Summary!A1`) are not references to this sheet and are left alone.
  */
+import { concatBytes } from "../package/bytes";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import type { WorkbookInfo } from "../read/workbookPart";
 import { sameSheetName } from "../../../workbook/sheetNames";
@@ -126,9 +127,7 @@ function mentions(pkg: OoxmlPackage, part: string, needles: readonly Uint8Array[
   let found = false;
   pkg.streamUtf8(part, (chunk) => {
     if (found) return;
-    const window = new Uint8Array(tail.length + chunk.length);
-    window.set(tail);
-    window.set(chunk, tail.length);
+    const window = concatBytes([tail, chunk]);
     for (let i = 0; i < window.length && !found; i++) {
       for (const needle of needles) {
         let j = 0;
