@@ -61,7 +61,7 @@ export function specialCauseWords(point: SpcChartPoint): string {
 }
 
 /** The chart's title: the measure, then its variation and assurance words. */
-export function spcChartTitle(data: SpcChartData): string {
+function spcChartTitle(data: SpcChartData): string {
   return `${data.title}: ${data.variation}, assurance ${data.assurance}`;
 }
 

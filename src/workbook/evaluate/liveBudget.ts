@@ -25,7 +25,7 @@ const cellsRead = (s: CellSeries): number => (s.to.row - s.from.row + 1) * (s.ki
  * The most cells the table's series formulas would read: Variation and Assurance each read the row's SPC series, the
  * long trend its earlier periods through FILTER (a range of up to four cells costs nothing worth counting).
  */
-export function liveCells(rows: readonly RowOutcome[]): number {
+function liveCells(rows: readonly RowOutcome[]): number {
   let cells = 0;
   for (const o of rows) {
     if (o.spcSeries !== null) cells += 2 * cellsRead(o.spcSeries);
