@@ -43,7 +43,6 @@ import { spliceWorksheet, type SheetEditContext } from "./write/worksheet";
 
 interface Reading {
   readonly info: WorkbookInfo;
-  readonly strings: string[];
   readonly sst: SharedStrings;
   readonly styles: StyleBook;
   readonly sheets: Map<string, SheetRead>;
@@ -99,7 +98,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return {
       pkg: this.pkg,
       part: entry.part,
-      context: { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
+      context: { strings: r.sst.texts, styles: r.styles, date1904: r.info.date1904 },
     };
   }
 
@@ -108,11 +107,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const info = readWorkbookInfo(this.pkg);
     const sstXml = info.sharedStrings ? this.pkg.text(info.sharedStrings) : null;
     const sst = sstXml === null ? { texts: [], plain: [] } : parseSharedStrings(sstXml);
-    const strings = sst.texts;
     if (info.sharedStrings) this.pkg.forget(info.sharedStrings);
     const stylesXml = info.styles ? this.pkg.text(info.styles) : null;
     const styles = stylesXml === null ? StyleBook.empty() : parseStyles(stylesXml);
-    const reading: Reading = { info, strings, sst, styles, sheets: new Map(), stateSheet: null };
+    const reading: Reading = { info, sst, styles, sheets: new Map(), stateSheet: null };
     this.reading = { ...reading, stateSheet: this.findStateSheet(reading) };
     return this.reading;
   }
@@ -126,7 +124,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const read = readSnapshot(
       this.pkg,
       { name: entry.name, part: entry.part, visible: entry.state === "visible" },
-      { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
+      { strings: r.sst.texts, styles: r.styles, date1904: r.info.date1904 },
     );
     r.sheets.set(name, read);
     return read;
@@ -139,7 +137,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const read = readSnapshot(
         this.pkg,
         { name: sheet.name, part: sheet.part, visible: false },
-        { strings: r.strings, styles: r.styles, date1904: r.info.date1904 },
+        { strings: r.sst.texts, styles: r.styles, date1904: r.info.date1904 },
       );
       if (isStateSheet(sheet.name, read.snapshot.values, read.snapshot.left)) {
         r.sheets.set(sheet.name, read);
