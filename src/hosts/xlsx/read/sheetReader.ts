@@ -14,8 +14,6 @@ import { concatBytes } from "../package/bytes";
 import { PackageError } from "../package/limits";
 import { CellScanner, type CellSink, type ScanContext } from "./cellScanner";
 
-export { serialToDate, type CellSink } from "./cellScanner";
-
 export type SheetContext = ScanContext;
 
 export interface ConditionalRead {
