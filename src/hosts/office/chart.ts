@@ -34,11 +34,13 @@ function styleSeries(series: XlChartSeries, style: LineSeriesStyle): void {
   }
 }
 
+/** Columns after the first are the series: style no more series than the data has. */
+function dataSeries<T>(spec: ChartSpec, styles: readonly T[]): readonly T[] {
+  return styles.slice(0, Math.max(0, spec.range.cols - 1));
+}
+
 function styleLineChart(chart: XlChart, spec: LineChartSpec): void {
-  // Columns after the first are the series; style no more than the data has.
-  spec.series
-    .slice(0, Math.max(0, spec.range.cols - 1))
-    .forEach((style, i) => styleSeries(chart.series.getItemAt(i), style));
+  dataSeries(spec, spec.series).forEach((style, i) => styleSeries(chart.series.getItemAt(i), style));
   chart.axes.valueAxis.minimum = spec.axis.min;
   chart.axes.valueAxis.maximum = spec.axis.max;
   chart.axes.valueAxis.numberFormat = spec.axis.numberFormat;
@@ -74,9 +76,9 @@ export function chartOp(
         styleLineChart(chart, spec);
         return;
       }
-      // Columns after the first are the series; colour no more series than the data has.
-      const colours = spec.seriesColours.slice(0, Math.max(0, spec.range.cols - 1));
-      colours.forEach((colour, i) => chart.series.getItemAt(i).format.fill.setSolidColor(colour));
+      dataSeries(spec, spec.seriesColours).forEach((colour, i) =>
+        chart.series.getItemAt(i).format.fill.setSolidColor(colour),
+      );
     },
   };
 }
