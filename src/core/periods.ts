@@ -74,9 +74,12 @@ function month(index: number, year: number): Parsed<Period> {
   return period("month", year * 12 + index, `${MONTH_LABELS[index]} ${year}`);
 }
 
-/** Excel stores dates as days since 1899-12-30. */
-function fromExcelSerial(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400000));
+/**
+ * Excel stores dates as days since 1899-12-30, or since 1904-01-01 in a workbook with the 1904 date system (1,462 days
+ * later); no 1900 leap-year correction, as ExcelJS converts them.
+ */
+export function fromExcelSerial(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
 /** The date a cell holds: a Date (the .xlsx reader), or a serial number 1954 to 2119 (Office.js); otherwise null. */

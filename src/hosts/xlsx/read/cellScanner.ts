@@ -13,6 +13,7 @@
  * through saxes, which checks that sheetData is closed.
  */
 import type { CellValue } from "../../../core/types";
+import { fromExcelSerial } from "../../../core/periods";
 import { fromFileFormula } from "../../../workbook/fileFormulas";
 import { unescapeExcel, unescapeXml } from "../xml/scan";
 import { shiftFormula } from "./shiftFormula";
@@ -25,11 +26,6 @@ export interface ScanContext {
 }
 
 export type CellSink = (row: number, col: number, value: CellValue, formula: string | null, xf: number) => void;
-
-/** Excel serial day -> Date, as ExcelJS converts it (no 1900 leap-year correction). */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 const MAX_ROW = 1_048_575;
@@ -564,7 +560,7 @@ export class CellScanner {
     if (this.vParsed) {
       const n = this.vNumber;
       if (this.type === "s") return this.ctx.strings[n] ?? null;
-      return this.ctx.styles.look(this.xf).date ? serialToDate(n, this.ctx.date1904) : n;
+      return this.ctx.styles.look(this.xf).date ? fromExcelSerial(n, this.ctx.date1904) : n;
     }
     const v = this.v;
     switch (this.type) {
@@ -587,7 +583,7 @@ export class CellScanner {
         const n = Number(v);
         if (!Number.isFinite(n))
           throw new DamagedCell(`cell ${this.refText() ?? "?"} holds "${v}" where a number belongs`);
-        return this.ctx.styles.look(this.xf).date ? serialToDate(n, this.ctx.date1904) : n;
+        return this.ctx.styles.look(this.xf).date ? fromExcelSerial(n, this.ctx.date1904) : n;
       }
     }
   }
