@@ -15,6 +15,7 @@ import { applyRules } from "../src/workbook";
 import type { WritePlan } from "../src/workbook/port";
 import { MemoryPort } from "../tests/support/memoryPort";
 import { fakeContext, longScorecard } from "../tests/support/officeFixtures";
+import { blockCells } from "../src/workbook/blockRows";
 
 const SIZES = [100, 10_000, 100_000];
 const MB = 1024 * 1024;
@@ -61,7 +62,10 @@ async function planFor(rows: number): Promise<WritePlan> {
 
 function estimates(plan: WritePlan): string {
   const blocks = plan.sheets.flatMap((s) => s.blocks);
-  const plain = blocks.reduce((n, b) => n + 2 * ACTION_BYTES + jsonBytes(b.cells.map((r) => r.map(cellInput))), 0);
+  const plain = blocks.reduce(
+    (n, b) => n + 2 * ACTION_BYTES + jsonBytes(blockCells(b).map((r) => r.map(cellInput))),
+    0,
+  );
   const filled = blocks
     .flatMap((b) => planBlock(b, 900_000))
     .reduce((n, w) => n + 2 * ACTION_BYTES + jsonBytes(w.kind === "fill" ? w.r1c1 : w.formulas), 0);

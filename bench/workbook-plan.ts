@@ -8,6 +8,7 @@ import { applyRules, scanWorkbook } from "../src/workbook";
 import type { CellValue } from "../src/core";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot, WritePlan } from "../src/workbook/port";
 import { random } from "../tests/support/random";
+import { blockRows } from "../src/workbook/blockRows";
 
 const QUARTERS = ["Q4 2020/21", "Q3 2020/21", "Q2 2020/21", "Q1 2020/21"];
 const AIMS = ["Maximise", "Minimise", "Higher is better", "Lower is better", "Goldilocks"];
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     results.push(await time(`apply, formulas ${tag}`, () => applyRules(port)));
     await time(`apply, values ${tag}`, () => applyRules(port, { settings: { output: "values" } }));
     const cells = port.plan?.sheets.reduce(
-      (n, s) => n + s.blocks.reduce((k, b) => k + b.cells.length * (b.cells[0]?.length ?? 0), 0),
+      (n, s) => n + s.blocks.reduce((k, b) => k + blockRows(b).length * blockRows(b).width, 0),
       0,
     );
     console.log(

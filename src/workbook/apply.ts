@@ -37,7 +37,16 @@ import type { CellAt, CellSeries, EvaluatedTable, RowOutcome } from "./evaluate"
 import type { OutputColumns } from "./model";
 import { OUTPUT_FIELDS, OUTPUT_HEADERS, SPC_FIELDS } from "./headers";
 import type { OutputField } from "./headers";
-import type { BlockWrite, CellRange, CellStyle, ConditionalRule, OutCell, SheetWrite, StyleWrite } from "./port";
+import type {
+  BlockWrite,
+  CellRange,
+  CellStyle,
+  ConditionalRule,
+  OutCell,
+  RowSource,
+  SheetWrite,
+  StyleWrite,
+} from "./port";
 import { statusStyle } from "./settings";
 import { SPC_STYLES, SPC_WORDS } from "./spcStyles";
 import { StyledColumnBuilder } from "./styleRuns";
@@ -406,17 +415,15 @@ export function planSheet(
     const height = table.lastRow - table.headerRow;
     const byRow: (RowOutcome | undefined)[] = new Array(height);
     for (const o of evaluated.rows) byRow[o.row - firstRow] = o;
-    const columns = new Map<number, OutCell[]>();
+    const fieldAt = new Map<number, OutputField>();
     for (const field of fields) {
       const col = table.outputs[field] as number;
-      const cells: OutCell[] = new Array(height);
       const colours = new StyledColumnBuilder(col, firstRow, height);
       for (let i = 0; i < height; i++) {
         const o = byRow[i];
-        cells[i] = o ? planner.cellFor(field, o) : NO_CELL;
         if (o) colours.set(i, planner.styleOf(field, o));
       }
-      columns.set(col, cells);
+      fieldAt.set(col, field);
       styles.push(colours.done());
       rules.push(...conditionalRules(field, col, firstRow, height, settings));
       if (isOwned(table, field, previouslyOwned)) {
@@ -427,11 +434,19 @@ export function planSheet(
           styles.push({ range: { row: table.headerRow, col, rows: 1, cols: 1 }, style: { bold: true } });
       }
     }
-    for (const group of adjacentGroups([...columns.keys()])) {
-      const groupCells = group.map((col) => columns.get(col) as OutCell[]);
-      const rowsOut: OutCell[][] = new Array(height);
-      for (let i = 0; i < height; i++) rowsOut[i] = groupCells.map((cells) => cells[i]);
-      blocks.push({ row: firstRow, col: group[0], cells: rowsOut });
+    for (const group of adjacentGroups([...fieldAt.keys()])) {
+      const groupFields = group.map((col) => fieldAt.get(col) as OutputField);
+      const blankRow: readonly OutCell[] = Object.freeze(groupFields.map(() => NO_CELL));
+      // Built as the host writes each row (port.ts RowSource): the outcomes are kept, not a formula text per cell.
+      const cells: RowSource = {
+        length: height,
+        width: group.length,
+        row: (i) => {
+          const o = byRow[i];
+          return o ? groupFields.map((field) => planner.cellFor(field, o)) : blankRow;
+        },
+      };
+      blocks.push({ row: firstRow, col: group[0], cells });
     }
     rowsRated += evaluated.rows.length;
     columnsAdded += table.added.length;

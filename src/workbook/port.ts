@@ -101,10 +101,23 @@ export interface ConditionalRule {
   readonly style: CellStyle;
 }
 
+/**
+ * A block's rows made on demand, top to bottom, each `width` cells wide: an output column of a long table is planned
+ * as this, so its cells (a formula text each) are built as the host writes them, not all held at once. At 1,048,576
+ * rows the three formula columns held ~700 MB of text before the write began (issue 8: ≤ 1.5 GB). `row(i)` gives the
+ * same cells whenever it is called.
+ */
+export interface RowSource {
+  readonly length: number;
+  readonly width: number;
+  row(i: number): readonly OutCell[];
+}
+
 export interface BlockWrite {
   readonly row: number;
   readonly col: number;
-  readonly cells: readonly (readonly OutCell[])[];
+  /** Rows of cells from (row, col); a hole (undefined) leaves its cell alone. Read it through blockRows.ts. */
+  readonly cells: readonly (readonly OutCell[])[] | RowSource;
 }
 
 export interface SheetWrite {

@@ -8,7 +8,7 @@
 import { STATUSES, count, counted, formatTrend, narrative, periodLine } from "../core";
 import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
-import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, StyledRange } from "./port";
+import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, RowSource, StyledRange } from "./port";
 import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { freeSheetName } from "./sheetNames";
@@ -88,14 +88,16 @@ function tableRank(m: MeasureReport): number {
   return rank[m.status] + (m.naKind === "notRated" ? 1 : 0);
 }
 
+type RowValues = readonly (string | number | null)[];
+
 /** Rows of the sheet being built, with their styles. */
 class SheetBuilder {
-  readonly rows: OutCell[][] = [];
+  readonly rows: RowValues[] = [];
   readonly styles: StyledRange[] = [];
 
-  row(values: readonly (string | number | null)[], style?: CellStyle): number {
+  row(values: RowValues, style?: CellStyle): number {
     const row = this.rows.length;
-    this.rows.push(values.map((value) => ({ value })));
+    this.rows.push(values);
     if (style) this.styles.push({ range: { row, col: 0, rows: 1, cols: values.length }, style });
     return row;
   }
@@ -298,14 +300,25 @@ function columnWidths(measures: readonly MeasureReport[]): { col: number; width:
   }));
 }
 
-/** Hosts write a block as one rectangular range: pad short rows with empty cells. */
-function rectangular(rows: OutCell[][]): OutCell[][] {
+/**
+ * The rows as cells made when the host writes them (a summary of 262,144 measures held ~115 MB of cells as objects),
+ * each as wide as the widest: hosts write a block as one rectangular range, short rows padded with empty cells.
+ */
+function rectangular(rows: readonly RowValues[]): RowSource {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  for (const row of rows) while (row.length < width) row.push(EMPTY);
-  return rows;
+  return {
+    length: rows.length,
+    width,
+    row: (i) => {
+      const values = rows[i];
+      const cells: OutCell[] = new Array(width);
+      for (let c = 0; c < width; c++) cells[c] = c < values.length ? { value: values[c] } : EMPTY;
+      return cells;
+    },
+  };
 }
 
-const EMPTY: OutCell = { value: null };
+const EMPTY: OutCell = Object.freeze({ value: null });
 
 /** The whole summary sheet. `replaces` is the add-in's previous summary sheet, if it still exists. */
 export function buildSummarySheet(input: SummaryInput, name: string, replaces: string | null): OwnedSheetWrite {

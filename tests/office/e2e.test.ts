@@ -8,6 +8,7 @@ import { MemoryPort } from "../support/memoryPort";
 import { fakeContext } from "../support/officeFixtures";
 import { CONTRACT_EXAMPLES, CONTRACT_WANT, medwaySheet } from "../workbook/fixtures";
 import type { FakeContext, FakeSheet } from "./fakeExcel";
+import { blockCells } from "../../src/workbook/blockRows";
 
 async function applyBoth(sheets: readonly MemorySheetInit[]) {
   const memory = new MemoryPort({ sheets });
@@ -28,7 +29,7 @@ function planned(cell: OutCell): string | number | null {
 
 function expectWrittenAsPlanned(sheet: FakeSheet, write: SheetWrite): void {
   for (const block of write.blocks) {
-    block.cells.forEach((row, r) =>
+    blockCells(block).forEach((row, r) =>
       row.forEach((cell, c) =>
         expect([r, c, excelCell(sheet, block.row + r, block.col + c)]).toEqual([
           r,

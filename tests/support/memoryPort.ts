@@ -22,6 +22,19 @@ import type {
   WriteProblem,
 } from "../../src/workbook/port";
 import { styledRanges } from "../../src/workbook/styleRuns";
+import { blockCells } from "../../src/workbook/blockRows";
+
+/**
+ * The plan with every block's rows made (port.ts RowSource): what a host writes, comparable with toEqual (two plans'
+ * row-making functions are never equal, the rows they make are).
+ */
+function withRowsMade(plan: WritePlan): WritePlan {
+  const made = <T extends SheetWrite>(write: T): T => ({
+    ...write,
+    blocks: write.blocks.map((b) => ({ ...b, cells: blockCells(b) })),
+  });
+  return { ...plan, sheets: plan.sheets.map(made), ...(plan.ownedSheet ? { ownedSheet: made(plan.ownedSheet) } : {}) };
+}
 
 export interface MemorySheetInit {
   readonly name: string;
@@ -240,7 +253,7 @@ export class MemoryPort implements WorkbookPort {
 
   private applySheetWrite(sheet: MemorySheet, write: SheetWrite): void {
     for (const block of write.blocks) {
-      block.cells.forEach((row, r) =>
+      blockCells(block).forEach((row, r) =>
         row.forEach((out, c) => {
           const cell = this.cellAt(sheet, block.row + r, block.col + c);
           cell.value = out.value;
@@ -273,7 +286,7 @@ export class MemoryPort implements WorkbookPort {
 
   async write(plan: WritePlan, progress?: Progress): Promise<readonly WriteProblem[]> {
     this.calls.write++;
-    this.plans.push(plan);
+    this.plans.push(withRowsMade(plan));
     const problems: WriteProblem[] = [];
     const total = plan.sheets.length + (plan.ownedSheet ? 1 : 0);
     plan.sheets.forEach((write, i) => {

@@ -8,6 +8,7 @@ import { applyRules } from "../../src/workbook";
 import type { OutCell } from "../../src/workbook/port";
 import { MemoryPort } from "../support/memoryPort";
 import { inspected, opened, xlsxWorkbook } from "../xlsx/xlsxFixtures";
+import { blockCellAt } from "../../src/workbook/blockRows";
 
 const WIDE = {
   name: "Adults",
@@ -21,7 +22,7 @@ const FORMULAS = { output: "formulas" } as const;
 function plannedCell(port: MemoryPort, row: number, col: number): OutCell | undefined {
   for (const sheet of port.plans[0].sheets)
     for (const b of sheet.blocks) {
-      const cell = b.cells[row - b.row]?.[col - b.col];
+      const cell = blockCellAt(b, row, col);
       if (cell) return cell;
     }
   return undefined;

@@ -15,6 +15,7 @@ import { passBlanksAsZero, registerKpiFunctions } from "../support/kpiHyperFormu
 import { registerSpcFunctions } from "../support/spcHyperFormula";
 import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
 import { random } from "../support/random";
+import { blockCells } from "../../src/workbook/blockRows";
 
 const HEADER = ["Code", "Period", "Value", "Target", "Aim"];
 type Row = CellValue[];
@@ -191,7 +192,7 @@ describe("the references written", () => {
     const port = await applyFormulas(sheet("Interleaved", kent(), "interleaved"));
     const col = columnIndex(port, "Interleaved", "Variation");
     const planned = port.plans[0].sheets[0].blocks.flatMap((b) =>
-      b.cells.flatMap((cells, r) => cells.map((cell, c) => ({ row: b.row + r, col: b.col + c, cell }))),
+      blockCells(b).flatMap((cells, r) => cells.map((cell, c) => ({ row: b.row + r, col: b.col + c, cell }))),
     );
     expect(planned.find((p) => p.row === 61 && p.col === col)?.cell).toMatchObject({
       formula: '=KPI.SPC(FILTER(IF($C$2:$C62="","",$C$2:$C62),$A$2:$A62=A62),E62)',

@@ -12,6 +12,7 @@ import { appendAll } from "./arrays";
 import { cellInput, type CellInput } from "./cellInput";
 import { ACTION_BYTES, jsonBytes } from "./payload";
 import { toR1C1 } from "./r1c1";
+import { blockCells } from "../../workbook/blockRows";
 
 export type RangeWrite =
   | { readonly kind: "array"; readonly range: CellRange; readonly formulas: (CellInput | null)[][] }
@@ -22,10 +23,11 @@ export type RangeWrite =
 const SKIPPED_CELL_BYTES = 5;
 
 export function planBlock(block: BlockWrite, maxArrayBytes: number): RangeWrite[] {
-  const rows = block.cells.length;
-  const cols = block.cells.reduce((n, r) => Math.max(n, r.length), 0);
+  const cells = blockCells(block);
+  const rows = cells.length;
+  const cols = cells.reduce((n, r) => Math.max(n, r.length), 0);
   if (rows === 0 || cols === 0) return [];
-  const inputs: (CellInput | null)[][] = block.cells.map((r) =>
+  const inputs: (CellInput | null)[][] = cells.map((r) =>
     Array.from({ length: cols }, (_, c) => (c < r.length ? cellInput(r[c]) : null)),
   );
   const fills: RangeWrite[] = [];

@@ -40,6 +40,7 @@ import { widenFilterDatabase, type FilterGrowth } from "./write/autoFilter";
 import { renameReferences } from "./write/renameReferences";
 import { addSheet, dropCalcChain, quotedSheet, setLocalName, setSheetAttributes } from "./write/workbookEdit";
 import { spliceWorksheet, type SheetEditContext } from "./write/worksheet";
+import { blockCellAt } from "../../workbook/blockRows";
 
 interface Reading {
   readonly info: WorkbookInfo;
@@ -360,7 +361,7 @@ function chartSource(write: OwnedSheetWrite): ChartSource {
     sheet: write.sheet,
     valueAt: (row, col) => {
       for (const block of write.blocks) {
-        const value = block.cells[row - block.row]?.[col - block.col]?.value;
+        const value = blockCellAt(block, row, col)?.value;
         if (value !== undefined) return value;
       }
       return null;
@@ -371,9 +372,7 @@ function chartSource(write: OwnedSheetWrite): ChartSource {
 /** The text the plan writes into (row, col), or null. */
 function headerWritten(write: SheetWrite, row: number, col: number): string | null {
   for (const block of write.blocks) {
-    const r = row - block.row;
-    const c = col - block.col;
-    const value = block.cells[r]?.[c]?.value;
+    const value = blockCellAt(block, row, col)?.value;
     if (typeof value === "string" && value.trim() !== "") return value;
   }
   return null;

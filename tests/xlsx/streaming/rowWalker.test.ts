@@ -9,6 +9,7 @@ import fc from "fast-check";
 import type { CellStyle, OutCell, SheetWrite } from "../../../src/workbook/port";
 import { RowWalker } from "../../../src/hosts/xlsx/write/cellWrites";
 import { isStyledColumn, styledRanges } from "../../../src/workbook/styleRuns";
+import { blockCells } from "../../../src/workbook/blockRows";
 
 function reference(write: SheetWrite): Map<number, Map<number, { out?: OutCell; styles: CellStyle[] }>> {
   const rows = new Map<number, Map<number, { out?: OutCell; styles: CellStyle[] }>>();
@@ -18,7 +19,7 @@ function reference(write: SheetWrite): Map<number, Map<number, { out?: OutCell; 
     return cols;
   };
   for (const block of write.blocks) {
-    block.cells.forEach((cells, r) => {
+    blockCells(block).forEach((cells, r) => {
       const cols = rowOf(block.row + r);
       cells.forEach((out, c) => {
         const cell = cols.get(block.col + c);

@@ -4,7 +4,8 @@
  * never expanded to runs): only the row being written has objects of its own, so a million-row plan costs no map of
  * every cell.
  */
-import type { BlockWrite, CellStyle, OutCell, SheetWrite, StyledColumn, StyledRange } from "../../../workbook/port";
+import { blockRows } from "../../../workbook/blockRows";
+import type { CellStyle, OutCell, RowSource, SheetWrite, StyledColumn, StyledRange } from "../../../workbook/port";
 import { isStyledColumn } from "../../../workbook/styleRuns";
 
 export interface CellWrite {
@@ -21,7 +22,8 @@ interface Source {
   readonly start: number;
   readonly end: number;
   readonly order: number;
-  readonly block?: BlockWrite;
+  /** A block's rows (blockRows.ts) and its first column. */
+  readonly block?: { readonly rows: RowSource; readonly col: number };
   readonly styled?: StyledRange;
   readonly column?: StyledColumn;
 }
@@ -49,8 +51,14 @@ export class RowWalker {
 
   constructor(write: Pick<SheetWrite, "blocks" | "styles">) {
     write.blocks.forEach((block, i) => {
-      if (block.cells.length > 0)
-        this.sources.push({ start: block.row, end: block.row + block.cells.length, order: i, block });
+      const rows = blockRows(block);
+      if (rows.length > 0)
+        this.sources.push({
+          start: block.row,
+          end: block.row + rows.length,
+          order: i,
+          block: { rows, col: block.col },
+        });
     });
     const blocks = write.blocks.length;
     write.styles.forEach((styled, i) => {
@@ -101,7 +109,7 @@ export class RowWalker {
     for (const source of this.active) {
       if (source.block) {
         const { block } = source;
-        const outs = block.cells[row - block.row];
+        const outs = block.rows.row(row - source.start);
         for (let c = 0; c < outs.length; c++) {
           const out = outs[c];
           if (out === undefined) continue;
@@ -139,11 +147,9 @@ export class RowWalker {
       top = Math.min(top, start);
       bottom = Math.max(bottom, end - 1);
       if (block) {
-        for (const cells of block.cells) {
-          if (cells.length === 0) continue;
-          left = Math.min(left, block.col);
-          right = Math.max(right, block.col + cells.length - 1);
-        }
+        if (block.rows.width === 0) continue;
+        left = Math.min(left, block.col);
+        right = Math.max(right, block.col + block.rows.width - 1);
       } else if (styled && styled.range.cols > 0) {
         left = Math.min(left, styled.range.col);
         right = Math.max(right, styled.range.col + styled.range.cols - 1);
