@@ -2,8 +2,9 @@
  * RowWalker walks a plan's writes row by row without a map of every cell. It must give exactly what the map of every
  * cell gave (the reference below, the writer's former cellWritesOf): for each touched row in order, its cells
  * sorted by column, a later block's content winning, styles stacked in plan order; a row is touched when a block or
- * style range covers it, even with no cell. Rows with more than 32 cells switch to an index: covered too. A
- * StyledColumn is read by its index: it must give what its runs as ranges give, and touches every row it spans.
+ * style range covers it, even with no cell. Rows are wide (up to 40 columns a block) and blocks and ranges overlap, so
+ * cells are also added between others, not only at the end. A StyledColumn is read by its index: it must give what
+ * its runs as ranges give, and touches every row it spans.
  */
 import fc from "fast-check";
 import type { CellStyle, OutCell, SheetWrite } from "../../../src/workbook/port";

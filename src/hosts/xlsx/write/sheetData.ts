@@ -61,6 +61,7 @@ export function sheetDataSplice(
   out: (text: string) => void,
 ): { push(text: string): void; end(): SpliceResult } {
   const covered = coveredCells(ctx.merges);
+  const noMerges = ctx.merges.length === 0;
   const orphans = new Map<string, Orphan>();
   let formulasChanged = false;
   /** The next row the write may touch that is not written yet. */
@@ -68,6 +69,7 @@ export function sheetDataSplice(
   const rowOpen = `<${prefix}row`;
   const rowClose = `</${prefix}row>`;
   const cellClose = `</${prefix}c>`;
+  const cellTag = `<${prefix}c`;
   const empty = openTag.endsWith("/>");
   const name = /^<([^\s/>]+)/.exec(openTag)![1];
 
@@ -105,18 +107,23 @@ export function sheetDataSplice(
         wait = final ? buf.length : Math.max(at, buf.length - rowOpen.length + 1);
         break;
       }
-      const tag = wholeTag(buf, start, final);
-      if (tag === null) {
-        wait = start;
-        break;
-      }
-      if (tag.local !== "row") {
-        at = start + rowOpen.length;
+      const nameEnd = start + rowOpen.length;
+      if (nameEnd < buf.length && !isNameEnd(buf.charCodeAt(nameEnd))) {
+        at = nameEnd; // another element whose name begins with "row"
         continue;
       }
-      let end = tag.end;
-      if (tag.kind !== "empty") {
-        const close = buf.indexOf(rowClose, tag.end);
+      const openEnd = tagEnd(buf, nameEnd);
+      if (openEnd < 0) {
+        if (wholeTag(buf, start, final) === null) {
+          wait = start;
+          break;
+        }
+        throw new Error(`a row of the sheet is not closed`);
+      }
+      const emptyRow = buf.charCodeAt(openEnd - 2) === 47; /* "/>" */
+      let end = openEnd;
+      if (!emptyRow) {
+        const close = buf.indexOf(rowClose, openEnd);
         if (close < 0) {
           if (final) throw new Error(`a row of the sheet is not closed`);
           wait = start;
@@ -124,7 +131,7 @@ export function sheetDataSplice(
         }
         end = close + rowClose.length;
       }
-      const rText = attr(buf.slice(tag.start, tag.end), "r");
+      const rText = rowNumberText(buf, start, nameEnd, openEnd);
       const row = rText === undefined ? lastRow + 1 : Number(rText) - 1;
       lastRow = row;
       let next = writes.nextRow(cursor);
@@ -139,9 +146,16 @@ export function sheetDataSplice(
       const needsOrphans =
         orphans.size > 0 && [...orphans.values()].some((o) => row >= o.range.row && row < o.range.row + o.range.rows);
       if (rowWrites || needsOrphans || (renumber && rText === undefined)) {
-        out(buf.slice(copyFrom, start));
-        out(rewriteRow(buf.slice(start, end), tag.end - start, row, rowWrites));
-        copyFrom = end;
+        const appended =
+          rowWrites !== undefined &&
+          orphans.size === 0 &&
+          !emptyRow &&
+          appendInPlace(start, openEnd, end - rowClose.length, row, rowWrites, rText !== undefined);
+        if (!appended) {
+          out(buf.slice(copyFrom, start));
+          out(rewriteRow(buf.slice(start, end), openEnd - start, row, rowWrites));
+          copyFrom = end;
+        }
       }
       at = end;
     }
@@ -176,8 +190,6 @@ export function sheetDataSplice(
     row: number,
     rowWrites: readonly CellWrite[] | undefined,
   ): string {
-    const appended = rowWrites && orphans.size === 0 ? appendedRow(rowText, openEnd, row, rowWrites) : null;
-    if (appended !== null) return appended;
     let open = rowText.slice(0, openEnd);
     if (attr(open, "r") === undefined) open = withAttribute(open, "r", String(row + 1));
     const empty = open.endsWith("/>");
@@ -235,34 +247,46 @@ export function sheetDataSplice(
 
   /**
    * The common case, written fast: every written cell lies right of the row's last cell (added output columns), so
-   * the row's cells are copied as one piece and the new ones go before its end. Null when that does not hold.
+   * the row is passed on as it is in the text read (only its spans widened) and the new cells go before its end,
+   * with no text of its own made for the row. False, having passed on nothing, when that does not hold.
+   * [start, openEnd) is the row's opening tag (`numbered`: it has an r); `close` is where its closing tag starts.
    */
-  function appendedRow(rowText: string, openEnd: number, row: number, rowWrites: readonly CellWrite[]): string | null {
-    if (rowText.charCodeAt(openEnd - 2) === 47 /* "/>" */) return null;
+  function appendInPlace(
+    start: number,
+    openEnd: number,
+    close: number,
+    row: number,
+    rowWrites: readonly CellWrite[],
+    numbered: boolean,
+  ): boolean {
     // The row's last cell element (`<c` then white space, `>` or `/`); one without r (`<c>`) is at an implicit column.
-    const cellTag = `<${prefix}c`;
-    let last = rowText.lastIndexOf(cellTag);
-    while (last > 0 && !/[\s>/]/.test(rowText[last + cellTag.length] ?? ""))
-      last = rowText.lastIndexOf(cellTag, last - 1);
-    const ref = last < 0 ? undefined : LAST_CELL_REF.exec(rowText.slice(last, last + 40))?.[1];
-    if (last >= 0 && ref === undefined) return null;
-    const lastCol = ref === undefined ? -1 : refColumn(ref);
+    let last = buf.lastIndexOf(cellTag, close);
+    while (last > start && !isCellNameEnd(buf, last + cellTag.length)) last = buf.lastIndexOf(cellTag, last - 1);
+    if (last <= start) last = -1;
+    const lastCol = last < 0 ? -1 : lastCellColumn(buf, last, cellTag.length);
+    if (lastCol === null) return false;
     // Sorted by column: the first is the leftmost.
-    if (rowWrites.length > 0 && rowWrites[0].col <= lastCol) return null;
-    const cells = rowWrites.filter((w) => !covered(row, w.col));
-    if (cells.length === 0) return rowText;
-    let open = rowText.slice(0, openEnd);
-    if (attr(open, "r") === undefined) return null;
+    if (rowWrites.length > 0 && rowWrites[0].col <= lastCol) return false;
+    const cells = noMerges ? rowWrites : rowWrites.filter((w) => !covered(row, w.col));
+    if (cells.length === 0) return true;
+    if (!numbered) return false;
+    let added = "";
+    for (const w of cells) added += newCell(row, w.col, 0, w);
+    const open = buf.slice(start, openEnd);
     const spans = attr(open, "spans");
     if (spans !== undefined) {
       const [lo, hi] = spans.split(":").map(Number);
       const end = cells[cells.length - 1].col + 1;
-      if (end > hi) open = withAttribute(open, "spans", `${lo}:${end}`);
+      if (end > hi) {
+        out(buf.slice(copyFrom, start));
+        out(withAttribute(open, "spans", `${lo}:${end}`));
+        copyFrom = openEnd;
+      }
     }
-    let added = "";
-    for (const w of cells) added += newCell(row, w.col, 0, w);
-    const close = rowText.length - rowClose.length;
-    return `${open}${rowText.slice(openEnd, close)}${added}${rowClose}`;
+    out(buf.slice(copyFrom, close));
+    out(added);
+    copyFrom = close;
+    return true;
   }
 
   /** An existing cell with the write applied: new content in its style (plus the plan's), or only a new style. */
@@ -299,6 +323,64 @@ export function sheetDataSplice(
     const own = shiftFormula(orphan.formula, row - orphan.row, col - orphan.col);
     return text.replace(f[0], `<${f[1]}>${escapeXml(own)}</${f[1]}>`);
   }
+}
+
+/** White space, "/" or ">": where a tag's name ends. */
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62;
+}
+
+/** Just past the ">" of the tag whose name ends at `from` (attribute values may hold ">"), or -1 when it is cut. */
+function tagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let p = from; p < text.length; p++) {
+    const code = text.charCodeAt(p);
+    if (quote) {
+      if (code === quote) quote = 0;
+    } else if (code === 34 || code === 39) quote = code;
+    else if (code === 62) return p + 1;
+  }
+  return -1;
+}
+
+/** Whether the character at `at` may follow a cell element's name: white space (as \s reads it), ">" or "/". */
+function isCellNameEnd(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 9 && code <= 13) || code === 32 || code === 62 || code === 47;
+  return /\s/.test(text[at] ?? "");
+}
+
+/**
+ * The row tag's r as the `attr` pattern reads it, taken straight from the text when it is written as Excel writes
+ * it (` r="12"` right after the name); otherwise read with the pattern. The tag is [start, openEnd), its name ends at
+ * `nameEnd`.
+ */
+function rowNumberText(text: string, start: number, nameEnd: number, openEnd: number): string | undefined {
+  if (text.startsWith(' r="', nameEnd)) {
+    let i = nameEnd + 4;
+    while (i < openEnd && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i > nameEnd + 4 && text.charCodeAt(i) === 34) return text.slice(nameEnd + 4, i);
+  }
+  return attr(text.slice(start, openEnd), "r");
+}
+
+/**
+ * The column of the cell whose tag starts at `at`, from its r in the first 40 characters (as LAST_CELL_REF reads
+ * it; ` r="AB12"` right after the name is read without the pattern), or null when no r is there.
+ */
+function lastCellColumn(text: string, at: number, nameLength: number): number | null {
+  const from = at + nameLength + 4;
+  if (text.startsWith(' r="', at + nameLength)) {
+    let col = 0;
+    let i = from;
+    for (let code = text.charCodeAt(i); code >= 65 && code <= 90; code = text.charCodeAt(++i))
+      col = col * 26 + code - 64;
+    const digits = i;
+    while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i > from && digits > from && i > digits && text.charCodeAt(i) === 34 && i < at + 40) return col - 1;
+  }
+  const ref = LAST_CELL_REF.exec(text.slice(at, at + 40))?.[1];
+  return ref === undefined ? null : refColumn(ref);
 }
 
 /** The tag at `start`, or null when this piece ends inside it (and more is to come). */
