@@ -150,3 +150,50 @@ describe("a row whose cells carry no attribute (r is optional, ECMA-376 18.3.1.4
     expect(out.join("")).toContain('<row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>9</v></c></row>');
   });
 });
+
+describe("cells added at the end of rows written in other ways (the append path and where it hands over)", () => {
+  // Row 1: spans written with spaces (rewritten as withAttribute writes it); row 2: r after spans; row 3: the last
+  // cell's r after another attribute; row 4: the write lies left of the last cell (AA4), so the row is rewritten in
+  // column order; row 5: spans as a list of ranges, left as it is.
+  const xml =
+    `<worksheet ${NS}><sheetData>` +
+    `<row r="1" spans = "1:2"><c r="A1"><v>1</v></c></row>` +
+    `<row spans="1:1" r="2"><c r="A2"><v>1</v></c></row>` +
+    `<row r="3"><c s="1" r="B3"><v>1</v></c></row>` +
+    `<row r="4"><c r="AA4"><v>1</v></c></row>` +
+    `<row r="5" spans="1:3 5:6"><c r="A5"><v>1</v></c><c r="B5"/></row>` +
+    `</sheetData></worksheet>`;
+  const write: SheetWrite = {
+    sheet: "S",
+    blocks: [{ row: 0, col: 2, cells: Array.from({ length: 5 }, () => [{ value: 7 }]) }],
+    styles: [],
+    conditionalRules: [],
+  };
+
+  it.each([1, 4, 9, xml.length])("gives each row its new cell in column order (pieces of %i bytes)", (piece) => {
+    const ctx = {
+      styles: new StyleWriter(null),
+      strings: new StringTable(parseSharedStrings(SST), () => SST),
+      dxf: () => 0,
+    };
+    const bytes = new TextEncoder().encode(xml);
+    const out: string[] = [];
+    spliceWorksheet(
+      (sink) => {
+        for (let i = 0; i < bytes.length; i += piece) sink(bytes.slice(i, i + piece));
+      },
+      write,
+      ctx,
+      (t) => out.push(t),
+    );
+    expect(out.join("")).toBe(
+      `<worksheet ${NS}><sheetData>` +
+        `<row r="1" spans="1:3"><c r="A1"><v>1</v></c><c r="C1"><v>7</v></c></row>` +
+        `<row spans="1:3" r="2"><c r="A2"><v>1</v></c><c r="C2"><v>7</v></c></row>` +
+        `<row r="3"><c s="1" r="B3"><v>1</v></c><c r="C3"><v>7</v></c></row>` +
+        `<row r="4"><c r="C4"><v>7</v></c><c r="AA4"><v>1</v></c></row>` +
+        `<row r="5" spans="1:3 5:6"><c r="A5"><v>1</v></c><c r="B5"/><c r="C5"><v>7</v></c></row>` +
+        `</sheetData></worksheet>`,
+    );
+  });
+});
