@@ -154,7 +154,9 @@ function describe(
   // Against the band, gap and band are printed to the same precision, enough to tell an Amber gap from the band.
   const decimals = status === "Amber" && gap !== null && gap > 0 ? amberDecimals(gap, band) : 1;
   const pct = gap === null ? "" : percentTo(Math.abs(gap), decimals);
-  return `${status}: ${reasonText(why)}`;
+  // Joined, not concatenated: one flat string, not a rope of a dozen pieces (~300 bytes a reason, ~100 joined); a
+  // report of a 1,048,576-row sheet keeps 262,144 of them.
+  return [status, ": ", reasonText(why)].join("");
 
   // A switch, not a table of closures: this runs for every reason written (40,000 on a big scorecard).
   function reasonText(reason: Why): string {

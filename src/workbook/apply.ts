@@ -135,6 +135,8 @@ const NO_CELL: OutCell = { value: null };
 class TablePlanner {
   private readonly f: EvaluatedTable["table"]["header"]["fields"];
   private readonly formulas: boolean;
+  /** The table's amber band: a row's unless it has its own (RowOutcome.ownBand). */
+  private readonly band: number;
   private readonly valueCells = new Map<string | number | null, OutCell>();
   /** A wide table's period columns when they sit side by side in time order: one range per row for KPI.SPC. */
   private readonly seriesCols: { readonly first: number; readonly last: number } | null;
@@ -145,6 +147,7 @@ class TablePlanner {
   ) {
     this.f = evaluated.table.header.fields;
     this.formulas = settings.output === "formulas";
+    this.band = evaluated.band;
     const periods = evaluated.table.header.periodColumns;
     const adjacent = periods.every(
       (p, i) => i === 0 || (p.col === periods[i - 1].col + 1 && p.period.order > periods[i - 1].period.order),
@@ -194,9 +197,10 @@ class TablePlanner {
     const args = [blankSafe(ref(o.valueCell)), target, aim];
     const floorCell = this.at(o.row, this.f.floor);
     const floor = floorCell === null ? null : blankSafe(floorCell);
-    const band = o.bandFromCell ? blankSafe(this.at(o.row, this.f.band) as string) : plain(literal(o.band));
+    const rowBand = o.ownBand ?? this.band;
+    const band = o.bandFromCell ? blankSafe(this.at(o.row, this.f.band) as string) : plain(literal(rowBand));
     if (floor !== null) args.push(band, floor);
-    else if (o.bandFromCell || o.band !== DEFAULT_BAND) args.push(band);
+    else if (o.bandFromCell || rowBand !== DEFAULT_BAND) args.push(band);
     return formulaCell(value, call("KPI.RAG", args));
   }
 

@@ -46,8 +46,12 @@ export interface RowOutcome {
   readonly status: Status;
   /** Inputs are well formed, so a KPI.RAG formula gives this same status (otherwise the value is written). */
   readonly rateable: boolean;
-  /** Band the row was rated with, and whether it came from the row's own band cell. */
-  readonly band: number;
+  /**
+   * The band the row was rated with when it is not its table's (EvaluatedTable.band): its own band cell's. Null for
+   * the table's band, as nearly every row has: a number per row would be a heap number per row.
+   */
+  readonly ownBand: number | null;
+  /** The row's band cell is not blank (an error too): a KPI.RAG formula reads it. */
   readonly bandFromCell: boolean;
   readonly aim: Aim | null;
   /** The aim came from the target's words (`≥ 95%`), so a trend formula must be given the target to see it. */
@@ -72,7 +76,10 @@ export interface RowOutcome {
 }
 
 export interface EvaluatedTable {
-  readonly table: FoundTable;
+  /** The table as found, without its data rows: the outcomes stand for them (one list per row is enough to keep). */
+  readonly table: Omit<FoundTable, "rows">;
+  /** The amber band of the table's sheet: every row's but those rated with their own band cell's (ownBand). */
+  readonly band: number;
   /** One per measure row, in sheet order. */
   readonly rows: readonly RowOutcome[];
   readonly measures: readonly MeasureReport[];
@@ -94,11 +101,18 @@ export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: num
   ctx.reportMissingColumns(evaluated.rows);
   const { rows: outcomes, measures, tooLongForFormulas } = evaluated;
   return {
-    table,
+    table: withoutRows(table),
+    band,
     rows: outcomes,
     measures,
     problems: ctx.problems,
     series: ctx.series,
     ...(tooLongForFormulas !== undefined ? { tooLongForFormulas } : {}),
   };
+}
+
+/** A table's fields but its data rows: kept for the plan, which needs no DataRow (a million rows: ~40 MB). */
+function withoutRows(table: FoundTable): Omit<FoundTable, "rows"> {
+  const { rows, ...kept } = table;
+  return kept;
 }

@@ -48,6 +48,8 @@ function outcomeAt(rows: readonly RowOutcome[], row: number): RowOutcome | null 
 /** What one measure needs: its outcome and the raw value and target cells. */
 interface Asked {
   readonly outcome: RowOutcome;
+  /** The band of the outcome's table, the row's unless it has its own. */
+  readonly band: number;
   readonly valueRaw: CellValue;
   readonly targetRaw: CellValue;
   /** Where its cells' formats land in the port's answer, -1 when not asked (text, blank or no column). */
@@ -62,9 +64,10 @@ const shown = (format: string | undefined): format is string => format !== undef
  * may follow), so it is swapped only where it matches what the rule says with plain figures. NA reasons from the
  * row's reading (an unknown aim, an unreadable target) print no figure and stay as they are.
  */
-function percentReason(m: MeasureReport, outcome: RowOutcome): string {
+function percentReason(m: MeasureReport, outcome: RowOutcome, tableBand: number): string {
   if (m.value === null || outcome.target === null || outcome.aim === null) return m.reason;
-  const input = { value: m.value, target: outcome.target, aim: outcome.aim, band: outcome.band, floor: m.floor };
+  const band = outcome.ownBand ?? tableBand;
+  const input = { value: m.value, target: outcome.target, aim: outcome.aim, band, floor: m.floor };
   const plain = rag(input).reason;
   if (!m.reason.startsWith(plain)) return m.reason;
   return rag(input, "percent").reason + m.reason.slice(plain.length);
@@ -103,6 +106,7 @@ export async function withNumberFormats(
         const targetRaw = targetCol === undefined ? undefined : read(outcome.row, targetCol);
         asked.set(m, {
           outcome,
+          band: t.band,
           valueRaw,
           targetRaw,
           valueAt: ask(sheet.name, valueCell.row, valueCell.col, valueRaw),
@@ -127,7 +131,7 @@ export async function withNumberFormats(
       ...m,
       ...(shown(valueFormat) ? { valueFormat } : {}),
       ...(shown(targetFormat) ? { targetFormat } : {}),
-      reason: percent ? percentReason(m, a.outcome) : m.reason,
+      reason: percent ? percentReason(m, a.outcome, a.band) : m.reason,
     };
   });
 }

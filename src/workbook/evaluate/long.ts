@@ -52,21 +52,25 @@ function inTime(ctx: TableContext, key: string, entries: readonly { cells: Parse
 export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): LayoutResult {
   const periodCol = ctx.f.period as number;
   const valueCol = ctx.f.value as number;
-  const byKey = new Map<string, { cells: ParsedCells; period: Parsed<Period> }[]>();
+  // Each measure's rows in sheet order. A measure's rows are parsed when it is rated, so only its own parses are
+  // alive at a time: parsed all at once, a 1,048,576-row table held ~350 MB of them until the last measure was done.
+  const byKey = new Map<string, DataRow[]>();
   for (const data of rows) {
-    const cells = ctx.parseCells(data, valueCol);
-    const entry = { cells, period: ctx.period(ctx.read(data.row, periodCol)) };
-    const key = cells.code || cells.name;
+    const key = ctx.keyOf(data.row);
     const list = byKey.get(key);
-    if (list) list.push(entry);
-    else byKey.set(key, [entry]);
+    if (list) list.push(data);
+    else byKey.set(key, [data]);
   }
   const outcomes: RowOutcome[] = [];
   const measures: MeasureReport[] = [];
   const keys = new KeyIndex(ctx);
   // The figures of earlier periods a FILTER reads instead, by row: written should the table be too long for FILTER.
   const earlierFigures = new Map<number, History>();
-  for (const [key, entries] of byKey) {
+  for (const [key, measureRows] of byKey) {
+    const entries = measureRows.map((data) => ({
+      cells: ctx.parseCells(data, valueCol),
+      period: ctx.period(ctx.read(data.row, periodCol)),
+    }));
     const { history, undated } = inTime(ctx, key, entries);
     // Where formulas can read the measure's figures live; worked out only when a row needs it.
     let cellsOf: MeasureCells | null = null;

@@ -140,6 +140,11 @@ export class TableContext {
     this.problem(row, col, `${capitalise(p.reason)}${other}: ${p.effect}.`);
   }
 
+  /** The code or, without one, the name a row's measure is known by ("" when it has neither). */
+  keyOf(row: number): string {
+    return textOf(this.cell(row, this.f.code)) ?? textOf(this.cell(row, this.f.name)) ?? "";
+  }
+
   /** Reads a row once (core's readRow): its status, and its data problems named by cell. */
   parseCells(data: DataRow, valueCol: number): ParsedCells {
     const { row } = data;
@@ -217,7 +222,7 @@ export class TableContext {
       valueCell: cells.valueCell,
       status: cells.status,
       rateable: !reading.problems.some((p) => p.invalid),
-      band: reading.band,
+      ownBand: reading.band === this.sheetBand ? null : reading.band,
       bandFromCell: cells.bandFromCell,
       aim: reading.aim,
       aimImplied: reading.aimImplied,
@@ -256,7 +261,8 @@ export class TableContext {
       longTrend: trends.longTrend,
       variation: spcWords.variation,
       assurance: spcWords.assurance,
-      reason: trends.trendNote ? `${reason}; trends NA: ${trends.trendNote}` : reason,
+      // Joined: one flat string, as core's reasons are (a rope would hold every piece; see core/rag.ts describe).
+      reason: trends.trendNote ? [reason, "; trends NA: ", trends.trendNote].join("") : reason,
       cell: toA1(cells.data.row, statusCol ?? this.table.firstCol),
     };
   }

@@ -209,7 +209,9 @@ export function readSnapshot(
       formulaRows[at] = laid;
     }
   }
-  return { snapshot: snapshot(top, left, valueRows, formulaRows), extras, bold, formats };
+  // `| 0`: top and left start as Infinity, so V8 holds them as doubles; passed on as they are, every row number
+  // derived from them (each table row, outcome and cell position) would be a 16-byte heap number, not a small integer.
+  return { snapshot: snapshot(top | 0, left | 0, valueRows, formulaRows), extras, bold, formats };
 }
 
 /** A row array from column A, as from column `left`. */
