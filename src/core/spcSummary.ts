@@ -5,6 +5,7 @@
  */
 import type { Assurance, Variation } from "./spc";
 import { capitalise, codesInBrackets, counted, plural } from "./text";
+import type { ListCut } from "./text";
 
 /** What the SPC summary reads of a measure. */
 export interface SpcOutcome {
@@ -50,9 +51,9 @@ export function countSpc(measures: readonly SpcOutcome[]): SpcCounts {
 }
 
 /** "2 measures show … (AB1, CD3)", "1 measure shows …". */
-function part(list: readonly string[], singular: string, pluralForm: string): string | null {
+function part(list: readonly string[], singular: string, pluralForm: string, cut?: ListCut): string | null {
   if (list.length === 0) return null;
-  return `${counted(list.length, "measure")} ${plural(list.length, singular, pluralForm)}${codesInBrackets(list)}`;
+  return `${counted(list.length, "measure")} ${plural(list.length, singular, pluralForm)}${codesInBrackets(list, cut)}`;
 }
 
 function joined(parts: readonly (string | null)[]): string {
@@ -63,23 +64,24 @@ function joined(parts: readonly (string | null)[]): string {
 /**
  * The SPC sentences for a directorate or an outcome, e.g. "3 measures have 12 or more periods: 1 measure shows
  * common cause variation (AB2) and 2 measures show special cause improvement (AB1, CD3). 1 measure will consistently
- * meet its target (AB2) and 2 measures will hit and miss their target (AB1, CD3)."
+ * meet its target (AB2) and 2 measures will hit and miss their target (AB1, CD3)." `cut`: where each list of codes
+ * in brackets is cut (a sheet's cell limit).
  */
-export function spcNarrative(c: SpcCounts, scope: "directorate" | "outcome"): string[] {
+export function spcNarrative(c: SpcCounts, scope: "directorate" | "outcome", cut?: ListCut): string[] {
   if (c.charted === 0) return [`No measure in this ${scope} has the 12 or more periods SPC needs.`];
   const variation = joined([
-    part(c.commonCause, "shows common cause variation", "show common cause variation"),
-    part(c.improvement, "shows special cause improvement", "show special cause improvement"),
-    part(c.concern, "shows special cause concern", "show special cause concern"),
-    part(c.neutral, "shows special cause variation (neutral)", "show special cause variation (neutral)"),
+    part(c.commonCause, "shows common cause variation", "show common cause variation", cut),
+    part(c.improvement, "shows special cause improvement", "show special cause improvement", cut),
+    part(c.concern, "shows special cause concern", "show special cause concern", cut),
+    part(c.neutral, "shows special cause variation (neutral)", "show special cause variation (neutral)", cut),
   ]);
   const sentences = [
     `${counted(c.charted, "measure")} ${plural(c.charted, "has", "have")} 12 or more periods: ${variation}.`,
   ];
   const assurance = joined([
-    part(c.pass, "will consistently meet its target", "will consistently meet their target"),
-    part(c.fail, "will consistently miss its target", "will consistently miss their target"),
-    part(c.hitAndMiss, "will hit and miss its target", "will hit and miss their target"),
+    part(c.pass, "will consistently meet its target", "will consistently meet their target", cut),
+    part(c.fail, "will consistently miss its target", "will consistently miss their target", cut),
+    part(c.hitAndMiss, "will hit and miss its target", "will hit and miss their target", cut),
   ]);
   if (assurance !== "") sentences.push(`${capitalise(assurance)}.`);
   return sentences;

@@ -3,6 +3,7 @@ import type { NaKind, Status, Trend } from "./types";
 import { percentHalfUp } from "./numbers";
 import { parsePeriod } from "./periods";
 import { codesInBrackets, counted, plural } from "./text";
+import type { ListCut } from "./text";
 
 /** One measure at its latest period, as the summary sees it. */
 export interface MeasureOutcome {
@@ -158,20 +159,20 @@ function someOfTheGreen(some: number, green: number): string {
 
 /**
  * Report-style sentences for a directorate or an outcome, as Medway's reports word them; every sentence agrees with
- * its counts (0, 1, 2 or many).
+ * its counts (0, 1, 2 or many). `cut`: where each list of codes in brackets is cut (a sheet's cell limit).
  */
-export function narrative(counts: Counts, scope: "directorate" | "outcome"): string[] {
+export function narrative(counts: Counts, scope: "directorate" | "outcome", cut?: ListCut): string[] {
   const { total, reporting, green, amber, red, codes, noData, notRated } = counts;
   const sentences = [`The total number of measures for this ${scope} is ${total}.`];
   if (total === 0) return sentences;
   if (noData.length > 0) {
     sentences.push(
-      `We are reporting on ${reporting === 0 ? "none" : reporting} as data for ${counted(noData.length, "measure")} ${verb(noData.length)} not available${codesInBrackets(noData)}.`,
+      `We are reporting on ${reporting === 0 ? "none" : reporting} as data for ${counted(noData.length, "measure")} ${verb(noData.length)} not available${codesInBrackets(noData, cut)}.`,
     );
   }
   if (notRated.length > 0) {
     sentences.push(
-      `${counted(notRated.length, "measure")} ${verb(notRated.length)} not rated: no usable target or aim${codesInBrackets(notRated)}.`,
+      `${counted(notRated.length, "measure")} ${verb(notRated.length)} not rated: no usable target or aim${codesInBrackets(notRated, cut)}.`,
     );
   }
   // With nothing reporting there is nothing to say about targets ("No measures met their target" would mislead).
@@ -179,20 +180,22 @@ export function narrative(counts: Counts, scope: "directorate" | "outcome"): str
   sentences.push(
     green === 0
       ? "No measures met their target."
-      : `${counted(green, "measure")} ${plural(green, "met its", "met their")} target${codesInBrackets(codes.Green)}.`,
+      : `${counted(green, "measure")} ${plural(green, "met its", "met their")} target${codesInBrackets(codes.Green, cut)}.`,
   );
   const slipping = counts.greenDeterioratingLong;
   if (slipping.length > 0) {
-    sentences.push(`${someOfTheGreen(slipping.length, green)} deteriorating long term${codesInBrackets(slipping)}.`);
+    sentences.push(
+      `${someOfTheGreen(slipping.length, green)} deteriorating long term${codesInBrackets(slipping, cut)}.`,
+    );
   }
   if (amber > 0) {
     sentences.push(
-      `${counted(amber, "measure")} ${verb(amber)} slightly below target (amber)${codesInBrackets(codes.Amber)}.`,
+      `${counted(amber, "measure")} ${verb(amber)} slightly below target (amber)${codesInBrackets(codes.Amber, cut)}.`,
     );
   }
   if (red > 0) {
     sentences.push(
-      `${counted(red, "measure")} ${verb(red)} significantly below target (red)${codesInBrackets(codes.Red)}.`,
+      `${counted(red, "measure")} ${verb(red)} significantly below target (red)${codesInBrackets(codes.Red, cut)}.`,
     );
   }
   // Percentages are of the reporting measures, as the reports print them; a term no measure has a trend for is left out.

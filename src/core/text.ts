@@ -41,7 +41,37 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** " (AB1, CD3)": the codes of the measures a sentence counts, after it; nothing when there are none. */
-export function codesInBrackets(codes: readonly string[]): string {
-  return codes.length > 0 ? ` (${codes.join(", ")})` : "";
+/** Where a list of codes is cut: at most `maxChars` characters, the rest told by `more(n)` ("… and 12 more"). */
+export interface ListCut {
+  readonly maxChars: number;
+  readonly more: (left: number) => string;
+}
+
+/**
+ * The items joined with ", ", or, when that would pass `cut.maxChars`, as many whole items as fit followed by
+ * `cut.more(n)` for the n left out: never longer than maxChars (given a `more` text that fits), never a code cut.
+ */
+export function listUpTo(items: readonly string[], cut?: ListCut): string {
+  // The joined length, counted before joining: a list of a million codes is not built only to be cut.
+  const joined = items.reduce((sum, item) => sum + item.length + 2, -2);
+  if (cut === undefined || joined <= cut.maxChars) return items.join(", ");
+  // Too long: the most whole items that leave room for the note ("A1, A2, … and 40 more").
+  let kept = 0;
+  let used = 0;
+  while (kept < items.length) {
+    const next = used + (kept > 0 ? 2 : 0) + items[kept].length;
+    if (next + 2 + cut.more(items.length - kept - 1).length > cut.maxChars) break;
+    used = next;
+    kept++;
+  }
+  const note = cut.more(items.length - kept);
+  return kept > 0 ? `${items.slice(0, kept).join(", ")}, ${note}` : note;
+}
+
+/**
+ * " (AB1, CD3)": the codes of the measures a sentence counts, after it; nothing when there are none. With a cut, a
+ * long list is cut at a code (a spreadsheet cell holds at most 32,767 characters).
+ */
+export function codesInBrackets(codes: readonly string[], cut?: ListCut): string {
+  return codes.length > 0 ? ` (${listUpTo(codes, cut)})` : "";
 }

@@ -6,6 +6,7 @@ import { countSpc, spcNarrative } from "../core/spcSummary";
 import type { SpcCounts, SpcOutcome } from "../core/spcSummary";
 import type { CellStyle } from "./port";
 import { SPC_STYLES } from "./spcStyles";
+import { codesCell, sentenceCut } from "./excelLimits";
 
 export interface SummaryRow {
   readonly values: readonly (string | number | null)[];
@@ -45,13 +46,18 @@ export function spcLegendRows(): SummaryRow[] {
   return meanings.map(([word, meaning, style]) => ({ values: [word, meaning], style }));
 }
 
+/**
+ * The SPC sentences and count rows of a directorate or group. The measure table has no SPC column, so a list of codes
+ * cut at Excel's cell limit points to the Variation and Assurance columns the rules write beside each table.
+ */
 export function spcSummaryRows(measures: readonly SpcOutcome[], scope: "directorate" | "outcome"): SummaryRow[] {
   const counts = countSpc(measures);
-  const rows: SummaryRow[] = spcNarrative(counts, scope).map((sentence) => ({ values: [sentence] }));
+  const sentences = spcNarrative(counts, scope, sentenceCut("SPC columns"));
+  const rows: SummaryRow[] = sentences.map((sentence) => ({ values: [sentence] }));
   if (counts.charted === 0) return rows;
   for (const [label, key, style] of COUNT_ROWS) {
     const codes = counts[key];
-    rows.push({ values: [`SPC: ${label}`, codes.length, codes.join(", ")], style });
+    rows.push({ values: [`SPC: ${label}`, codes.length, codesCell(codes, "SPC columns")], style });
   }
   return rows;
 }

@@ -13,9 +13,12 @@ import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { freeSheetName } from "./sheetNames";
 import { spcLegendRows, spcSummaryRows } from "./spcSummary";
+import { SHEET_ROWS, codesCell, fitCell, sentenceCut, thousands } from "./excelLimits";
+import { measuresBySheet } from "./measuresBySheet";
 import { isPercentFormat } from "./numberFormats";
 import { round10 } from "../core/numbers";
 import type { SummaryRow } from "./spcSummary";
+import type { SheetMeasures } from "./measuresBySheet";
 
 const BOLD: CellStyle = { bold: true };
 const HEADING: CellStyle = { bold: true, font: "#1F3864" };
@@ -90,12 +93,29 @@ function tableRank(m: MeasureReport): number {
 
 type RowValues = readonly (string | number | null)[];
 
-/** Rows of the sheet being built, with their styles. */
+/**
+ * Rows of the sheet being built, with their styles, up to `limit` rows: a row asked for past it is not written
+ * (row() gives -1) and the builder is `cut`, so the summary can say where it stopped and never passes Excel's rows.
+ */
 class SheetBuilder {
   readonly rows: RowValues[] = [];
   readonly styles: StyledRange[] = [];
+  cut = false;
+
+  constructor(public limit: number) {}
+
+  private get full(): boolean {
+    return this.rows.length >= this.limit;
+  }
+
+  /** Whether another row fits; when none does, the builder is cut (the caller had more to write). */
+  fits(): boolean {
+    if (this.full) this.cut = true;
+    return !this.full;
+  }
 
   row(values: RowValues, style?: CellStyle): number {
+    if (!this.fits()) return -1;
     const row = this.rows.length;
     this.rows.push(values);
     if (style) this.styles.push({ range: { row, col: 0, rows: 1, cols: values.length }, style });
@@ -103,11 +123,11 @@ class SheetBuilder {
   }
 
   blank(count = 1): void {
-    for (let i = 0; i < count; i++) this.rows.push([]);
+    for (let i = 0; i < count && !this.full; i++) this.rows.push([]);
   }
 
   style(row: number, col: number, style: CellStyle): void {
-    this.styles.push({ range: { row, col, rows: 1, cols: 1 }, style });
+    if (row >= 0) this.styles.push({ range: { row, col, rows: 1, cols: 1 }, style });
   }
 }
 
@@ -167,20 +187,26 @@ function legend(b: SheetBuilder, settings: Settings, sheets: readonly string[]):
   if (settings.spc) spcRows(b, spcLegendRows());
 }
 
+/**
+ * The counts with each status's codes, one cell per list: a list past Excel's cell limit (a directorate of ~4,000 Red
+ * measures) is cut at a code and says how many more the measure table below lists.
+ */
 function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void {
   b.row(["Measures", counts.total]);
   b.row(["Reporting", counts.reporting]);
+  const codesRow = (label: string, codes: readonly string[]) =>
+    b.row([label, codes.length, codesCell(codes, "measure table")]);
   for (const status of ["Red", "Amber", "Green"] as const) {
-    const row = b.row([status, counts.codes[status].length, counts.codes[status].join(", ")]);
-    b.style(row, 0, statusStyle(settings, status));
+    b.style(codesRow(status, counts.codes[status]), 0, statusStyle(settings, status));
   }
   const na = statusStyle(settings, "NA");
-  b.style(b.row(["NA: data not available", counts.noData.length, counts.noData.join(", ")]), 0, na);
-  b.style(b.row(["NA: not rated", counts.notRated.length, counts.notRated.join(", ")]), 0, na);
+  b.style(codesRow("NA: data not available", counts.noData), 0, na);
+  b.style(codesRow("NA: not rated", counts.notRated), 0, na);
 }
 
-function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): void {
-  if (measures.length === 0) return;
+/** The measures' rows, Red first; how many were listed (all, unless the sheet reached Excel's last row). */
+function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], settings: Settings): number {
+  if (measures.length === 0) return 0;
   b.row(
     MEASURE_COLUMNS.map((c) => c.header),
     BOLD,
@@ -190,23 +216,28 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
     .sort((x, y) => tableRank(x.m) - tableRank(y.m) || x.i - y.i)
     .map(({ m }) => m);
   const first = b.rows.length;
+  let listed = 0;
   for (const m of ordered) {
     const row = b.row(MEASURE_COLUMNS.map((c) => c.cell(m, settings)));
+    if (row < 0) break;
+    listed++;
     MEASURE_COLUMNS.forEach((c, col) => {
       const numberFormat = c.format?.(m);
       if (numberFormat !== undefined) b.style(row, col, { numberFormat });
     });
   }
   // Sorted by status, each status is one run of rows: one styled range each, not one per cell (Office payloads).
+  const shown = ordered.slice(0, listed);
   for (const status of STATUSES) {
-    const at = ordered.findIndex((m) => m.status === status);
+    const at = shown.findIndex((m) => m.status === status);
     if (at < 0) continue;
-    const rows = ordered.filter((m) => m.status === status).length;
+    const rows = shown.filter((m) => m.status === status).length;
     b.styles.push({
       range: { row: first + at, col: STATUS_COLUMN, rows, cols: 1 },
       style: statusStyle(settings, status),
     });
   }
+  return listed;
 }
 
 /** Rows of the SPC part (issue 12), written only when the SPC setting is on. */
@@ -217,29 +248,46 @@ function spcRows(b: SheetBuilder, rows: readonly SummaryRow[]): void {
   }
 }
 
-function sheetSection(b: SheetBuilder, sheet: SheetSummary, input: SummaryInput): void {
-  const { settings } = input;
+/** The sentences' lists of codes are cut, past a cell's room, at a code (the measure table lists them all). */
+const NARRATIVE_CUT = sentenceCut("measure table");
+
+/** A directorate's section; how many of its measures the tables list (fewer only when the sheet is cut). */
+function sheetSection(b: SheetBuilder, sheet: SheetSummary, measures: SheetMeasures, settings: Settings): number {
   b.row([sheet.sheet], HEADING);
-  for (const sentence of narrative(sheet, "directorate")) b.row([sentence]);
+  for (const sentence of narrative(sheet, "directorate", NARRATIVE_CUT)) b.row([sentence]);
   countsBlock(b, sheet, settings);
-  const measures = input.measures.filter((m) => m.sheet === sheet.sheet);
-  if (settings.spc) spcRows(b, spcSummaryRows(measures, "directorate"));
+  if (settings.spc) spcRows(b, spcSummaryRows(measures.all, "directorate"));
   b.blank();
+  let listed = 0;
   for (const group of sheet.groups) {
+    if (!b.fits()) return listed;
     b.row([group.group], BOLD);
-    for (const sentence of narrative(group, "outcome")) b.row([sentence]);
+    for (const sentence of narrative(group, "outcome", NARRATIVE_CUT)) b.row([sentence]);
     countsBlock(b, group, settings);
-    const inGroup = measures.filter((m) => m.group === group.group);
+    const inGroup = measures.groups.get(group.group) ?? [];
     if (settings.spc) spcRows(b, spcSummaryRows(inGroup, "outcome"));
-    measureTable(b, inGroup, settings);
+    listed += measureTable(b, inGroup, settings);
     b.blank();
   }
-  const ungrouped = measures.filter((m) => m.group === null);
+  const ungrouped = measures.groups.get(null) ?? [];
   if (ungrouped.length > 0) {
     if (sheet.groups.length > 0) b.row(["Other measures"], BOLD);
-    measureTable(b, ungrouped, settings);
+    listed += measureTable(b, ungrouped, settings);
     b.blank();
   }
+  return listed;
+}
+
+/**
+ * The data problems listed on the sheet: enough for a committee paper and its officers to work through; a sheet of
+ * a million rows with a problem on each would otherwise need more rows than Excel has (the rest are counted).
+ */
+export const LISTED_PROBLEMS = 10_000;
+
+/** Rows the data-quality part takes: its heading, then "none", or a header, the problems listed and the rest counted. */
+function dataQualityRows(problems: number): number {
+  if (problems === 0) return 2;
+  return 2 + Math.min(problems, LISTED_PROBLEMS) + (problems > LISTED_PROBLEMS ? 1 : 0);
 }
 
 function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
@@ -249,7 +297,18 @@ function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
     return;
   }
   b.row(["Sheet", "Cell", "Problem"], BOLD);
-  for (const p of problems) b.row([p.sheet, p.cell, p.message]);
+  for (const p of problems.slice(0, LISTED_PROBLEMS)) b.row([p.sheet, p.cell, p.message]);
+  const more = problems.length - LISTED_PROBLEMS;
+  if (more > 0) {
+    b.row([
+      `… and ${more} more data problems, not listed here: the task pane's Problems list shows every one, and the command line prints them all (on stderr, and in its --json report).`,
+    ]);
+  }
+}
+
+/** Where the sheet stopped, when the sections reached Excel's last rows: how many measures the tables leave out. */
+function stopNote(listed: number, total: number): string {
+  return `The summary stops here: an Excel sheet holds at most ${thousands(SHEET_ROWS)} rows, so ${total - listed} of the ${total} measures are not listed above. The command line's --json report lists every measure.`;
 }
 
 /** The RAG counts table, one row per directorate; the chart below draws these very cells. */
@@ -259,7 +318,7 @@ function chartTable(b: SheetBuilder, summary: readonly SheetSummary[], settings:
   STATUSES.forEach((status, i) => b.style(header, i + 1, statusStyle(settings, status)));
   for (const s of summary) b.row([s.sheet, s.green, s.amber, s.red, s.na, s.total, s.reporting]);
   b.blank();
-  if (summary.length === 0) return undefined;
+  if (summary.length === 0 || b.cut) return undefined;
   const anchor = { row: b.rows.length, col: 0 };
   b.blank(CHART_SPAN.rows + 1);
   return {
@@ -312,7 +371,7 @@ function rectangular(rows: readonly RowValues[]): RowSource {
     row: (i) => {
       const values = rows[i];
       const cells: OutCell[] = new Array(width);
-      for (let c = 0; c < width; c++) cells[c] = c < values.length ? { value: values[c] } : EMPTY;
+      for (let c = 0; c < width; c++) cells[c] = c < values.length ? { value: cellValue(values[c]) } : EMPTY;
       return cells;
     },
   };
@@ -320,9 +379,14 @@ function rectangular(rows: readonly RowValues[]): RowSource {
 
 const EMPTY: OutCell = Object.freeze({ value: null });
 
+/** Any text within Excel's cell limit, whatever it quotes: a name, a reason, a problem's message, a group's title. */
+const cellValue = (value: string | number | null): string | number | null =>
+  typeof value === "string" ? fitCell(value) : value;
+
 /** The whole summary sheet. `replaces` is the add-in's previous summary sheet, if it still exists. */
 export function buildSummarySheet(input: SummaryInput, name: string, replaces: string | null): OwnedSheetWrite {
-  const b = new SheetBuilder();
+  // Rows kept free at the foot of the sheet: the data-quality part and one row to say where the sections stopped.
+  const b = new SheetBuilder(SHEET_ROWS - dataQualityRows(input.problems.length) - 1);
   b.row(["Scorecard summary"], HEADING);
   b.row([periodLine(input.measures)], BOLD);
   const total = count(input.measures);
@@ -340,7 +404,14 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
     input.summary.map((s) => s.sheet),
   );
   b.blank();
-  for (const sheet of input.summary) sheetSection(b, sheet, input);
+  const measuresOf = measuresBySheet(input.measures);
+  let listed = 0;
+  for (const sheet of input.summary) {
+    if (!b.fits()) break;
+    listed += sheetSection(b, sheet, measuresOf(sheet.sheet), input.settings);
+  }
+  b.limit = SHEET_ROWS;
+  if (b.cut) b.row([stopNote(listed, input.measures.length)]);
   dataQuality(b, input.problems);
   return {
     sheet: name,
