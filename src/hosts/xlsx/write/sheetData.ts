@@ -39,6 +39,9 @@ const F = /<((?:\w+:)?f)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/;
 /** The r attribute of a row's last cell, read from its first characters. */
 const LAST_CELL_REF = /^<(?:\w+:)?c\s[^>]*?\br="([A-Z]+\d+)"/;
 
+/** A row's spans with the white space before it (in double quotes, as `attr` reads it). */
+const SPANS = /(\s)spans\s*=\s*"([^"]*)"/;
+
 /** Attribute patterns, compiled once: rows and cells are many. */
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 const attr = (tagText: string, name: string): string | undefined => {
@@ -272,15 +275,19 @@ export function sheetDataSplice(
     if (!numbered) return false;
     let added = "";
     for (const w of cells) added += newCell(row, w.col, 0, w);
-    const open = buf.slice(start, openEnd);
-    const spans = attr(open, "spans");
-    if (spans !== undefined) {
-      const [lo, hi] = spans.split(":").map(Number);
+    // spans="lo:hi" widened to the last new cell, replaced where it is written (as withAttribute would).
+    const spans = SPANS.exec(buf.slice(start, openEnd));
+    if (spans !== null) {
+      const text = spans[2];
+      const colon = text.indexOf(":");
+      const next = colon < 0 ? -1 : text.indexOf(":", colon + 1);
+      const hi = colon < 0 ? NaN : Number(text.slice(colon + 1, next < 0 ? undefined : next));
       const end = cells[cells.length - 1].col + 1;
       if (end > hi) {
-        out(buf.slice(copyFrom, start));
-        out(withAttribute(open, "spans", `${lo}:${end}`));
-        copyFrom = openEnd;
+        const lo = Number(colon < 0 ? text : text.slice(0, colon));
+        out(buf.slice(copyFrom, start + spans.index));
+        out(`${spans[1]}spans="${lo}:${end}"`);
+        copyFrom = start + spans.index + spans[0].length;
       }
     }
     out(buf.slice(copyFrom, close));
