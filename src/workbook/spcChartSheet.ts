@@ -21,6 +21,7 @@ import type { SpcChartData, SpcChartPoint, SpcPointMark } from "./spcChart";
 import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
 import { isPercentFormat } from "./numberFormats";
 import { SPC_STYLES } from "./spcStyles";
+import { fitCell } from "./excelLimits";
 
 /** The sheet's name unless a user's sheet has it (then "Scorecard SPC (2)"…). */
 export const SPC_SHEET_NAME = "Scorecard SPC";
@@ -192,7 +193,8 @@ export function buildSpcSheet(data: SpcChartData, name: string, replaces: string
   const cols = columns(data);
   const formats = formatsOf(data);
   const words: OutCell[][] = [
-    [{ value: `SPC chart: ${data.title}` }],
+    // The code and name are the user's cells, each up to Excel's cell limit: together they can pass it.
+    [{ value: fitCell(`SPC chart: ${data.title}`) }],
     [{ value: "Variation" }, { value: data.variation }, { value: data.variationReason }],
     [{ value: "Assurance" }, { value: data.assurance }, { value: data.assuranceReason }],
     [

@@ -17,6 +17,10 @@ import { CELL_CHARS, CELL_TEXT_CHARS, SHEET_ROWS } from "../../src/workbook/exce
 import type { MeasureReport, Problem } from "../../src/workbook/model";
 import type { OwnedSheetWrite } from "../../src/workbook/port";
 import { LISTED_PROBLEMS, buildSummarySheet } from "../../src/workbook/summary";
+import { readSpcChart } from "../../src/workbook/operations/spcChart";
+import { spcMeasureKey } from "../../src/workbook/spcChart";
+import { buildSpcSheet } from "../../src/workbook/spcChartSheet";
+import { KENT_MONTHS } from "../support/kent";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
 import { opened } from "../xlsx/xlsxFixtures";
@@ -169,6 +173,27 @@ const summaryOf = (measures: readonly MeasureReport[], problems: readonly Proble
     "Scorecard Summary",
     null,
   );
+
+describe("the SPC chart sheet", () => {
+  test("its title cell, the code and a name of 32,767 characters, is cut to the cell limit", async () => {
+    const name = "n".repeat(CELL_CHARS);
+    const port = new MemoryPort({
+      sheets: [
+        {
+          name: "Long",
+          rows: [
+            ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+            ...KENT_MONTHS.map((month, i) => ["L1", name, month, 10 + (i % 3), 12, "Maximise"]),
+          ],
+        },
+      ],
+    });
+    const result = await readSpcChart(port, spcMeasureKey("Long", "L1"));
+    if (!result.ok) throw new Error(result.problem);
+    const title = blockRows(buildSpcSheet(result.chart, "Scorecard SPC", null).blocks[0]).row(0)[0].value;
+    expect(title).toBe(`SPC chart: L1 ${"n".repeat(CELL_TEXT_CHARS - "SPC chart: L1 ".length - 1)}…`);
+  });
+});
 
 describe("SPC lists (the measure table has no SPC column)", () => {
   test("4,000 measures showing improvement: the count's codes and the sentence point to the SPC columns", () => {
