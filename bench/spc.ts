@@ -144,7 +144,7 @@ function longTables(): void {
     const table = finishTable(draft, sheet, new Set());
     const rate = (spcOn: boolean) =>
       bestOf(3, () => {
-        const rows = evaluateTable(table, sheet, 0.05, spcOn).rows;
+        const rows = evaluateTable(table, sheet, { band: 0.05, spc: spcOn, formulas: true }).rows;
         return tally(rows.flatMap((r) => [r.variation, r.assurance]));
       });
     const on = rate(true);

@@ -93,8 +93,16 @@ export interface EvaluatedTable {
   readonly tooLongForFormulas?: number;
 }
 
-export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, band: number, spc = false): EvaluatedTable {
-  const ctx = new TableContext(table, sheet, band, spc);
+/** How a table is rated: its sheet's amber band, SPC on or off, and whether the rules are written as formulas. */
+export interface EvaluateOptions {
+  readonly band: number;
+  readonly spc: boolean;
+  readonly formulas: boolean;
+}
+
+export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, opts: EvaluateOptions): EvaluatedTable {
+  const { band } = opts;
+  const ctx = new TableContext(table, sheet, band, opts.spc, opts.formulas);
   const rows = ctx.measureRows();
   const evaluate = { long: evaluateLong, wide: evaluateWide, single: evaluateSingle }[table.layout];
   const evaluated = evaluate(ctx, rows);

@@ -77,8 +77,7 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
     const live = () =>
       (cellsOf ??= new MeasureCells(
         keys,
-        valueCol,
-        history.map((h) => h.cells.data.row),
+        history.map((h) => h.cells.valueCell),
         history.map((h) => (h.cells.code ? ctx.f.code : ctx.f.name)),
       ));
     // The latest dated row is current; a measure with no usable period at all is still listed, with NA trends.
@@ -96,7 +95,7 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
         history[i].period.label,
       );
       // Earlier periods on scattered rows: FILTER reads them live where it can, not their figures as of this run.
-      if (trends.history?.kind === "values") {
+      if (ctx.formulas && trends.history?.kind === "values") {
         const window = live().window(Math.max(0, i - MAX_LONG_PERIODS), i);
         if (window) {
           earlierFigures.set(cells.data.row, trends.history);
@@ -105,7 +104,7 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       }
       series.add(cells.reading.value);
       const spcWords = ctx.spcOfRunning(cells, series);
-      outcomes.push(ctx.outcome(cells, trends, spcWords, ctx.spcOn ? live().series(i) : null));
+      outcomes.push(ctx.outcome(cells, trends, spcWords, ctx.spcOn && ctx.formulas ? live().series(i) : null));
       current = { cells, trends, spcWords };
     }
     for (const { cells, note } of undated) {

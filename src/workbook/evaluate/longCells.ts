@@ -107,17 +107,29 @@ export class MeasureCells {
   private readonly sorted: readonly number[];
   private keyed: { readonly col: number; readonly intruders: readonly number[]; readonly start: number } | null = null;
   private keyedDone = false;
+  private readonly valueCol: number;
+  /** The history's rows in period order. */
+  private readonly rows: readonly number[];
+  /**
+   * Cells handed out, by sheet row: the history's own value cells, and any other made once. Every series of the
+   * measure starts at the same cell and each row's ends at its own, so a million-row table keeps its value cells and
+   * no more.
+   */
+  private readonly cells: Map<number, CellAt>;
 
   /**
-   * `rows`: the history's sheet rows, oldest period first; `keyCols`: the column each row's key (code, else name)
-   * was read from.
+   * `valueCells`: the history's value cells (one column), oldest period first; `keyCols`: the column each row's key
+   * (code, else name) was read from.
    */
   constructor(
     private readonly index: KeyIndex,
-    private readonly valueCol: number,
-    private readonly rows: readonly number[],
+    valueCells: readonly CellAt[],
     private readonly keyCols: readonly (number | undefined)[],
   ) {
+    const rows = valueCells.map((cell) => cell.row);
+    this.rows = rows;
+    this.cells = new Map(valueCells.map((cell) => [cell.row, cell]));
+    this.valueCol = valueCells[0]?.col ?? 0;
     let ordered = rows.length === 0 ? 0 : 1;
     while (ordered < rows.length && rows[ordered] > rows[ordered - 1]) ordered++;
     let contiguous = ordered === 0 ? 0 : 1;
@@ -157,7 +169,9 @@ export class MeasureCells {
   }
 
   private at(row: number): CellAt {
-    return { row, col: this.valueCol };
+    let cell = this.cells.get(row);
+    if (!cell) this.cells.set(row, (cell = { row, col: this.valueCol }));
+    return cell;
   }
 
   /** FILTER over sheet rows `start`..rows[last], by the key cell of row rows[keyAt]. */

@@ -103,6 +103,12 @@ export class TableContext {
     sheet: SheetSnapshot,
     private readonly sheetBand: number,
     readonly spcOn: boolean = false,
+    /**
+     * The rules are written as formulas: a long row then also learns which cells its formulas read (RowOutcome's
+     * history and spcSeries). Written as values they read none, and finding them (a key index, a FILTER check per
+     * measure, two cell objects per row) is skipped.
+     */
+    readonly formulas: boolean = true,
   ) {
     this.read = cellReader(sheet);
     this.f = table.header.fields;

@@ -142,7 +142,8 @@ function evaluateSheet(
 ): EvaluatedTable[] {
   try {
     const band = bandFor(settings, sheet.name);
-    const evaluated = drafts.map((d) => evaluateTable(finishTable(d, sheet, bold), sheet, band, settings.spc));
+    const opts = { band, spc: settings.spc, formulas: settings.output === "formulas" };
+    const evaluated = drafts.map((d) => evaluateTable(finishTable(d, sheet, bold), sheet, opts));
     for (const t of evaluated) for (const p of t.problems) problems.push(p);
     return evaluated;
   } catch (error) {
