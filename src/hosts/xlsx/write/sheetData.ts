@@ -126,7 +126,7 @@ export function sheetDataSplice(
       const emptyRow = buf.charCodeAt(openEnd - 2) === 47; /* "/>" */
       let end = openEnd;
       if (!emptyRow) {
-        const close = buf.indexOf(rowClose, openEnd);
+        const close = indexOfRowClose(buf, rowClose, openEnd);
         if (close < 0) {
           if (final) throw new Error(`a row of the sheet is not closed`);
           wait = start;
@@ -263,8 +263,8 @@ export function sheetDataSplice(
     numbered: boolean,
   ): boolean {
     // The row's last cell element (`<c` then white space, `>` or `/`); one without r (`<c>`) is at an implicit column.
-    let last = buf.lastIndexOf(cellTag, close);
-    while (last > start && !isCellNameEnd(buf, last + cellTag.length)) last = buf.lastIndexOf(cellTag, last - 1);
+    let last = close;
+    while (last > start && !(buf.charCodeAt(last) === 60 /* < */ && isCellStart(buf, last, cellTag))) last--;
     if (last <= start) last = -1;
     const lastCol = last < 0 ? -1 : lastCellColumn(buf, last, cellTag.length);
     if (lastCol === null) return false;
@@ -276,18 +276,18 @@ export function sheetDataSplice(
     let added = "";
     for (const w of cells) added += newCell(row, w.col, 0, w);
     // spans="lo:hi" widened to the last new cell, replaced where it is written (as withAttribute would).
-    const spans = SPANS.exec(buf.slice(start, openEnd));
+    const spans = spansOf(buf, start, start + rowOpen.length, openEnd);
     if (spans !== null) {
-      const text = spans[2];
+      const text = spans.value;
       const colon = text.indexOf(":");
       const next = colon < 0 ? -1 : text.indexOf(":", colon + 1);
       const hi = colon < 0 ? NaN : Number(text.slice(colon + 1, next < 0 ? undefined : next));
       const end = cells[cells.length - 1].col + 1;
       if (end > hi) {
         const lo = Number(colon < 0 ? text : text.slice(0, colon));
-        out(buf.slice(copyFrom, start + spans.index));
-        out(`${spans[1]}spans="${lo}:${end}"`);
-        copyFrom = start + spans.index + spans[0].length;
+        out(buf.slice(copyFrom, spans.at));
+        out(`${spans.space}spans="${lo}:${end}"`);
+        copyFrom = spans.end;
       }
     }
     out(buf.slice(copyFrom, close));
@@ -348,6 +348,50 @@ function tagEnd(text: string, from: number): number {
     else if (code === 62) return p + 1;
   }
   return -1;
+}
+
+/**
+ * The first `rowClose` (`</row>`) at or after `from`, as indexOf finds it, looked for by its "w": in cell XML "<"
+ * comes every few characters and a "w" rarely, so this makes a few calls per row where indexOf tries every "<".
+ */
+function indexOfRowClose(text: string, rowClose: string, from: number): number {
+  const pivot = rowClose.length - 2;
+  for (let w = text.indexOf("w", from + pivot); w >= 0; w = text.indexOf("w", w + 1)) {
+    if (text.startsWith(rowClose, w - pivot)) return w - pivot;
+  }
+  return -1;
+}
+
+/** Whether a cell element starts at `at`: `cellTag` (`<c`) then white space (as \s reads it), ">" or "/". */
+function isCellStart(text: string, at: number, cellTag: string): boolean {
+  return text.startsWith(cellTag, at) && isCellNameEnd(text, at + cellTag.length);
+}
+
+interface Spans {
+  /** Where the attribute starts (its white space before) and ends, in the text. */
+  readonly at: number;
+  readonly end: number;
+  readonly space: string;
+  readonly value: string;
+}
+
+/**
+ * The row tag's spans (double-quoted, as `attr` reads it) and where it is written, or null. Written as Excel
+ * writes it (` spans="…"` right after ` r="12"`) it is read without the pattern: no match of the pattern can
+ * come before it there. The tag is [start, openEnd), its name ends at `nameEnd`.
+ */
+function spansOf(text: string, start: number, nameEnd: number, openEnd: number): Spans | null {
+  if (text.startsWith(' r="', nameEnd)) {
+    let i = nameEnd + 4;
+    while (i < openEnd && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i > nameEnd + 4 && text.charCodeAt(i) === 34 && text.startsWith(' spans="', i + 1)) {
+      const close = text.indexOf('"', i + 9);
+      if (close >= 0 && close < openEnd)
+        return { at: i + 1, end: close + 1, space: " ", value: text.slice(i + 9, close) };
+    }
+  }
+  const m = SPANS.exec(text.slice(start, openEnd));
+  return m === null ? null : { at: start + m.index, end: start + m.index + m[0].length, space: m[1], value: m[2] };
 }
 
 /** Whether the character at `at` may follow a cell element's name: white space (as \s reads it), ">" or "/". */
