@@ -235,7 +235,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let filter: FilterGrowth | null = null;
     // Streamed both ways: the sheet is read piece by piece and written compressed as it comes (big sheets).
     this.pkg.writePart(part, (out) => {
-      ({ formulasChanged, filter } = spliceWorksheet((sink) => this.pkg.streamUtf8(part, sink), write, ctx, out));
+      ({ formulasChanged, filter } = spliceWorksheet(this.pkg.utf8Source(part), write, ctx, out));
     });
     this.widenTables(part, write);
     if (filter) widenFilterDatabase(this.pkg, this.currentInfo(), r.info.sheets.indexOf(entry), filter);

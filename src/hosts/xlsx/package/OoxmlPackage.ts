@@ -38,6 +38,11 @@ const STREAM_CHUNK = 64 * 1024;
 const WHOLE_INFLATE_LIMIT = 64 * 1024 * 1024;
 const encoder = new TextEncoder();
 
+/** Bytes inflated whole, handed on in STREAM_CHUNK pieces. */
+function chunks(whole: Uint8Array, sink: (chunk: Uint8Array) => void): void {
+  for (let i = 0; i < whole.length; i += STREAM_CHUNK) sink(whole.subarray(i, i + STREAM_CHUNK));
+}
+
 export class OoxmlPackage {
   private readonly entries = new Map<string, ZipEntry>();
   /** Part name (lower case) -> the name as stored, in the package's order; new parts at the end. */
@@ -94,15 +99,35 @@ export class OoxmlPackage {
     if (changed !== undefined) return sink(encoder.encode(changed));
     const entry = this.order.has(key) ? this.entries.get(key) : undefined;
     if (!entry) throw new PackageError(`has no part ${part}`);
-    if (this.codec === FFLATE_CODEC || entry.size > WHOLE_INFLATE_LIMIT) return inflateEntry(entry, sink);
-    const whole = this.codec.inflate(entry);
-    for (let i = 0; i < whole.length; i += STREAM_CHUNK) sink(whole.subarray(i, i + STREAM_CHUNK));
+    if (this.inflatesInPieces(entry)) return inflateEntry(entry, sink);
+    chunks(this.codec.inflate(entry), sink);
   }
 
   /** Streams the part as UTF-8 bytes, in pieces (a UTF-16 part, rare and small, is decoded whole and re-encoded). */
   streamUtf8(part: string, sink: (chunk: Uint8Array) => void): void {
+    this.utf8Of(part, (bytes) => this.stream(part, bytes), sink);
+  }
+
+  /**
+   * The part's UTF-8 bytes as a source to stream more than once (the splice reads a sheet twice): a part the codec
+   * inflates whole anyway is inflated once for every reading (held while the source is); one inflated in pieces is
+   * inflated anew each time, so it is never held whole.
+   */
+  utf8Source(part: string): (sink: (chunk: Uint8Array) => void) => void {
+    const key = part.toLowerCase();
+    const entry = !this.changed.has(key) && this.order.has(key) ? this.entries.get(key) : undefined;
+    if (!entry || this.inflatesInPieces(entry)) return (sink) => this.streamUtf8(part, sink);
+    let whole: Uint8Array | null = null;
+    return (sink) => this.utf8Of(part, (bytes) => chunks((whole ??= this.codec.inflate(entry)), bytes), sink);
+  }
+
+  private inflatesInPieces(entry: ZipEntry): boolean {
+    return this.codec === FFLATE_CODEC || entry.size > WHOLE_INFLATE_LIMIT;
+  }
+
+  private utf8Of(part: string, source: (sink: (chunk: Uint8Array) => void) => void, sink: (chunk: Uint8Array) => void) {
     let utf16: boolean | null = null;
-    this.stream(part, (chunk) => {
+    source((chunk) => {
       if (chunk.length === 0) return;
       utf16 ??= (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
       if (!utf16) sink(chunk);
