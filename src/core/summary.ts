@@ -2,7 +2,7 @@
 import type { NaKind, Status, Trend } from "./types";
 import { percentHalfUp } from "./numbers";
 import { parsePeriod } from "./periods";
-import { codesInBrackets, counted, plural } from "./text";
+import { codesInBrackets, counted, listUpTo, plural } from "./text";
 import type { ListCut } from "./text";
 
 /** One measure at its latest period, as the summary sees it. */
@@ -231,11 +231,12 @@ export function periodsCovered(measures: readonly { readonly period: string | nu
  * The period a summary covers (SPEC §5): "Period: Q2 2020/21" when every measure reports the same one, otherwise each
  * period with its count, "Periods: Q2 2020/21 (28 measures), Q1 2020/21 (3 measures), period not stated (1 measure)".
  * A measure states no period when its period cell is blank or names only the kind of figure (`12M`: statedPeriod).
+ * `cut`: where the list of periods is cut (a sheet's cell limit), at a period.
  */
-export function periodLine(measures: readonly { readonly period: string | null }[]): string {
+export function periodLine(measures: readonly { readonly period: string | null }[], cut?: ListCut): string {
   const periods = periodsCovered(measures);
   if (periods.length === 0) return "Period: none (no measures found).";
   if (periods.length === 1) return `Period: ${periods[0].period ?? "not stated"}.`;
   const parts = periods.map((p) => `${p.period ?? "period not stated"} (${counted(p.count, "measure")})`);
-  return `Periods: ${parts.join(", ")}.`;
+  return `Periods: ${listUpTo(parts, cut)}.`;
 }

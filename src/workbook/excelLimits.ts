@@ -40,12 +40,13 @@ export function fitCell(text: string): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** Where the codes a cut list leaves out are all listed. */
-export type FullList = "measure table" | "SPC columns";
+/** Where the items a cut list leaves out are all listed. */
+export type FullList = "measure table" | "SPC columns" | "Period column";
 
 const LISTED: Record<FullList, string> = {
   "measure table": "listed below",
   "SPC columns": "see the Variation and Assurance columns beside each table",
+  "Period column": "see the Period column of the tables below",
 };
 
 /** "1,048,576": a limit as Microsoft's page prints it. */
@@ -61,4 +62,9 @@ export function codesCell(codes: readonly string[], full: FullList): string {
 /** Where a sentence's list of codes in brackets is cut: "(A1, A2, … and 3980 more, listed below)". */
 export function sentenceCut(full: FullList): ListCut {
   return { maxChars: SENTENCE_LIST_CHARS, more: (n) => `… and ${n} more, ${LISTED[full]}` };
+}
+
+/** Where a list that fills its cell but for `around` characters ("Periods: ….") is cut: "… and 12 more (see …)". */
+export function lineCut(full: FullList, around: number): ListCut {
+  return { maxChars: CELL_TEXT_CHARS - around, more: (n) => `… and ${n} more (${LISTED[full]})` };
 }

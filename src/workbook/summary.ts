@@ -13,7 +13,7 @@ import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { freeSheetName } from "./sheetNames";
 import { spcLegendRows, spcSummaryRows } from "./spcSummary";
-import { SHEET_ROWS, codesCell, fitCell, sentenceCut, thousands } from "./excelLimits";
+import { SHEET_ROWS, codesCell, fitCell, lineCut, sentenceCut, thousands } from "./excelLimits";
 import { measuresBySheet } from "./measuresBySheet";
 import { isPercentFormat } from "./numberFormats";
 import { round10 } from "../core/numbers";
@@ -388,7 +388,8 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
   // Rows kept free at the foot of the sheet: the data-quality part and one row to say where the sections stopped.
   const b = new SheetBuilder(SHEET_ROWS - dataQualityRows(input.problems.length) - 1);
   b.row(["Scorecard summary"], HEADING);
-  b.row([periodLine(input.measures)], BOLD);
+  // "Periods: " and the full stop around the list; a period label is the user's text, so there may be thousands.
+  b.row([periodLine(input.measures, lineCut("Period column", "Periods: .".length))], BOLD);
   const total = count(input.measures);
   const sheets = input.summary.length;
   b.row([

@@ -210,6 +210,17 @@ describe("SPC lists (the measure table has no SPC column)", () => {
   });
 });
 
+describe("the period line", () => {
+  test("1,000 different period labels: the line is cut at a period and points to the Period column", () => {
+    const labels = Array.from({ length: 1_000 }, (_, i) => `Note ${String(i).padStart(4, "0")} ${"x".repeat(20)}`);
+    const measures = labels.map((period, i) => measure("S", null, `M${i}`, "Green", { period }));
+    const line = grid(summaryOf(measures))[1][0];
+    // Each "Note 0001 x…x (1 measure)" is 42 characters, 44 with ", ": 743 fit beside the note.
+    const kept = labels.slice(0, 743).map((label) => `${label} (1 measure)`);
+    expect(line).toBe(`Periods: ${kept.join(", ")}, … and 257 more (see the Period column of the tables below).`);
+  });
+});
+
 describe("the data-quality list", () => {
   const problems = (n: number): Problem[] =>
     Array.from({ length: n }, (_, i) => ({ sheet: "S", cell: `D${i + 2}`, message: `Unknown aim "x${i}".` }));
