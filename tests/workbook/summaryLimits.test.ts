@@ -10,6 +10,7 @@ import type { Status } from "../../src/core";
 import type { Assurance, Variation } from "../../src/core/spc";
 import type { CellValue } from "../../src/core/types";
 import { listUpTo } from "../../src/core/text";
+import { OfficeWorkbook } from "../../src/hosts/office";
 import { XlsxWorkbook } from "../../src/hosts/xlsx";
 import { DEFAULT_SETTINGS, applyRules } from "../../src/workbook";
 import { blockRows } from "../../src/workbook/blockRows";
@@ -20,7 +21,9 @@ import { LISTED_PROBLEMS, buildSummarySheet } from "../../src/workbook/summary";
 import { readSpcChart } from "../../src/workbook/operations/spcChart";
 import { spcMeasureKey } from "../../src/workbook/spcChart";
 import { buildSpcSheet } from "../../src/workbook/spcChartSheet";
+import { FakeSheet } from "../office/fakeExcel";
 import { KENT_MONTHS } from "../support/kent";
+import { fakeContext } from "../support/officeFixtures";
 import { MemoryPort } from "../support/memoryPort";
 import type { MemorySheetInit } from "../support/memoryPort";
 import { opened } from "../xlsx/xlsxFixtures";
@@ -408,4 +411,29 @@ describe("through the .xlsx host", () => {
     const listedCodes = summary.values.filter((row) => typeof row[1] === "string" && /^RED-\d{4}$/.test(row[1]));
     expect(listedCodes.map((row) => row[1])).toEqual(RED);
   }, 60_000);
+});
+
+describe("through the Office.js host (the fake Excel)", () => {
+  test("no input sent to the summary passes 32,767 characters, the apostrophe that keeps text as text included", async () => {
+    const long: MemorySheetInit = {
+      name: "Long",
+      rows: [
+        ["Code", "Measure", "Period", "Value", "Target", "Aim"],
+        ["L1", "9".repeat(40_000), "Q2 2020/21", 10, 50, "Maximise"],
+      ],
+    };
+    const enter = jest.spyOn(FakeSheet.prototype, "enter");
+    try {
+      await applyRules(new OfficeWorkbook(fakeContext([redSheet(RED), long])));
+      const inputs = enter.mock.calls.flatMap(([, , input], i) =>
+        enter.mock.contexts[i].name === "Scorecard Summary" && typeof input === "string" ? [input] : [],
+      );
+      // The Red codes hold digits, so they are sent as '… (1 + 32,759 characters); the name of nines is cut to 32,766.
+      expect(inputs).toContain(`'${RED.slice(0, 3_273).join(", ")}, … and 727 more (listed below)`);
+      expect(inputs).toContain(`'${"9".repeat(CELL_TEXT_CHARS - 1)}…`);
+      expect(Math.max(...inputs.map((input) => input.length))).toBe(CELL_CHARS);
+    } finally {
+      enter.mockRestore();
+    }
+  });
 });
