@@ -188,9 +188,10 @@ export interface LineChartSpec extends ChartPlacement {
   readonly series: readonly LineSeriesStyle[];
   /**
    * The value axis: bounds set, so a series far from zero is not flattened against an axis that starts at 0, and
-   * the labels' number format (the values' own: 73% rather than 0.73).
+   * the labels' number format (the values' own: 73% rather than 0.73). `step` is the major unit (the gap between
+   * gridlines), set rather than left to Excel so the chart shows the pane preview's scale.
    */
-  readonly axis: { readonly min: number; readonly max: number; readonly numberFormat: string };
+  readonly axis: { readonly min: number; readonly max: number; readonly step: number; readonly numberFormat: string };
 }
 
 export type ChartSpec = StackedBarChartSpec | LineChartSpec;

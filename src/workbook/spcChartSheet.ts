@@ -22,6 +22,7 @@ import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
 import { isPercentFormat } from "./numberFormats";
 import { SPC_STYLES } from "./spcStyles";
 import { fitCell } from "./excelLimits";
+import { niceAxis, type NiceAxis } from "../core/niceAxis";
 
 /** The sheet's name unless a user's sheet has it (then "Scorecard SPC (2)"…). */
 export const SPC_SHEET_NAME = "Scorecard SPC";
@@ -144,23 +145,14 @@ function formatsOf(data: SpcChartData): { values: string; derived: string } {
 }
 
 /**
- * Value axis bounds holding every point, both limits and the target, padded a little and rounded to a step of 1, 2
- * or 5 times a power of ten, as a chart's own axis would be.
+ * The value axis holding every point, the mean, both limits and the target: one scale with the pane's preview
+ * (core niceAxis), so the chart in Excel and the preview of one measure show the same bounds and gridlines.
  */
-export function spcAxis(data: SpcChartData): { min: number; max: number } {
-  const figures = [data.lower, data.upper, ...data.points.map((p) => p.value)];
+export function spcAxis(data: SpcChartData): NiceAxis {
+  const figures = [data.mean, data.lower, data.upper, ...data.points.map((p) => p.value)];
   if (data.target !== null) figures.push(data.target);
   if (data.targetRange !== null) figures.push(...data.targetRange);
-  const lo = Math.min(...figures);
-  const hi = Math.max(...figures);
-  const span = hi - lo || Math.abs(hi) || 1;
-  const rough = span / 5;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
-  const round = (x: number) => Number(x.toPrecision(12));
-  const min = round(Math.floor((lo - span * 0.05) / step) * step);
-  // Counts and rates never go below zero: the padding must not invent a negative axis for them.
-  return { min: lo >= 0 ? Math.max(0, min) : min, max: round(Math.ceil((hi + span * 0.05) / step) * step) };
+  return niceAxis(figures);
 }
 
 const TITLE_STYLE: CellStyle = { bold: true, font: "#1F3864" };

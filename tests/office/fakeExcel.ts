@@ -67,7 +67,7 @@ export interface FakeChart {
   seriesColours: (string | undefined)[];
   /** Line and marker properties set per series (line charts), by series index. */
   seriesFormats: FakeSeriesFormat[];
-  valueAxis: { minimum?: unknown; maximum?: unknown; numberFormat?: string };
+  valueAxis: { minimum?: unknown; maximum?: unknown; majorUnit?: unknown; numberFormat?: string };
 }
 
 export interface FakeSeriesFormat {
@@ -1189,7 +1189,7 @@ class ChartProxy implements XlChart {
       },
     };
     const axis = {} as XlChart["axes"]["valueAxis"];
-    for (const field of ["minimum", "maximum", "numberFormat"] as const) {
+    for (const field of ["minimum", "maximum", "majorUnit", "numberFormat"] as const) {
       Object.defineProperty(axis, field, {
         get: () => chart().valueAxis[field],
         set: (value: unknown) =>

@@ -33,7 +33,7 @@ test("the SPC chart's sheet: the message says the chart was not drawn", () => {
     name: "Scorecard SPC chart",
     title: "ASC1",
     series: [],
-    axis: { min: 0, max: 1, numberFormat: "0%" },
+    axis: { min: 0, max: 1, step: 0.2, numberFormat: "0%" },
   };
   expect(ownedSheetOps(owned("Scorecard SPC", chart), [users("Scorecard SPC")])).toEqual({
     problem: {

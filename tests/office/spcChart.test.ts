@@ -79,6 +79,8 @@ test("a LineMarkers chart over the table, each series styled, the axis bounded, 
   ]);
   expect(chart.valueAxis.minimum).toBeLessThanOrEqual(0.65);
   expect(chart.valueAxis.maximum).toBeGreaterThanOrEqual(0.8);
+  // The major unit is set, not left to Excel: the pane's preview shows the same gridlines.
+  expect(chart.valueAxis.majorUnit).toBe(0.05);
   expect(chart.valueAxis.numberFormat).toBe("#,##0.00");
 });
 

@@ -260,7 +260,7 @@ describe("SPC chart: the preview", () => {
     const label = screen.getByRole("img").getAttribute("aria-label") ?? "";
     expect(label).toMatch(/Mean £72\d,\d{3}, process limits £68\d,\d{3} to £76\d,\d{3}, target £800,000\./);
     const ticks = [...container.querySelectorAll("svg text")].map((t) => t.textContent ?? "");
-    expect(ticks.slice(0, 4)).toEqual(["£0.65m", "£0.70m", "£0.75m", "£0.80m"]);
+    expect(ticks.slice(0, 4)).toEqual(["£0.60m", "£0.65m", "£0.70m", "£0.75m"]);
     const details = container.querySelector("details") as HTMLDetailsElement;
     details.open = true;
     fireEvent(details, new Event("toggle"));

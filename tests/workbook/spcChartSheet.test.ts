@@ -170,12 +170,13 @@ test("the value axis holds everything, on round steps, and never goes below zero
     values.map((value) => ({ period: "", value, mark: null, rule: null, side: null }));
   const data = (values: number[], extra: Partial<typeof base> = {}) =>
     ({ ...base, ...extra, points: points(values) }) as unknown as Parameters<typeof spcAxis>[0];
-  expect(spcAxis(data([2, 3, 8]))).toEqual({ min: 0, max: 10 });
+  expect(spcAxis(data([2, 3, 8]))).toEqual({ min: 0, max: 10, step: 2 });
   expect(spcAxis(data([1240, 2276], { mean: 1700, lower: 1100, upper: 2300, target: 2500 }))).toEqual({
     min: 1000,
     max: 3000,
+    step: 500,
   });
-  expect(spcAxis(data([-3, 2], { mean: 0, lower: -4, upper: 4 }))).toEqual({ min: -6, max: 6 });
+  expect(spcAxis(data([-3, 2], { mean: 0, lower: -4, upper: 4 }))).toEqual({ min: -6, max: 6, step: 2 });
   const flat = spcAxis(data([5, 5], { mean: 5, lower: 5, upper: 5 }));
   expect(flat.min).toBeLessThan(5);
   expect(flat.max).toBeGreaterThan(5);

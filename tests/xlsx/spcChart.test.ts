@@ -86,6 +86,8 @@ test("a line chart part over the SPC sheet's table: seven series, each drawn as 
   expect(chart).toMatch(
     /<c:scaling><c:orientation val="minMax"\/><c:max val="0\.\d+"\/><c:min val="0\.\d+"\/><\/c:scaling>/,
   );
+  // The major unit the pane's preview steps by, after crossBetween as CT_ValAx orders them.
+  expect(chart).toContain('<c:crossBetween val="between"/><c:majorUnit val="0.05"/></c:valAx>');
   expect(chart).toContain("<a:t>ASC1 ASC1 measure: Improvement (high), assurance Fail</a:t>");
   expect(chart).toContain('<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0.00" sourceLinked="0"/>');
 

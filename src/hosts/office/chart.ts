@@ -43,11 +43,17 @@ function styleLineChart(chart: XlChart, spec: LineChartSpec): void {
   dataSeries(spec, spec.series).forEach((style, i) => styleSeries(chart.series.getItemAt(i), style));
   chart.axes.valueAxis.minimum = spec.axis.min;
   chart.axes.valueAxis.maximum = spec.axis.max;
+  chart.axes.valueAxis.majorUnit = spec.axis.step;
   chart.axes.valueAxis.numberFormat = spec.axis.numberFormat;
 }
 
+/** The line chart's value axis: minimum, maximum, major unit, number format. */
+const AXIS_ACTIONS = 4;
+
 function seriesActions(spec: ChartSpec): number {
-  return spec.kind === "stackedBar" ? 5 * spec.seriesColours.length : LINE_SERIES_ACTIONS * spec.series.length + 3;
+  return spec.kind === "stackedBar"
+    ? 5 * spec.seriesColours.length
+    : LINE_SERIES_ACTIONS * spec.series.length + AXIS_ACTIONS;
 }
 
 /** The chart of an owned sheet; `existing` finds that sheet as it stands when the batch runs. */

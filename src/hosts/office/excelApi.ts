@@ -157,8 +157,13 @@ export interface XlChart {
   delete(): void;
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): XlChartSeries };
-  /** The value axis: bounds (ExcelApi 1.1) and the labels' number format (ExcelApi 1.8, Excel.ChartAxis.numberFormat). */
-  readonly axes: { readonly valueAxis: { minimum: unknown; maximum: unknown; numberFormat: string } };
+  /**
+   * The value axis: bounds and major unit (ExcelApi 1.1, Excel.ChartAxis.minimum/maximum/majorUnit) and the labels'
+   * number format (ExcelApi 1.8, Excel.ChartAxis.numberFormat).
+   */
+  readonly axes: {
+    readonly valueAxis: { minimum: unknown; maximum: unknown; majorUnit: unknown; numberFormat: string };
+  };
   /** With an end cell the chart is sized to cover the cells from start to end. */
   setPosition(startCell: string, endCell?: string): void;
 }

@@ -10,7 +10,7 @@ import {
 import { formatNumber, formatPercent } from "../../core/numbers";
 import type { SpcChartData, SpcChartPoint, SpcPointMark } from "../../workbook/spcChart";
 import { specialCauseWords } from "../../workbook/spcChartSheet";
-import { formatFigure, layoutSpcChart, type ChartBox } from "./spcChartGeometry";
+import { formatFigure, layoutSpcChart, type ChartBox, type SpcChartFigures } from "./spcChartGeometry";
 
 /** The SVG's own units; it scales to the pane's width (about 1:1 in a 350 px pane). */
 const BOX: ChartBox = { width: 320, height: 210, top: 12, right: 22, bottom: 26, left: 44 };
@@ -91,6 +91,20 @@ function moneyOf(chart: SpcChartData): FigureFormat | null {
   return isCurrencyFormat(format) ? format : null;
 }
 
+/** What the preview draws of a measure's chart data: the figures the Excel chart's sheet is built from. */
+export function previewFigures(chart: SpcChartData, percent: boolean): SpcChartFigures {
+  return {
+    periods: chart.points.map((p) => p.period),
+    values: chart.points.map((p) => p.value),
+    mean: chart.mean,
+    lower: chart.lower,
+    upper: chart.upper,
+    targets: chartTargets(chart),
+    percent,
+    money: moneyOf(chart),
+  };
+}
+
 function markedPeriods(points: readonly SpcChartPoint[], mark: SpcPointMark): string[] {
   return points.filter((p) => p.mark === mark).map((p) => p.period);
 }
@@ -127,19 +141,7 @@ export interface SpcChartPreviewProps {
 export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps) {
   const styles = useStyles();
   const targets = chartTargets(chart);
-  const layout = layoutSpcChart(
-    {
-      periods: chart.points.map((p) => p.period),
-      values: chart.points.map((p) => p.value),
-      mean: chart.mean,
-      lower: chart.lower,
-      upper: chart.upper,
-      targets,
-      percent,
-      money: moneyOf(chart),
-    },
-    BOX,
-  );
+  const layout = layoutSpcChart(previewFigures(chart, percent), BOX);
   const { plot } = layout;
   const pitch = (plot.right - plot.left) / Math.max(1, chart.points.length - 1);
   const radius = Math.max(MIN_POINT_RADIUS, Math.min(POINT_RADIUS, pitch / 3));

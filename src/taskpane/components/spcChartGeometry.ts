@@ -1,8 +1,10 @@
 /**
  * The arithmetic of the pane's SPC chart preview, apart from React so it can be tested as plain numbers: the value
- * scale with "nice" ticks, the x positions, which periods get a label, and the values line as an SVG path.
+ * scale's ticks (the Excel chart's own scale, core niceAxis), the x positions, which periods get a label, and the
+ * values line as an SVG path.
  */
 import { formatFigure as formatFigureAs, type FigureFormat } from "../../core/figureFormat";
+import { axisTicks, niceAxis } from "../../core/niceAxis";
 
 /** What the preview draws, in figures. `percent`: the values are fractions shown as percentages (0.73 -> 73%). */
 export interface SpcChartFigures {
@@ -60,29 +62,6 @@ export interface SpcChartLayout {
 const LABEL_CHAR_WIDTH = 6.2;
 /** Space kept between two period labels. */
 const LABEL_GAP = 8;
-
-/**
- * Up to about `maxCount` evenly spaced round figures (steps of 1, 2 or 5 times a power of ten) from at or below `min`
- * to at or above `max`. A flat span (min = max) is widened around its value so the line sits mid-chart.
- */
-export function niceTicks(min: number, max: number, maxCount: number): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) {
-    throw new RangeError(`no scale from ${min} to ${max}`);
-  }
-  if (min === max) {
-    const spread = min === 0 ? 1 : Math.abs(min) / 10;
-    return niceTicks(min - spread, max + spread, maxCount);
-  }
-  const rough = (max - min) / Math.max(1, maxCount - 1);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const first = Math.floor(min / step + 1e-9);
-  const last = Math.ceil(max / step - 1e-9);
-  const ticks: number[] = [];
-  // Multiplying the step (not adding it up) keeps float noise out of the tick values: 0.1 * 3, not 0.1 + 0.1 + 0.1.
-  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
-  return ticks;
-}
 
 /** Decimals a tick step needs: a step of 0.05 needs 2, of 20 none. */
 function decimalsFor(step: number): number {
@@ -149,17 +128,15 @@ export function layoutSpcChart(figures: SpcChartFigures, box: ChartBox): SpcChar
   const right = box.width - Math.max(box.right, Math.ceil(labelWidth / 2) + 2);
   const top = box.top;
   const bottom = box.height - box.bottom;
-  const shown = [...values, figures.mean, figures.lower, figures.upper, ...figures.targets];
   const plotHeight = bottom - top;
-  // About one tick per 40 px of height: enough to read a value off, few enough to stay legible.
-  const ticks = niceTicks(Math.min(...shown), Math.max(...shown), Math.max(3, Math.floor(plotHeight / 40) + 1));
-  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-  const tickLabels = ticks.map((value) => formatTick(value, step, figures.percent, figures.money ?? null));
+  // The Excel chart's own scale (spcAxis reads the same figures), so the preview shows what the workbook will.
+  const axis = niceAxis([figures.mean, figures.lower, figures.upper, ...values, ...figures.targets]);
+  const ticks = axisTicks(axis);
+  const tickLabels = ticks.map((value) => formatTick(value, axis.step, figures.percent, figures.money ?? null));
   // The left margin fits the widest tick label (drawn right-aligned 4 px left of the axis), so none leaves the SVG.
   const widest = Math.max(...tickLabels.map((l) => l.length));
   const plot = { left: Math.max(box.left, Math.ceil(widest * LABEL_CHAR_WIDTH) + 6), top, right, bottom };
-  const [low, high] = [ticks[0], ticks[ticks.length - 1]];
-  const y = (v: number) => round1(plot.bottom - ((v - low) / (high - low)) * plotHeight);
+  const y = (v: number) => round1(plot.bottom - ((v - axis.min) / (axis.max - axis.min)) * plotHeight);
   const plotWidth = plot.right - plot.left;
   // One point alone sits in the middle; otherwise the first and last points touch the plot's edges.
   const x = (i: number) =>

@@ -236,7 +236,7 @@ function linePlot(chart: LineChartSpec, source: ChartSource): string {
     `<c:max val="${chart.axis.max}"/><c:min val="${chart.axis.min}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.axis.numberFormat)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/>` +
-    `<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+    `<c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="${chart.axis.step}"/></c:valAx>`;
   return (
     `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join("")}` +
     `<c:marker val="1"/><c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>${axes}`
