@@ -160,7 +160,7 @@ class PartRouter {
     }
     let buf = chunk;
     if (this.pending) {
-      buf = concatBytes([this.pending, chunk]);
+      buf = joined(this.pending, chunk);
       this.pending = null;
     }
     if (this.phase === "before") {
@@ -191,6 +191,16 @@ class PartRouter {
     const tail = this.decoder.decode();
     if (tail !== "") this.outside.write(tail);
   }
+}
+
+/**
+ * `before` then `after`: a view of both when they lie end to end in one buffer (a part inflated whole and handed on in
+ * pieces: the unread end of one piece and the next), so a sheet's bytes are not copied once more; else a copy.
+ */
+function joined(before: Uint8Array, after: Uint8Array): Uint8Array {
+  return before.buffer === after.buffer && before.byteOffset + before.length === after.byteOffset
+    ? new Uint8Array(before.buffer, before.byteOffset, before.length + after.length)
+    : concatBytes([before, after]);
 }
 
 /**

@@ -3,14 +3,17 @@
  * layout, its chart's drawing) and the state sheet (column A, inline strings, so a new state never grows the shared
  * string table). The part, its id and its place in the workbook are kept by the caller; only the content is new.
  */
-import type { OwnedSheetWrite, PageLayout } from "../../../workbook/port";
-import { rangeToA1, toA1 } from "../../../workbook/a1";
+import type { OutCell, OwnedSheetWrite, PageLayout } from "../../../workbook/port";
+import { columnLetters, rangeToA1, toA1 } from "../../../workbook/a1";
 import { escapeXml } from "../xml/scan";
 import { cellXml } from "./cellXml";
 import { RowWalker } from "./cellWrites";
 import { XML_DECLARATION, type Namespaces } from "./namespaces";
 import type { StringTable } from "./stringTable";
 import type { StyleWriter } from "./styleWriter";
+
+/** A cell that only gets a style. */
+const NO_VALUE: OutCell = { value: null };
 
 /** Excel's header/footer codes: &L left, &F file name, &R right, &P page, &N pages. */
 export const FOOTER = "&L&F&RPage &P of &N";
@@ -43,14 +46,15 @@ export function writeOwnedSheet(
   const writes = new RowWalker(write);
   let formulas = false;
   for (let row = writes.nextRow(0); row < Infinity; row = writes.nextRow(row + 1)) {
+    const number = String(row + 1);
     let cells = "";
     for (const w of writes.cells(row)) {
       let xf = 0;
       for (const style of w.styles) xf = ctx.styles.cellXf(xf, style);
       if (w.out?.formula !== undefined) formulas = true;
-      cells += cellXml("", toA1(row, w.col), xf, w.out ?? { value: null }, ctx.strings);
+      cells += cellXml("", columnLetters(w.col) + number, xf, w.out ?? NO_VALUE, ctx.strings);
     }
-    out(`<row r="${row + 1}">${cells}</row>`);
+    out(`<row r="${number}">${cells}</row>`);
   }
   // Rules after the cells: their dxf entries are appended after the cells' formats, as before streaming.
   let priority = 0;
