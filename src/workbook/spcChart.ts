@@ -12,6 +12,7 @@ import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
 import { isPercentFormat } from "./numberFormats";
+import { sameSheetName } from "./sheetNames";
 import type { ScanContext } from "./operations/scan";
 
 /** A measure with a history (long or wide table), as the pane's picker lists it. */
@@ -235,29 +236,45 @@ function listed(names: readonly string[]): string {
 }
 
 /**
- * The measures `wanted` (lower case) names: its exact code, else its exact name, else every measure whose code or
- * name contains it ("personal budget" finds "Adults with a personal budget (%)", as the pane's picker does).
+ * The measures what a person types names, in tiers best first: its exact code, then its exact name (both case-blind),
+ * then every measure whose code, name and sheet hold each typed word ("personal budget" finds "Adults with a personal
+ * budget (%)"), those with a word that is their whole code first ("asc1 north" is ASC1 on the sheet North before
+ * ASC10 there). A measure stands in its best tier only; nothing typed names every measure. The pane's picker lists
+ * every tier; the CLI's --measure takes the best and wants it unique.
  */
-function matching(measures: readonly SpcChartMeasure[], wanted: string): readonly SpcChartMeasure[] {
-  const byCode = measures.filter((m) => m.code.toLowerCase() === wanted);
-  if (byCode.length > 0) return byCode;
-  const byName = measures.filter((m) => m.name.toLowerCase() === wanted);
-  if (byName.length > 0 || wanted === "") return byName;
-  return measures.filter((m) => m.code.toLowerCase().includes(wanted) || m.name.toLowerCase().includes(wanted));
+export function measureTiers(measures: readonly SpcChartMeasure[], query: string): SpcChartMeasure[][] {
+  const wanted = query.trim().toLowerCase();
+  const words = wanted.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [[...measures]];
+  const [byCode, byName, byCodeAndWords, byWords]: SpcChartMeasure[][] = [[], [], [], []];
+  for (const m of measures) {
+    const code = m.code.toLowerCase();
+    if (code === wanted) byCode.push(m);
+    else if (m.name.toLowerCase() === wanted) byName.push(m);
+    else {
+      const text = `${measureTitle(m)} ${m.sheet}`.toLowerCase();
+      if (words.every((w) => text.includes(w))) (words.includes(code) ? byCodeAndWords : byWords).push(m);
+    }
+  }
+  return [byCode, byName, byCodeAndWords, byWords].filter((tier) => tier.length > 0);
+}
+
+/** Every measure what a person types names, best first (measureTiers): the pane picker's list. */
+export function matchingMeasures(measures: readonly SpcChartMeasure[], query: string): SpcChartMeasure[] {
+  return measureTiers(measures, query).flat();
 }
 
 /**
- * The measure a person names by its code, its name or a part of either that only one measure has (case-blind; an
- * exact code wins), on `sheet` when given: for the CLI's --measure. A miss or an ambiguity is a one-line problem
- * naming what there is to choose from.
+ * The measure a person names (measureTiers: an exact code, else an exact name, else the only measure holding every
+ * word typed), on `sheet` when given: for the CLI's --measure. A miss or an ambiguity in the best tier is a one-line
+ * problem naming what there is to choose from.
  */
 export function findSpcMeasure(
   measures: readonly SpcChartMeasure[],
   query: string,
   sheet: string | null,
 ): { ok: true; measure: SpcChartMeasure } | { ok: false; problem: string } {
-  const wanted = query.trim().toLowerCase();
-  const onSheet = sheet === null ? measures : measures.filter((m) => m.sheet.toLowerCase() === sheet.toLowerCase());
+  const onSheet = sheet === null ? measures : measures.filter((m) => sameSheetName(m.sheet, sheet));
   if (sheet !== null && onSheet.length === 0) {
     const sheets = [...new Set(measures.map((m) => m.sheet))];
     return {
@@ -265,7 +282,8 @@ export function findSpcMeasure(
       problem: `No sheet "${sheet}" has a measure with a history; ${sheets.length === 0 ? "no sheet has one" : `sheets with one: ${listed(sheets)}`}.`,
     };
   }
-  const found = matching(onSheet, wanted);
+  // Nothing typed names every measure in the pane's list, but no one measure for the CLI.
+  const found = query.trim() === "" ? [] : (measureTiers(onSheet, query)[0] ?? []);
   if (found.length === 1) return { ok: true, measure: found[0] };
   if (found.length > 1 && new Set(found.map((m) => m.code.toLowerCase())).size === 1) {
     return {
@@ -276,7 +294,7 @@ export function findSpcMeasure(
   if (found.length > 1) {
     return {
       ok: false,
-      problem: `"${query}" matches ${found.length} measures: ${listed(found.map((m) => `${m.code} ${m.name} (${m.sheet})`))}; give more of the code or name.`,
+      problem: `"${query}" matches ${found.length} measures: ${listed(found.map((m) => `${m.code} ${m.name} (${m.sheet})`))}; give more of the code, name or sheet.`,
     };
   }
   const ready = onSheet.filter((m) => m.ready);

@@ -110,7 +110,7 @@ test("a part of a code or name that one measure has picks it; a part several hav
     stdout: "",
     stderr:
       'scorecard: "C1" matches 2 measures: ASC1 ASC1 measure (Adult Social Care), ASC10 ASC10 measure (Adult Social Care); ' +
-      "give more of the code or name.",
+      "give more of the code, name or sheet.",
   });
   await expect(fs.access(path.join(dir, "three.xlsx"))).rejects.toThrow();
 });
@@ -123,6 +123,10 @@ test("a code on two sheets needs --sheet; --sheet picks it", async () => {
   const south = await cli("chart", input, "--measure", "ASC1", "--sheet", "South");
   expect(south.status).toBe(0);
   expect(south.stdout).toContain("(South, 13 points)");
+  // The sheet's name among the words, as the pane's picker takes it (R12): ASC1 on North, not ASC10 there.
+  const north = await cli("chart", input, "--measure", "asc1 north", "-o", path.join(dir, "north.xlsx"));
+  expect(north.status).toBe(0);
+  expect(north.stdout).toMatch(/^SPC chart of ASC1 ASC1 measure \(North, 13 points\)/);
 });
 
 test("bad usage: no --measure, or -o naming the input, is exit 1 with the usage", async () => {

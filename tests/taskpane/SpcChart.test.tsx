@@ -97,6 +97,23 @@ describe("SPC chart: the measure picker", () => {
     expect(screen.getByRole("option").textContent).toBe('No measure matches "nothing like it"');
   });
 
+  it("finds a measure by its code and sheet, and lists the exact code before codes that contain it (R12)", async () => {
+    // Report order puts ASC10 first on each sheet; the CLI's --measure ranks by the same matcher.
+    const two = [measure("ASC10", 13, "North"), measure("ASC1", 13, "North"), measure("ASC10", 13, "South")];
+    renderTab(fakeOperations({ spcMeasures: jest.fn(async () => [...two, measure("ASC1", 13, "South")]) }));
+    const box = await openPicker();
+    fireEvent.change(box, { target: { value: "asc1 north" } });
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "ASC1 ASC1 measure13 figures",
+      "ASC10 ASC10 measure13 figures",
+    ]);
+    fireEvent.change(box, { target: { value: "ASC1" } });
+    expect(screen.getAllByRole("group").map((g) => g.textContent)).toEqual([
+      "NorthASC1 ASC1 measure13 figuresASC10 ASC10 measure13 figures",
+      "SouthASC1 ASC1 measure13 figuresASC10 ASC10 measure13 figures",
+    ]);
+  });
+
   it("hands the chosen measure's key to the pane", async () => {
     const { onSelect } = renderTab(fakeOperations());
     await openPicker();

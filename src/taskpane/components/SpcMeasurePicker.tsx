@@ -2,7 +2,7 @@ import { Combobox, Field, makeStyles, Option, OptionGroup, tokens } from "@fluen
 import { useState } from "react";
 import { counted } from "../../core";
 import { SPC_MIN_POINTS } from "../../core/spc";
-import { measureTitle, type SpcChartMeasure } from "../../workbook/spcChart";
+import { matchingMeasures, measureTitle, type SpcChartMeasure } from "../../workbook/spcChart";
 
 const useStyles = makeStyles({
   option: { display: "flex", flexDirection: "column", minWidth: 0 },
@@ -25,16 +25,6 @@ export const MAX_SHOWN = 100;
 export function moreText(matches: number): string | null {
   const more = matches - MAX_SHOWN;
   return more > 0 ? `Type to narrow: ${more.toLocaleString("en-GB")} more` : null;
-}
-
-/** Measures whose code, name or sheet holds every word typed, in the order given. */
-export function matchingMeasures(measures: readonly SpcChartMeasure[], query: string): SpcChartMeasure[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...measures];
-  return measures.filter((m) => {
-    const text = `${measureTitle(m)} ${m.sheet}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
 }
 
 /** Why the picker cannot be used, in plain words; null when some measure can be charted. */
