@@ -13,6 +13,7 @@ import type { MeasureSeries } from "./evaluate/tableContext";
 import { evaluateLong } from "./evaluate/long";
 import { evaluateWide } from "./evaluate/wide";
 import { evaluateSingle } from "./evaluate/single";
+import { sayRepeatsOnce } from "./evaluate/repeatedProblems";
 
 export interface CellAt {
   readonly row: number;
@@ -113,7 +114,7 @@ export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, opts: Eva
     band,
     rows: outcomes,
     measures,
-    problems: ctx.problems,
+    problems: sayRepeatsOnce(ctx.problems, (row) => ctx.measureOf(row)),
     series: ctx.series,
     ...(tooLongForFormulas !== undefined ? { tooLongForFormulas } : {}),
   };

@@ -11,6 +11,11 @@ export interface Problem {
   readonly sheet: string;
   readonly cell: string;
   readonly message: string;
+  /**
+   * The other cells with this same problem when a measure repeats it row after row (the message names the first few
+   * and counts them all): every one, in row order, for a reader of the JSON report. Absent on a problem of one cell.
+   */
+  readonly also?: readonly string[];
 }
 
 export interface TableScan {

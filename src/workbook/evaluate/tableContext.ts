@@ -146,6 +146,16 @@ export class TableContext {
     this.problem(row, col, `${capitalise(p.reason)}${other}: ${p.effect}.`);
   }
 
+  /**
+   * The measure a problem on a 0-based row belongs to, for saying a repeated problem once: a long table's rows share
+   * it by code (or name); a wide or single table's row is a measure of its own, whose cells are in different columns
+   * anyway, and a header row's problem is the table's: null, never merged.
+   */
+  measureOf(row: number): string | null {
+    if (this.table.layout !== "long" || row <= this.table.headerRow) return null;
+    return this.keyOf(row) || null;
+  }
+
   /** The code or, without one, the name a row's measure is known by ("" when it has neither). */
   keyOf(row: number): string {
     return textOf(this.cell(row, this.f.code)) ?? textOf(this.cell(row, this.f.name)) ?? "";
