@@ -1,6 +1,9 @@
 import type { CellStyle, StyledColumn, StyledRange, StyleWrite } from "./port";
 
-/** Every CellStyle field, so a field added to CellStyle fails to compile here until it is compared too. */
+/**
+ * Every CellStyle field, so a field added to CellStyle fails to compile here until it is listed: sameStyle compares
+ * them all and styleKey (the .xlsx writer's cell style cache) keys on them all.
+ */
 const STYLE_FIELDS = Object.keys({
   fill: true,
   font: true,
@@ -14,6 +17,9 @@ const STYLE_FIELDS = Object.keys({
 /** Equal in every field: a style differing only in bold (or any other part) is a run of its own. */
 export const sameStyle = (a: CellStyle | null, b: CellStyle | null): boolean =>
   a === b || (a !== null && b !== null && STYLE_FIELDS.every((f) => a[f] === b[f]));
+
+/** A text equal for styles equal in every field (sameStyle) and different otherwise, whatever characters they hold. */
+export const styleKey = (style: CellStyle): string => JSON.stringify(STYLE_FIELDS.map((f) => style[f] ?? null));
 
 /**
  * A column's styles as a StyledColumn, built row by row (`set(i, style)`, rows left unset have none): equal looks

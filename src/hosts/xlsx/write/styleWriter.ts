@@ -5,6 +5,7 @@
  * stay, and only what the plan sets (fill, font colour, bold, italic, number format, wrap) changes.
  */
 import type { CellStyle } from "../../../workbook/port";
+import { styleKey } from "../../../workbook/styleRuns";
 import { BUILTIN_FORMATS } from "../read/styles";
 import { attribute, childrenOf, escapeXml, rootOf, withAttribute, type Element } from "../xml/scan";
 
@@ -132,8 +133,7 @@ export class StyleWriter {
   }
 
   private newCellXf(base: number, style: CellStyle): number {
-    const { fill, font, bold, italic, numberFormat, wrap, plain } = style;
-    const key = `${base}|${fill}|${font}|${bold}|${italic}|${numberFormat}|${wrap}|${plain}`;
+    const key = `${base}|${styleKey(style)}`;
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
     const baseText = this.lists.cellXfs.item(base) ?? (this.lists.cellXfs.item(0) as string);
@@ -142,7 +142,7 @@ export class StyleWriter {
     if (open.endsWith("/>")) open = `${open.slice(0, -2).replace(/\s+$/, "")}>`;
     let children = baseTag.tag.kind === "empty" ? "" : baseText.slice(baseTag.innerStart, baseTag.innerEnd);
     // No colour: fill 0 (none) and font 0 (the workbook's default font, automatic colour).
-    if (plain) open = withAttribute(withAttribute(open, "fillId", "0"), "fontId", "0");
+    if (style.plain) open = withAttribute(withAttribute(open, "fillId", "0"), "fontId", "0");
     if (style.fill !== undefined) {
       const fill = this.lists.fills.intern(
         `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
