@@ -17,7 +17,8 @@ const MONTH_NAMES = [
   "december",
 ];
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
-const MONTH_LABELS = MONTHS.map((short) => short.charAt(0).toUpperCase() + short.slice(1));
+/** "Jan" … "Dec": a month as Scorecard writes it in a period label ("Sep 2013"), by its 0-based index. */
+export const MONTH_LABELS: readonly string[] = MONTHS.map((short) => short.charAt(0).toUpperCase() + short.slice(1));
 
 /** Ties between kinds ending in the same month (Q4 2019/20 and 2019/20) sort the shorter period first. */
 const KIND_RANK: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2, calendarYear: 3 };

@@ -97,6 +97,9 @@ describe("demo preview", () => {
     expect(formatValue(sep13, "mmm-yy")).toBe("Sep-13");
     expect(formatValue(sep13, "mmm yyyy")).toBe("Sep 2013");
     expect(formatValue(sep13, "dd/mm/yyyy")).toBe("01/09/2013");
+    // Every month by the core's own labels (periods.MONTH_LABELS), as a period label writes it.
+    const year = Array.from({ length: 12 }, (_, m) => formatValue(new Date(Date.UTC(2013, m, 1)), "mmm-yy"));
+    expect(year.join(" ")).toBe("Jan-13 Feb-13 Mar-13 Apr-13 May-13 Jun-13 Jul-13 Aug-13 Sep-13 Oct-13 Nov-13 Dec-13");
     expect(formatValue(96, undefined)).toBe("96");
     expect(formatValue(10.456, "General")).toBe("10.456");
     expect(formatValue(1 / 15, undefined)).toBe("0.0667");

@@ -4,6 +4,7 @@
  * formats (expression rules like `=$H5="Red"`), which is how live-formula status cells get their colour.
  */
 import type { CellValue } from "../../core/types";
+import { MONTH_LABELS } from "../../core/periods";
 import type { XlsxWorkbook } from "../../hosts/xlsx";
 import { readSheetPart, type ConditionalRead } from "../../hosts/xlsx/read/sheetReader";
 import type { StyleBook } from "../../hosts/xlsx/read/styles";
@@ -49,7 +50,6 @@ export const MAX_COLS = 40;
 /** Excel's default column (8.43 characters) and a cap for very wide text columns. */
 const DEFAULT_WIDTH_PX = 64;
 const MAX_WIDTH_PX = 200;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 interface ReadCell {
   readonly value: CellValue;
@@ -186,7 +186,7 @@ export function formatValue(value: Shown, numFmt: string | undefined): string {
 }
 
 function formatDate(date: Date, numFmt: string): string {
-  const month = MONTHS[date.getUTCMonth()];
+  const month = MONTH_LABELS[date.getUTCMonth()];
   const year = date.getUTCFullYear();
   if (/d/i.test(numFmt))
     return `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${year}`;
