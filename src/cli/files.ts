@@ -9,7 +9,7 @@ import { XlsxWorkbook } from "../hosts/xlsx";
 import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
 import { NODE_CODEC } from "./nodeCodec";
 import { UsageError } from "./args";
-import { scoredFileName } from "../workbook/scoredName";
+import { scoredFileName, workbookExtension } from "../workbook/scoredName";
 
 /** The input cannot be used, or the output cannot be written: exit 2 with this one-line message. */
 export class FileError extends Error {}
@@ -95,17 +95,19 @@ export function scoredName(input: string, macroEnabled: boolean): string {
 /** "in/report.xlsx" -> "in/report.spc.xlsx" for chart's copy; a macro-enabled workbook stays one, as scoredName. */
 export function chartName(input: string, macroEnabled: boolean): string {
   const { dir, name } = path.parse(input);
-  return path.join(dir, `${name}.spc${macroEnabled ? ".xlsm" : ".xlsx"}`);
+  return path.join(dir, `${name}.spc${workbookExtension(macroEnabled)}`);
 }
 
-/** Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm. */
+/**
+ * Excel refuses a file whose extension does not match its format: a workbook with macros must stay .xlsm, one without
+ * must not be .xlsm (another extension is the user's choice).
+ */
 export function checkExtension(output: string, macroEnabled: boolean): void {
   const ext = path.extname(output).toLowerCase();
-  if (macroEnabled && ext !== ".xlsm") {
-    throw new UsageError(`-o ${output}: the workbook has macros, so the output must be an .xlsm file.`);
-  }
-  if (!macroEnabled && ext === ".xlsm") {
-    throw new UsageError(`-o ${output}: the workbook has no macros, so the output must be an .xlsx file.`);
+  if (macroEnabled ? ext !== ".xlsm" : ext === ".xlsm") {
+    throw new UsageError(
+      `-o ${output}: the workbook has ${macroEnabled ? "macros" : "no macros"}, so the output must be an ${workbookExtension(macroEnabled)} file.`,
+    );
   }
 }
 

@@ -4,7 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
-import { FileError, readWorkbookFile, scoredName, writeFileAtomic, writeFilesAtomic } from "../../src/cli/files";
+import {
+  FileError,
+  chartName,
+  checkExtension,
+  readWorkbookFile,
+  scoredName,
+  writeFileAtomic,
+  writeFilesAtomic,
+} from "../../src/cli/files";
 import { progressBar } from "../../src/cli/progressBar";
 
 let dir: string;
@@ -145,6 +153,24 @@ it("names the output <name>.scored.xlsx beside the input, .xlsm for a macro-enab
   expect(scoredName("Q2.Scored.XLSX", false)).toBe("Q2.scored.xlsx");
   expect(scoredName("macros.scored.xlsm", true)).toBe("macros.scored.xlsm");
   expect(scoredName("q2.scored.xlsx", true)).toBe("q2.scored.xlsm");
+});
+
+it("names chart's copy <name>.spc.xlsx, .xlsm for a macro-enabled workbook, as the scored copy chooses", () => {
+  expect(chartName(path.join("reports", "q2.xlsx"), false)).toBe(path.join("reports", "q2.spc.xlsx"));
+  expect(chartName("macros.xlsx", true)).toBe("macros.spc.xlsm");
+  expect(chartName("plain.xlsm", false)).toBe("plain.spc.xlsx");
+});
+
+it("takes an -o whose extension Excel opens for the workbook's format, and refuses one it would not", () => {
+  expect(() => checkExtension("out.XLSM", true)).not.toThrow();
+  expect(() => checkExtension("out.xlsx", false)).not.toThrow();
+  expect(() => checkExtension("out.xlsx", true)).toThrow(
+    "-o out.xlsx: the workbook has macros, so the output must be an .xlsm file.",
+  );
+  expect(() => checkExtension("out", true)).toThrow("the output must be an .xlsm file");
+  expect(() => checkExtension("out.xlsm", false)).toThrow(
+    "-o out.xlsm: the workbook has no macros, so the output must be an .xlsx file.",
+  );
 });
 
 describe("progressBar", () => {
