@@ -20,6 +20,9 @@ describe("formulas as Excel saves them", () => {
     ['="see KPI.RAG(… or SWITCH(…"', '="see KPI.RAG(… or SWITCH(…"'],
     ["=MYKPI.RAG(A1)+XSWITCH(A1)", "=MYKPI.RAG(A1)+XSWITCH(A1)"],
     ["=kpi.rag(A1,B1,C1)", "=_xldudf_KPI_RAG(A1,B1,C1)"],
+    // A call right after a string literal is a call; a quote never closed starts no literal.
+    ['="a"&KPI.RAG(A1)&"b"SWITCH(A1)', '="a"&_xldudf_KPI_RAG(A1)&"b"_xlfn.SWITCH(A1)'],
+    ['=KPI.RAG("x,SWITCH(A1)', '=_xldudf_KPI_RAG("x,_xlfn.SWITCH(A1)'],
   ])("%s is saved as %s", (shown, saved) => {
     expect(toFileFormula(shown)).toBe(saved);
     expect(fromFileFormula(saved)).toBe(shown.replace(/kpi\.rag/, "KPI.RAG"));
