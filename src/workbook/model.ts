@@ -62,6 +62,12 @@ export interface MeasureReport {
   /** SPC variation and assurance of the measure's history (SPEC §7): "NA" when SPC is off or not computable. */
   readonly variation: Variation;
   readonly assurance: Assurance;
+  /**
+   * When the latest period has no figure but SPC words were found, they are about the last figure there is (SPEC §7
+   * reads numeric values only), and this says so: "SPC of figures to Aug 2025: Sep 2025 has none" (finding F24). It
+   * ends the reason too; the Variation cell keeps its word.
+   */
+  readonly spcNote?: string;
   readonly reason: string;
   /** A1 of the row's status cell, or of its first cell when the table has no status column. */
   readonly cell: string;

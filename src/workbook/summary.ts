@@ -59,7 +59,8 @@ function targetCell(m: MeasureReport): string | number | null {
 }
 
 function noteCell(m: MeasureReport): string | null {
-  if (m.naKind === "noData") return "Data not available";
+  // Beside the period's NA, the Variation and Assurance words are about an older figure: said (finding F24, SPEC §7).
+  if (m.naKind === "noData") return m.spcNote === undefined ? "Data not available" : `Data not available; ${m.spcNote}`;
   if (m.naKind === "notRated") return `Not rated: ${m.reason.replace(/^NA:\s*/, "")}`;
   return null;
 }

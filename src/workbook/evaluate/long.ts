@@ -49,6 +49,24 @@ function inTime(ctx: TableContext, key: string, entries: readonly { cells: Parse
   return { history, undated };
 }
 
+/**
+ * SPC reads a measure's numeric values only (SPEC §7): when its latest periods have none (an error or a blank, so
+ * the status is NA), the variation is about the last figure there is. The measure's reason says which, as the SPC
+ * chart does, since the committee reads the Variation word beside that period's NA (new-user finding F24).
+ */
+function olderFigureNoted(words: SpcWords, history: readonly Dated[]): SpcWords {
+  const last = history.length - 1;
+  if (words.variation === "NA" || last < 0 || history[last].cells.reading.value !== null) return words;
+  let figure = last;
+  while (figure >= 0 && history[figure].cells.reading.value === null) figure--;
+  if (figure < 0) return words;
+  const none =
+    figure === last - 1
+      ? `${history[last].period.label} has none`
+      : `${history[figure + 1].period.label} to ${history[last].period.label} have none`;
+  return { ...words, note: `SPC of figures to ${history[figure].period.label}: ${none}` };
+}
+
 export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): LayoutResult {
   const periodCol = ctx.f.period as number;
   const valueCol = ctx.f.value as number;
@@ -113,7 +131,8 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       current ??= { cells, trends };
     }
     if (current) {
-      const measure = ctx.report(current.cells, current.trends, current.spcWords);
+      const spcWords = current.spcWords && olderFigureNoted(current.spcWords, history);
+      const measure = ctx.report(current.cells, current.trends, spcWords);
       measures.push(measure);
       if (history.length > 0)
         ctx.keepSeries(measure, () => ({

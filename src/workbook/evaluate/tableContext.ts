@@ -62,6 +62,8 @@ export const MAX_LONG_PERIODS = 4;
 export interface SpcWords {
   readonly variation: Variation;
   readonly assurance: Assurance;
+  /** Set when the words are about an older period's figure than the row's own (MeasureReport.spcNote). */
+  readonly note?: string;
 }
 
 const NO_SPC: SpcWords = { variation: "NA", assurance: "NA" };
@@ -277,8 +279,16 @@ export class TableContext {
       longTrend: trends.longTrend,
       variation: spcWords.variation,
       assurance: spcWords.assurance,
+      ...(spcWords.note === undefined ? {} : { spcNote: spcWords.note }),
       // Joined: one flat string, as core's reasons are (a rope would hold every piece; see core/rag.ts describe).
-      reason: trends.trendNote ? [reason, "; trends NA: ", trends.trendNote].join("") : reason,
+      reason:
+        trends.trendNote || spcWords.note
+          ? [
+              reason,
+              trends.trendNote ? `; trends NA: ${trends.trendNote}` : "",
+              spcWords.note ? `; ${spcWords.note}` : "",
+            ].join("")
+          : reason,
       cell: toA1(cells.data.row, statusCol ?? this.table.firstCol),
     };
   }
