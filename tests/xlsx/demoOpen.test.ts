@@ -27,5 +27,23 @@ it("downloads a scored copy as name.scored.xlsx, and a scored copy scored again 
   const name = async (file: string) => (await openFile(file, bytes as ArrayBuffer)).downloadName;
   expect(await name("council.xlsx")).toBe("council.scored.xlsx");
   expect(await name("council.scored.xlsx")).toBe("council.scored.xlsx");
-  expect(await name("Council.SCORED.xlsm")).toBe("Council.scored.xlsm");
+  // The extension follows the workbook's format, not the name it came with (as the CLI's output does).
+  expect(await name("Council.SCORED.xlsm")).toBe("Council.scored.xlsx");
+});
+
+it("downloads a macro-enabled workbook as .xlsm, whatever it was called", async () => {
+  const workbook = new Workbook();
+  workbook.addWorksheet("Place").addRow(["Code", "Measure", "Period", "Value", "Target", "Aim"]);
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  const macroTypes = types.replace(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  );
+  expect(macroTypes).not.toBe(types);
+  const bytes = await zip.file("[Content_Types].xml", macroTypes).generateAsync({ type: "arraybuffer" });
+  const demo = await openFile("council.xlsx", bytes);
+  expect(demo.downloadName).toBe("council.scored.xlsm");
+  // Blob keeps its type in lower case (File API: "converted to ASCII lowercase").
+  expect((await demo.toBlob()).type).toBe("application/vnd.ms-excel.sheet.macroenabled.12");
 });

@@ -38,7 +38,9 @@ function toArrayBuffer(data: Uint8Array): ArrayBuffer {
 }
 
 function demoWorkbook(host: XlsxWorkbook, name: string): DemoWorkbook {
-  const macros = /\.xlsm$/i.test(name);
+  // From the workbook's content type, as the CLI decides: Excel opens a file only when its extension matches its
+  // format, whatever the file was called when it was chosen.
+  const macros = host.macroEnabled;
   return {
     name,
     port: host,
