@@ -67,6 +67,11 @@ export interface SpcChartData {
   readonly lower: number;
   readonly variation: Variation;
   readonly assurance: Assurance;
+  /**
+   * "latest figure: Aug 2025; Sep 2025 has none" when the measure's latest period has no figure, so the variation is
+   * about an older point (finding F24): the pane shows it beside the word; the variation reason ends with it too.
+   */
+  readonly latestFigureNote?: string;
   /** One line each, from the core (e.g. "Fail: target 0.8 is above the upper process limit 0.79 (Maximise)"). */
   readonly variationReason: string;
   readonly assuranceReason: string;
@@ -163,11 +168,11 @@ function notFound(key: string): string {
  * When the measure's latest period has no figure (an error or a blank: its status is NA), the variation is about
  * an older point: the reason says which (new-user finding F24), as the committee reads it beside that period's NA.
  */
-function latestFigureNote(series: MeasureSeries, points: readonly SpcChartPoint[]): string {
+function latestFigureNote(series: MeasureSeries, points: readonly SpcChartPoint[]): string | null {
   const last = series.values.length - 1;
   const latest = series.values[last];
-  if (last < 0 || (latest !== null && Number.isFinite(latest)) || points.length === 0) return "";
-  return ` (latest figure: ${points[points.length - 1].period}; ${series.periods[last]} has none)`;
+  if (last < 0 || (latest !== null && Number.isFinite(latest)) || points.length === 0) return null;
+  return `latest figure: ${points[points.length - 1].period}; ${series.periods[last]} has none`;
 }
 
 /** The chart of one measure, or why there is none (unknown key, fewer than 12 points). */
@@ -206,6 +211,7 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   });
   const { limits } = analysis;
   const target = measure.target;
+  const note = latestFigureNote(series, points);
   return {
     ok: true,
     chart: {
@@ -223,7 +229,8 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
       lower: limits.lowerProcessLimit,
       variation: result.variation,
       assurance: result.assurance,
-      variationReason: result.variationReason + latestFigureNote(series, points),
+      ...(note === null ? {} : { latestFigureNote: note }),
+      variationReason: note === null ? result.variationReason : `${result.variationReason} (${note})`,
       assuranceReason: result.assuranceReason,
     },
   };

@@ -3,7 +3,8 @@
  * about the last figure there is (SPEC §7 reads numeric values only); the reason and the summary's Note say which,
  * as the SPC chart does (new-user finding F24). The Variation cell keeps its word.
  */
-import { applyRules, toJsonReport } from "../../src/workbook";
+import { applyRules, readSpcChart, toJsonReport } from "../../src/workbook";
+import { spcMeasureKey } from "../../src/workbook/spcChart";
 import { scan } from "../../src/workbook/operations/scan";
 import type { CellValue } from "../../src/core/types";
 import { MemoryPort } from "../support/memoryPort";
@@ -74,5 +75,21 @@ describe("where the words are read", () => {
       .grid("Scorecard Summary")
       .find((row) => row.includes("ASC06") && row.some((v) => typeof v === "string" && v.startsWith("Data not")));
     expect(summaryRow).toContain("Data not available; SPC of figures to Apr 2025: May 2025 has none");
+  });
+});
+
+describe("the SPC chart says the same", () => {
+  test("its latest figure note, which ends the variation reason; none when the latest period has a figure", async () => {
+    const chartOf = async (s: MemorySheetInit) => {
+      const result = await readSpcChart(new MemoryPort({ sheets: [s] }), spcMeasureKey("Adults", "ASC06"));
+      if (!result.ok) throw new Error(result.problem);
+      return result.chart;
+    };
+    const gap = await chartOf(sheet([{ error: "#DIV/0!" }]));
+    expect(gap.latestFigureNote).toBe("latest figure: Apr 2025; May 2025 has none");
+    expect(gap.variationReason.endsWith(" (latest figure: Apr 2025; May 2025 has none)")).toBe(true);
+    const full = await chartOf(sheet([41]));
+    expect(full.latestFigureNote).toBeUndefined();
+    expect(full.variationReason).not.toContain("latest figure");
   });
 });

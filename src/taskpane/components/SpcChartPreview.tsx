@@ -127,7 +127,7 @@ export function describeSpcChart(chart: SpcChartData, percent = false): string {
     `SPC chart of ${chart.title}: ${counted(points.length, "point")} from ${points[0].period} to ${points[points.length - 1].period}.`,
     `Mean ${f(chart.mean)}, process limits ${f(chart.lower)} to ${f(chart.upper)}, ${target}.`,
     marked.length > 0 ? `Special cause: ${marked.join("; ")}.` : "No special-cause points.",
-    `Variation: ${chart.variation}. Assurance: ${chart.assurance}.`,
+    `Variation: ${chart.variation}${chart.latestFigureNote ? ` (${chart.latestFigureNote})` : ""}. Assurance: ${chart.assurance}.`,
   ].join(" ");
 }
 
@@ -161,6 +161,8 @@ export function SpcChartPreview({ chart, percent = false }: SpcChartPreviewProps
       <div className={styles.words}>
         <Caption1>
           Variation: <strong>{chart.variation}</strong>
+          {/* The word is about an older figure when the latest period has none (finding F24): said beside it. */}
+          {chart.latestFigureNote && ` (${chart.latestFigureNote})`}
         </Caption1>
         <Caption1>
           Assurance: <strong>{chart.assurance}</strong>
