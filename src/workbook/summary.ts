@@ -8,7 +8,8 @@
 import { STATUSES, count, counted, formatTrend, narrative, periodLine } from "../core";
 import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
-import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, RowSource, StyledRange } from "./port";
+import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, RowSource, StyleWrite } from "./port";
+import { StyledColumnBuilder } from "./styleRuns";
 import { sheetBandKey, statusStyle } from "./settings";
 import type { Settings } from "./settings";
 import { freeSheetName } from "./sheetNames";
@@ -94,13 +95,16 @@ function tableRank(m: MeasureReport): number {
 
 type RowValues = readonly (string | number | null)[];
 
+const isRowValues = (row: RowValues | MeasureReport): row is RowValues => Array.isArray(row);
+
 /**
  * Rows of the sheet being built, with their styles, up to `limit` rows: a row asked for past it is not written
  * (row() gives -1) and the builder is `cut`, so the summary can say where it stopped and never passes Excel's rows.
  */
 class SheetBuilder {
-  readonly rows: RowValues[] = [];
-  readonly styles: StyledRange[] = [];
+  /** A measure table's row is kept as its report and made into cells when written (rectangular): no copy per row. */
+  readonly rows: (RowValues | MeasureReport)[] = [];
+  readonly styles: StyleWrite[] = [];
   cut = false;
 
   constructor(public limit: number) {}
@@ -115,10 +119,11 @@ class SheetBuilder {
     return !this.full;
   }
 
-  row(values: RowValues, style?: CellStyle): number {
+  row(values: RowValues | MeasureReport, style?: CellStyle): number {
     if (!this.fits()) return -1;
     const row = this.rows.length;
     this.rows.push(values);
+    if (!isRowValues(values)) return row;
     if (style) this.styles.push({ range: { row, col: 0, rows: 1, cols: values.length }, style });
     return row;
   }
@@ -219,16 +224,21 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
   const first = b.rows.length;
   let listed = 0;
   for (const m of ordered) {
-    const row = b.row(MEASURE_COLUMNS.map((c) => c.cell(m, settings)));
-    if (row < 0) break;
+    if (b.row(m) < 0) break;
     listed++;
-    MEASURE_COLUMNS.forEach((c, col) => {
-      const numberFormat = c.format?.(m);
-      if (numberFormat !== undefined) b.style(row, col, { numberFormat });
-    });
   }
-  // Sorted by status, each status is one run of rows: one styled range each, not one per cell (Office payloads).
   const shown = ordered.slice(0, listed);
+  // The figures' number formats, one compact StyledColumn per column (a style per cell was ~150 bytes a row).
+  MEASURE_COLUMNS.forEach((c, col) => {
+    if (!c.format || listed === 0) return;
+    const formats = new StyledColumnBuilder(col, first, listed);
+    shown.forEach((m, i) => {
+      const numberFormat = c.format?.(m);
+      if (numberFormat !== undefined) formats.set(i, { numberFormat });
+    });
+    b.styles.push(formats.done());
+  });
+  // Sorted by status, each status is one run of rows: one styled range each, not one per cell (Office payloads).
   for (const status of STATUSES) {
     const at = shown.findIndex((m) => m.status === status);
     if (at < 0) continue;
@@ -364,13 +374,14 @@ function columnWidths(measures: readonly MeasureReport[]): { col: number; width:
  * The rows as cells made when the host writes them (a summary of 262,144 measures held ~115 MB of cells as objects),
  * each as wide as the widest: hosts write a block as one rectangular range, short rows padded with empty cells.
  */
-function rectangular(rows: readonly RowValues[]): RowSource {
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+function rectangular(rows: readonly (RowValues | MeasureReport)[], settings: Settings): RowSource {
+  const width = rows.reduce((w, r) => Math.max(w, isRowValues(r) ? r.length : MEASURE_COLUMNS.length), 0);
   return {
     length: rows.length,
     width,
     row: (i) => {
-      const values = rows[i];
+      const row = rows[i];
+      const values = isRowValues(row) ? row : MEASURE_COLUMNS.map((c) => c.cell(row, settings));
       const cells: OutCell[] = new Array(width);
       for (let c = 0; c < width; c++) cells[c] = c < values.length ? { value: cellValue(values[c]) } : EMPTY;
       return cells;
@@ -418,7 +429,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
   return {
     sheet: name,
     replaces,
-    blocks: [{ row: 0, col: 0, cells: rectangular(b.rows) }],
+    blocks: [{ row: 0, col: 0, cells: rectangular(b.rows, input.settings) }],
     styles: b.styles,
     conditionalRules: [],
     columnWidths: columnWidths(input.measures),
