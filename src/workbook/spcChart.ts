@@ -9,6 +9,7 @@ import type { Assurance, SpcRule, SpcSide, Variation } from "../core/spc";
 import type { Aim, Target } from "../core/types";
 import type { FigureStyle } from "../core/rag";
 import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
+import { olderFigureNote } from "./evaluate/tableContext";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
 import { isPercentFormat } from "./numberFormats";
@@ -68,8 +69,9 @@ export interface SpcChartData {
   readonly variation: Variation;
   readonly assurance: Assurance;
   /**
-   * "latest figure: Aug 2025; Sep 2025 has none" when the measure's latest period has no figure, so the variation is
-   * about an older point (finding F24): the pane shows it beside the word; the variation reason ends with it too.
+   * "SPC of figures to Aug 2025: Sep 2025 has none" when the measure's latest period has no figure, so the variation
+   * is about an older point (finding F24; olderFigureNote, the measure's reason says the same): the pane shows it
+   * beside the word; the variation reason ends with it too.
    */
   readonly latestFigureNote?: string;
   /** One line each, from the core (e.g. "Fail: target 0.8 is above the upper process limit 0.79 (Maximise)"). */
@@ -164,17 +166,6 @@ function notFound(key: string): string {
   return `"${key}" does not name a measure.`;
 }
 
-/**
- * When the measure's latest period has no figure (an error or a blank: its status is NA), the variation is about
- * an older point: the reason says which (new-user finding F24), as the committee reads it beside that period's NA.
- */
-function latestFigureNote(series: MeasureSeries, points: readonly SpcChartPoint[]): string | null {
-  const last = series.values.length - 1;
-  const latest = series.values[last];
-  if (last < 0 || (latest !== null && Number.isFinite(latest)) || points.length === 0) return null;
-  return `latest figure: ${points[points.length - 1].period}; ${series.periods[last]} has none`;
-}
-
 /** The chart of one measure, or why there is none (unknown key, fewer than 12 points). */
 export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   const found = withSeries(scan).find(({ measure }) => spcMeasureKey(measure.sheet, measure.code) === key);
@@ -211,7 +202,7 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   });
   const { limits } = analysis;
   const target = measure.target;
-  const note = latestFigureNote(series, points);
+  const note = olderFigureNote(series);
   return {
     ok: true,
     chart: {

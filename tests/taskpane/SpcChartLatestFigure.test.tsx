@@ -14,7 +14,7 @@ async function chartOfAsc1(): Promise<SpcChartData> {
   return result.chart;
 }
 
-const NOTE = "latest figure: Sep 2013; Oct 2013 has none";
+const NOTE = "SPC of figures to Sep 2013: Oct 2013 has none";
 
 describe("SPC preview: the latest period without a figure", () => {
   it("shows the note beside the variation word and in the chart's accessible name", async () => {

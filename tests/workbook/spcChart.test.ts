@@ -160,7 +160,7 @@ describe("a latest period with no figure (F24)", () => {
     expect(chart.points).toHaveLength(13);
     const latest = chart.points[12].period;
     expect(chart.variationReason).toMatch(
-      new RegExp(`^Improvement \\(high\\): the latest point 0\\.73 .* \\(latest figure: ${latest}; .+ has none\\)$`),
+      new RegExp(`^Improvement \\(high\\): the latest point 0\\.73 .* \\(SPC of figures to ${latest}: .+ has none\\)$`),
     );
     // With the latest period's figure present, no note.
     expect((await chartOf(new MemoryPort({ sheets: [long] }), "Long", code)).variationReason).not.toContain(

@@ -86,8 +86,8 @@ describe("the SPC chart says the same", () => {
       return result.chart;
     };
     const gap = await chartOf(sheet([{ error: "#DIV/0!" }]));
-    expect(gap.latestFigureNote).toBe("latest figure: Apr 2025; May 2025 has none");
-    expect(gap.variationReason.endsWith(" (latest figure: Apr 2025; May 2025 has none)")).toBe(true);
+    expect(gap.latestFigureNote).toBe("SPC of figures to Apr 2025: May 2025 has none");
+    expect(gap.variationReason.endsWith(" (SPC of figures to Apr 2025: May 2025 has none)")).toBe(true);
     const full = await chartOf(sheet([41]));
     expect(full.latestFigureNote).toBeUndefined();
     expect(full.variationReason).not.toContain("latest figure");

@@ -8,7 +8,7 @@ import { textOf } from "../scan";
 import type { DataRow } from "../scan";
 import { withinLiveBudget } from "./liveBudget";
 import { KeyIndex, MeasureCells } from "./longCells";
-import { MAX_LONG_PERIODS, noTrends } from "./tableContext";
+import { MAX_LONG_PERIODS, noTrends, olderFigureNote } from "./tableContext";
 import type { Earlier, LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
 
 interface Dated {
@@ -57,14 +57,11 @@ function inTime(ctx: TableContext, key: string, entries: readonly { cells: Parse
 function olderFigureNoted(words: SpcWords, history: readonly Dated[]): SpcWords {
   const last = history.length - 1;
   if (words.variation === "NA" || last < 0 || history[last].cells.reading.value !== null) return words;
-  let figure = last;
-  while (figure >= 0 && history[figure].cells.reading.value === null) figure--;
-  if (figure < 0) return words;
-  const none =
-    figure === last - 1
-      ? `${history[last].period.label} has none`
-      : `${history[figure + 1].period.label} to ${history[last].period.label} have none`;
-  return { ...words, note: `SPC of figures to ${history[figure].period.label}: ${none}` };
+  const note = olderFigureNote({
+    periods: history.map((h) => h.period.label),
+    values: history.map((h) => h.cells.reading.value),
+  });
+  return note === null ? words : { ...words, note };
 }
 
 export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): LayoutResult {

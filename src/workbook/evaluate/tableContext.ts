@@ -74,6 +74,28 @@ export interface MeasureSeries {
   readonly values: readonly (number | null)[];
 }
 
+/**
+ * When a measure's latest periods have no figure (an error or a blank: its status is NA), SPC, which reads numeric
+ * values only (SPEC §7), is about the last figure there is: "SPC of figures to Aug 2025: Sep 2025 has none" (new-user
+ * finding F24). Null when the latest period has a figure or none has one. One wording for the measure's reason and
+ * its SPC chart.
+ */
+export function olderFigureNote(series: MeasureSeries): string | null {
+  const { periods, values } = series;
+  const hasFigure = (i: number): boolean => {
+    const value = values[i];
+    return value !== null && Number.isFinite(value);
+  };
+  const last = values.length - 1;
+  if (last < 0 || hasFigure(last)) return null;
+  let figure = last;
+  while (figure >= 0 && !hasFigure(figure)) figure--;
+  if (figure < 0) return null;
+  const none =
+    figure === last - 1 ? `${periods[last]} has none` : `${periods[figure + 1]} to ${periods[last]} have none`;
+  return `SPC of figures to ${periods[figure]}: ${none}`;
+}
+
 /** NA trends (no aim, no earlier period, or a row whose period cannot be placed in time). */
 export function noTrends(
   trendNote: string | null,
