@@ -13,7 +13,8 @@ export interface Problem {
   readonly message: string;
   /**
    * The other cells with this same problem when a measure repeats it row after row (the message names the first few
-   * and counts them all): every one, in row order, for a reader of the JSON report. Absent on a problem of one cell.
+   * and counts them all), or the other rows of a code used more than once: every one, in row order, for a reader of the
+   * JSON report. Absent on a problem of one cell.
    */
   readonly also?: readonly string[];
 }

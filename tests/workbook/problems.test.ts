@@ -120,7 +120,60 @@ describe("data problems name the sheet, the cell and what is wrong", () => {
         ["A", 2, 1, "Max"],
       ],
     });
-    expect(found).toEqual([{ sheet: "S", cell: "A4", message: `Code "A" appears twice in this table (also row 2).` }]);
+    expect(found).toEqual([
+      {
+        sheet: "S",
+        cell: "A4",
+        message: `Code "A" appears twice in this table (rows 2 and 4); each row is rated as a measure of its own.`,
+        also: ["A2"],
+      },
+    ]);
+  });
+
+  test("a code used five times is one problem at its second row with the real count and every row (N4)", async () => {
+    const rows: (string | number)[][] = [["Code", "Value", "Target", "Aim"]];
+    for (let i = 0; i < 1012; i++)
+      rows.push([[11, 261, 511, 761, 1011].includes(i + 1) ? "DUP01" : `C${i}`, 1, 1, "Max"]);
+    const found = await problems({ name: "Wide", rows });
+    expect(found).toEqual([
+      {
+        sheet: "Wide",
+        cell: "A262",
+        message: `Code "DUP01" appears 5 times in this table (rows 12, 262, 512, 762 and 1012); each row is rated as a measure of its own.`,
+        also: ["A12", "A512", "A762", "A1012"],
+      },
+    ]);
+  });
+
+  test("past six rows the message names the first five and counts the rest; `also` has every other row", async () => {
+    const found = await problems({
+      name: "S",
+      rows: [["Code", "Value", "Target", "Aim"], ...Array.from({ length: 9 }, () => ["X", 1, 1, "Max"])],
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0].cell).toBe("A3");
+    expect(found[0].message).toBe(
+      `Code "X" appears 9 times in this table (rows 2, 3, 4, 5, 6 and 4 more); each row is rated as a measure of its own.`,
+    );
+    expect(found[0].also).toEqual(["A2", "A4", "A5", "A6", "A7", "A8", "A9", "A10"]);
+  });
+
+  test("two codes each repeated are two problems; a wide table says so too", async () => {
+    const found = await problems({
+      name: "W",
+      rows: [
+        ["Code", "Target", "Aim", "Sep-13", "Oct-13"],
+        ["A", 1, "Max", 1, 2],
+        ["B", 1, "Max", 1, 2],
+        ["A", 1, "Max", 1, 2],
+        ["B", 1, "Max", 1, 2],
+        ["A", 1, "Max", 1, 2],
+      ],
+    });
+    expect(found.map((p) => [p.cell, p.message])).toEqual([
+      ["A4", `Code "A" appears 3 times in this table (rows 2, 4 and 6); each row is rated as a measure of its own.`],
+      ["A5", `Code "B" appears twice in this table (rows 3 and 5); each row is rated as a measure of its own.`],
+    ]);
   });
 
   test("a second column for the same period in a wide table", async () => {

@@ -367,19 +367,47 @@ export class TableContext {
     return rows;
   }
 
-  /** One row per measure: the same code twice is a duplicate for the same period. */
+  /**
+   * One row per measure: a code on several rows is one problem at its second row, with the real count and the rows
+   * (new-user finding N4: five uses read "appears twice" four times); `also` lists the other rows' code cells.
+   */
   reportDuplicateCodes(rows: readonly DataRow[]): void {
     const col = this.f.code;
     if (col === undefined) return;
-    const seen = new Map<string, number>();
+    const rowsOf = new Map<string, number[]>();
     for (const { row } of rows) {
       const code = textOf(this.read(row, col));
       if (code === null) continue;
-      const first = seen.get(code);
-      if (first === undefined) seen.set(code, row);
-      else this.problem(row, col, `Code "${code}" appears twice in this table (also row ${first + 1}).`);
+      const seen = rowsOf.get(code);
+      if (seen === undefined) rowsOf.set(code, [row]);
+      else seen.push(row);
+    }
+    for (const [code, at] of rowsOf) {
+      if (at.length < 2) continue;
+      const second = at[1];
+      this.problems.push({
+        sheet: this.table.sheet,
+        cell: toA1(second, col),
+        message: duplicateCodeMessage(code, at),
+        also: at.filter((r) => r !== second).map((r) => toA1(r, col)),
+      });
     }
   }
+}
+
+/** Up to this many rows a duplicate code's message names them all; past it, the first few and a count. */
+const ROWS_LISTED = 6;
+
+/** `Code "A" appears 5 times in this table (rows 12, 262, 512, 762 and 1012); …` for 0-based `rows`. */
+export function duplicateCodeMessage(code: string, rows: readonly number[]): string {
+  const times = rows.length === 2 ? "twice" : `${rows.length.toLocaleString("en-GB")} times`;
+  // Row numbers as Excel shows them, without a thousands comma: "rows 762 and 1,012" would read as three rows.
+  const numbers = rows.map((r) => String(r + 1));
+  const listed =
+    numbers.length <= ROWS_LISTED
+      ? `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`
+      : `${numbers.slice(0, ROWS_LISTED - 1).join(", ")} and ${numbers.length - ROWS_LISTED + 1} more`;
+  return `Code "${code}" appears ${times} in this table (rows ${listed}); each row is rated as a measure of its own.`;
 }
 
 /** Previous periods' cells as one range when they sit next to each other in one row or one column. */
