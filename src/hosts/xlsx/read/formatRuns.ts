@@ -5,12 +5,17 @@
  * a few entries per column); the worst case, a style change on every row, costs 8 bytes a cell.
  * Cells arrive in sheet order (row by row), so each column's rows only grow. A cell that is absent reads as the
  * last style above it in its column: only cells holding a figure are ever asked about.
+ * A sheet may give its rows out of order (ECMA-376 asks for ascending rows and Excel never writes otherwise, but other
+ * generators may, and the reader is lenient): a cell above the lowest row read so far would break
+ * the runs, so it is kept apart, by row in its column, and answers before them. In-order sheets never pay for it.
  */
 
 class ColumnRuns {
   rows: Uint32Array = new Uint32Array(4);
   xfs: Uint32Array = new Uint32Array(4);
   length = 0;
+  /** Cells noted after a row below them (rows out of order): row -> style index; null while there are none. */
+  private late: Map<number, number> | null = null;
 
   note(row: number, xf: number): void {
     const n = this.length;
@@ -24,8 +29,22 @@ class ColumnRuns {
     this.length = n + 1;
   }
 
-  /** The index of the last change at or above `row`; 0 (the default style) above the first. */
+  /**
+   * A cell above the lowest row noted so far. The runs' answer for it is final (later cells only append changes
+   * below), so only a cell whose style differs from it is kept apart.
+   */
+  noteAbove(row: number, xf: number): void {
+    if (this.runAt(row) === xf) this.late?.delete(row);
+    else (this.late ??= new Map()).set(row, xf);
+  }
+
+  /** The style index of the cell in `row`. */
   at(row: number): number {
+    return this.late?.get(row) ?? this.runAt(row);
+  }
+
+  /** The index of the last change at or above `row`; 0 (the default style) above the first. */
+  private runAt(row: number): number {
     let lo = 0;
     let hi = this.length - 1;
     let found = -1;
@@ -49,8 +68,15 @@ function grow(array: Uint32Array): Uint32Array {
 export class FormatRuns {
   /** By column index; an array rather than a Map, as it is touched once per cell of the sheet. */
   private readonly columns: (ColumnRuns | undefined)[] = [];
+  /** The lowest row noted so far: a cell above it comes out of order. */
+  private bottom = 0;
 
   note(row: number, col: number, xf: number): void {
+    if (row < this.bottom) {
+      this.noteAbove(row, col, xf);
+      return;
+    }
+    this.bottom = row;
     let runs = this.columns[col];
     if (!runs) {
       // A column that starts on the default style needs no entry until its style changes.
@@ -59,6 +85,17 @@ export class FormatRuns {
       this.columns[col] = runs;
     }
     runs.note(row, xf);
+  }
+
+  private noteAbove(row: number, col: number, xf: number): void {
+    let runs = this.columns[col];
+    if (!runs) {
+      // Every cell of this column so far has the default style, and a run started later begins below this row.
+      if (xf === 0) return;
+      runs = new ColumnRuns();
+      this.columns[col] = runs;
+    }
+    runs.noteAbove(row, xf);
   }
 
   /** The style index of the cell at (row, col). */
