@@ -7,7 +7,7 @@ import { drawSpcChartFrom, scanForSpcChart } from "../workbook/operations/spcCha
 import { findSpcMeasure, spcChartMeasures } from "../workbook/spcChart";
 import type { Command } from "./args";
 import { UsageError } from "./args";
-import { chartName, checkExtension, readWorkbookFile, sameFile, writeFileAtomic } from "./files";
+import { chartName, checkExtension, checkOutputName, readWorkbookFile, sameFile, writeFileAtomic } from "./files";
 import { sheetRef } from "./problemLines";
 import type { Console } from "./main";
 
@@ -22,6 +22,7 @@ export async function chart(command: ChartCommand, io: Console, limits: SizeLimi
   }
   const workbook = await readWorkbookFile(command.input, limits);
   const output = command.output ?? chartName(command.input, workbook.macroEnabled);
+  checkOutputName(output);
   checkExtension(output, workbook.macroEnabled);
   // One scan finds the measure and draws it.
   const scan = await scanForSpcChart(workbook, true);

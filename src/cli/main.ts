@@ -13,6 +13,7 @@ import type { ApplyReport } from "../workbook/model";
 import { parseCommand, USAGE, UsageError, type Command } from "./args";
 import {
   checkExtension,
+  checkOutputName,
   FileError,
   readWorkbookFile,
   sameFile,
@@ -140,6 +141,8 @@ async function apply(command: ApplyCommand, io: Console): Promise<void> {
 
 /** The output workbook is not the input unless --in-place says so, and the JSON report overwrites neither. */
 function checkTargets(command: ApplyCommand, output: string): void {
+  checkOutputName(output);
+  if (command.json !== null) checkOutputName(command.json);
   if (sameFile(output, command.input) && !command.inPlace) {
     throw new UsageError(`-o ${output} is the input workbook; add --in-place to replace it, or name another file.`);
   }

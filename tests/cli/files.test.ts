@@ -2,13 +2,16 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { execFileSync, spawn } from "node:child_process";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import {
   FileError,
   chartName,
   checkExtension,
+  checkOutputName,
   readWorkbookFile,
+  sameFile,
   scoredName,
   writeFileAtomic,
   writeFilesAtomic,
@@ -126,21 +129,146 @@ describe("writeFilesAtomic", () => {
 
   it("renames in the order given: when a rename fails, the files before it are replaced and the rest untouched", async () => {
     const report = await fileWith("report.json", "old");
-    const blocked = path.join(dir, "out.xlsx");
-    await fs.mkdir(blocked); // a folder in the way: the write to a temp file succeeds, the rename fails
+    const workbook = await fileWith("out.xlsx", "old");
     const later = await fileWith("later.json", "old");
-    const error = await writeFilesAtomic([
-      { file: report, data: "new" },
-      { file: blocked, data: "workbook" },
-      { file: later, data: "new" },
-    ]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FileError);
-    expect((error as Error).message).toMatch(/cannot write .*out\.xlsx: it is a folder/);
+    // A rename that fails after every temporary file was written (a file locked by another program on Windows).
+    const realRename = fs.rename.bind(fs);
+    const rename = jest.spyOn(fs, "rename").mockImplementation(async (from, to) => {
+      if (to === workbook) throw Object.assign(new Error("EBUSY: resource busy"), { code: "EBUSY" });
+      return realRename(from, to);
+    });
+    try {
+      const error = await writeFilesAtomic([
+        { file: report, data: "new" },
+        { file: workbook, data: "workbook" },
+        { file: later, data: "new" },
+      ]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FileError);
+      expect((error as Error).message).toMatch(/cannot write .*out\.xlsx: the file is in use/);
+    } finally {
+      rename.mockRestore();
+    }
     expect(await fs.readFile(report, "utf8")).toBe("new");
+    expect(await fs.readFile(workbook, "utf8")).toBe("old");
     expect(await fs.readFile(later, "utf8")).toBe("old");
     expect((await fs.readdir(dir)).sort()).toEqual(["later.json", "out.xlsx", "report.json"]);
   });
 });
+
+describe("writeFilesAtomic on what is not a regular file (N1, N18)", () => {
+  it("follows a symlink: the file it points to is replaced and the link stays a link", async () => {
+    const real = await fileWith("latest-real.xlsx", "old");
+    const link = path.join(dir, "latest.xlsx");
+    await fs.symlink("latest-real.xlsx", link); // relative, as `ln -s` makes it: resolved from the link's folder
+    await writeFileAtomic(link, "new");
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readlink(link)).toBe("latest-real.xlsx");
+    expect(await fs.readFile(real, "utf8")).toBe("new");
+    expect((await fs.readdir(dir)).sort()).toEqual(["latest-real.xlsx", "latest.xlsx"]);
+  });
+
+  it("follows a chain of symlinks, into another folder, and creates the file a dangling link names", async () => {
+    const shared = path.join(dir, "shared");
+    await fs.mkdir(shared);
+    await fs.symlink(path.join(shared, "q2.xlsx"), path.join(dir, "hop.xlsx")); // q2.xlsx does not exist yet
+    await fs.symlink("hop.xlsx", path.join(dir, "latest.xlsx"));
+    await writeFileAtomic(path.join(dir, "latest.xlsx"), "new");
+    expect(await fs.readFile(path.join(shared, "q2.xlsx"), "utf8")).toBe("new");
+    expect(await fs.readdir(shared)).toEqual(["q2.xlsx"]);
+    expect((await fs.lstat(path.join(dir, "latest.xlsx"))).isSymbolicLink()).toBe(true);
+    expect((await fs.lstat(path.join(dir, "hop.xlsx"))).isSymbolicLink()).toBe(true);
+  });
+
+  it("refuses a symlink loop with one line", async () => {
+    await fs.symlink("b.xlsx", path.join(dir, "a.xlsx"));
+    await fs.symlink("a.xlsx", path.join(dir, "b.xlsx"));
+    const error = await writeFileAtomic(path.join(dir, "a.xlsx"), "x").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as Error).message).toMatch(/^cannot write .*a\.xlsx: too many symbolic links$/);
+  });
+
+  // mknod needs root (as on the machines this runs on); a character device made here stands in for /dev/null.
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot("writes into a character device (a null device of its own) and leaves it a device", async () => {
+    const device = path.join(dir, "mynull");
+    execFileSync("mknod", ["-m", "666", device, "c", "1", "3"]);
+    await writeFilesAtomic([
+      { file: path.join(dir, "r.json"), data: "{}" },
+      { file: device, data: "workbook bytes" },
+    ]);
+    const stat = await fs.lstat(device);
+    expect(stat.isCharacterDevice()).toBe(true);
+    expect(stat.rdev).toBe(makedev(1, 3));
+    expect(await fs.readFile(path.join(dir, "r.json"), "utf8")).toBe("{}");
+    expect((await fs.readdir(dir)).sort()).toEqual(["mynull", "r.json"]);
+  });
+
+  it("writes into a FIFO that another program reads, and leaves it a FIFO", async () => {
+    const fifo = path.join(dir, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("cat", [fifo]);
+    const read = new Promise<string>((resolve) => {
+      let text = "";
+      reader.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      reader.on("close", () => resolve(text));
+    });
+    await writeFileAtomic(fifo, "through the pipe");
+    expect(await read).toBe("through the pipe");
+    expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
+    expect(await fs.readdir(dir)).toEqual(["pipe"]);
+  });
+
+  it("refuses a folder, or a name ending in a slash, with one line and writes nothing", async () => {
+    const folder = path.join(dir, "out");
+    await fs.mkdir(folder);
+    const other = await fileWith("r.json", "old");
+    for (const [file, message] of [
+      [folder, /^cannot write .*out: it is a folder; name a file in it$/],
+      [`${folder}/`, /^cannot write .*out\/: it names a folder; name a file in it$/],
+      [path.join(dir, "new-folder") + "/", /^cannot write .*new-folder\/: it names a folder; name a file in it$/],
+    ] as const) {
+      const error = await writeFilesAtomic([
+        { file: other, data: "new" },
+        { file, data: "x" },
+      ]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FileError);
+      expect((error as Error).message).toMatch(message);
+      expect(() => checkOutputName(file)).toThrow(message);
+    }
+    expect(await fs.readFile(other, "utf8")).toBe("old");
+    expect((await fs.readdir(dir)).sort()).toEqual(["out", "r.json"]);
+    expect(await fs.readdir(folder)).toEqual([]);
+  });
+
+  it("names a path through a file in one line, without the temporary file's name", async () => {
+    const file = await fileWith("notafolder", "x");
+    const error = await writeFileAtomic(path.join(file, "out.xlsx"), "x").catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `cannot write ${path.join(file, "out.xlsx")}: a part of the path is a file, not a folder`,
+    );
+  });
+});
+
+describe("sameFile", () => {
+  it("is true for two names of one regular file (a symlink, a hard link), not for two devices or two files", async () => {
+    const input = await fileWith("in.xlsx", "x");
+    await fs.symlink(input, path.join(dir, "link.xlsx"));
+    await fs.link(input, path.join(dir, "hard.xlsx"));
+    const other = await fileWith("other.xlsx", "x");
+    expect(sameFile(path.join(dir, "link.xlsx"), input)).toBe(true);
+    expect(sameFile(path.join(dir, "hard.xlsx"), input)).toBe(true);
+    expect(sameFile(path.join(dir, ".", "in.xlsx"), input)).toBe(true);
+    expect(sameFile(other, input)).toBe(false);
+    expect(sameFile(path.join(dir, "new.xlsx"), input)).toBe(false);
+    const fifo = path.join(dir, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    await fs.symlink(fifo, path.join(dir, "pipe-link"));
+    expect(sameFile(path.join(dir, "pipe-link"), fifo)).toBe(false);
+  });
+});
+
+/** The device number mknod makes from major and minor numbers (Linux's encoding for small numbers). */
+const makedev = (major: number, minor: number): number => major * 256 + minor;
 
 it("names the output <name>.scored.xlsx beside the input, .xlsm for a macro-enabled workbook whatever its name", () => {
   expect(scoredName(path.join("reports", "q2.xlsx"), false)).toBe(path.join("reports", "q2.scored.xlsx"));

@@ -1,4 +1,5 @@
 /** The CLI commands end to end, in process: files written, what goes to stdout and stderr, and exit statuses. */
+import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -293,14 +294,88 @@ describe("scorecard apply", () => {
   it("renames the workbook into place last: when that rename fails, exit 2 names it and the report before it is in place", async () => {
     const input = await sampleFile();
     const output = path.join(dir, "out.xlsx");
-    await fs.mkdir(output); // the workbook's rename fails; the report's, made before it, has happened
     const json = path.join(dir, "r.json");
-    const result = await cli("apply", input, "-o", output, "--json", json);
+    // The workbook's rename fails (a file open in Excel on Windows); the report's, made before it, has happened.
+    const realRename = fs.rename.bind(fs);
+    const rename = jest.spyOn(fs, "rename").mockImplementation(async (from, to) => {
+      if (to === output) throw Object.assign(new Error("EBUSY: resource busy"), { code: "EBUSY" });
+      return realRename(from, to);
+    });
+    let result: Result;
+    try {
+      result = await cli("apply", input, "-o", output, "--json", json);
+    } finally {
+      rename.mockRestore();
+    }
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^scorecard: cannot write .*out\.xlsx: it is a folder$/);
-    expect(await fs.readdir(output)).toEqual([]);
+    expect(result.stderr).toMatch(/^scorecard: cannot write .*out\.xlsx: the file is in use/);
+    expect((await fs.readdir(dir)).sort()).toEqual(["r.json", "sample.xlsx"]);
     expect(JSON.parse(await fs.readFile(json, "utf8")).summary.sheets.length).toBeGreaterThan(0);
   });
+
+  it("refuses -o or --json naming a folder with one line, before reading the input, and writes nothing (N18)", async () => {
+    const input = await sampleFile();
+    const folder = path.join(dir, "outdir");
+    await fs.mkdir(folder);
+    for (const [argv, message] of [
+      [["-o", folder], `scorecard: cannot write ${folder}: it is a folder; name a file in it`],
+      [["-o", `${folder}/`], `scorecard: cannot write ${folder}/: it names a folder; name a file in it`],
+      [["-o", path.join(dir, "nothere") + "/"], `it names a folder; name a file in it`],
+      [["--json", folder], `scorecard: cannot write ${folder}: it is a folder; name a file in it`],
+    ] as const) {
+      const result = await cli("apply", input, ...argv);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr.split("\n")).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/\.tmp|ENOTDIR|EISDIR/);
+    }
+    expect((await fs.readdir(dir)).sort()).toEqual(["outdir", "sample.xlsx"]);
+    expect(await fs.readdir(folder)).toEqual([]);
+  });
+
+  it("writes through a symlink named by -o (the link stays, its file is replaced), and takes a link to the input as the input (N1)", async () => {
+    const input = await sampleFile();
+    const shared = path.join(dir, "shared");
+    await fs.mkdir(shared);
+    const real = path.join(shared, "latest-real.xlsx");
+    await fs.writeFile(real, "last month's");
+    const link = path.join(dir, "latest.xlsx");
+    await fs.symlink(real, link);
+    const result = await cli("apply", input, "-o", link);
+    expect(result.status).toBe(0);
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await load(real)).getWorksheet("Scorecard Summary")).toBeDefined();
+    expect(await fs.readdir(shared)).toEqual(["latest-real.xlsx"]);
+
+    const before = await fs.readFile(input);
+    const toInput = path.join(dir, "input-link.xlsx");
+    await fs.symlink(input, toInput);
+    const refused = await cli("apply", input, "-o", toInput);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^scorecard: -o .*input-link\.xlsx is the input workbook; add --in-place/);
+    expect((await cli("apply", input, "--json", toInput)).stderr).toMatch(/would overwrite the input workbook/);
+    expect((await fs.readFile(input)).equals(before)).toBe(true);
+  });
+
+  // mknod needs root (as on the machines this runs on): a null device of the test's own, never the real /dev/null.
+  (process.getuid?.() === 0 ? it : it.skip)(
+    "writes -o and --json into a character device, which stays a device (N1)",
+    async () => {
+      const input = await sampleFile();
+      const device = path.join(dir, "mynull");
+      execFileSync("mknod", ["-m", "666", device, "c", "1", "3"]);
+      for (const argv of [
+        ["-o", device],
+        ["-o", path.join(dir, "out.xlsx"), "--json", device],
+      ]) {
+        const result = await cli("apply", input, ...argv);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain(`Wrote ${device}`);
+        expect((await fs.lstat(device)).isCharacterDevice()).toBe(true);
+      }
+      expect((await fs.readdir(dir)).sort()).toEqual(["mynull", "out.xlsx", "sample.xlsx"]);
+    },
+  );
 
   it("exits 2 with one line, before inflating anything, when the workbook is larger than --max-size", async () => {
     const input = await sampleFile();
