@@ -14,6 +14,7 @@ import { evaluateLong } from "./evaluate/long";
 import { evaluateWide } from "./evaluate/wide";
 import { evaluateSingle } from "./evaluate/single";
 import { sayRepeatsOnce } from "./evaluate/repeatedProblems";
+import type { TooLongForFormulas } from "./evaluate/liveBudget";
 
 export interface CellAt {
   readonly row: number;
@@ -89,9 +90,9 @@ export interface EvaluatedTable {
   readonly series: ReadonlyMap<MeasureReport, MeasureSeries>;
   /**
    * A long table too long for live series formulas: the cells they would read per recalculation (over
-   * evaluate/liveBudget.ts's budget); its rows carry no series a formula reads, so their words are written as values.
+   * evaluate/liveBudget.ts's budget) and what was written as values instead; its rows carry no series a formula reads.
    */
-  readonly tooLongForFormulas?: number;
+  readonly tooLongForFormulas?: TooLongForFormulas;
 }
 
 /** How a table is rated: its sheet's amber band, SPC on or off, and whether the rules are written as formulas. */

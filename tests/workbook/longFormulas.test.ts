@@ -393,6 +393,37 @@ describe("a long table too long for live FILTER formulas is written with values 
       expect(c).toEqual({ ...c, engine: c.written });
   });
 
+  test("a table whose measures' rows follow one another writes no FILTER, and the notice does not name it (N19)", async () => {
+    // Two measures of 1,100 months each, contiguous: every series formula is a plain range, 2,422,200 cells in all.
+    const series = ["R1", "R2"].map((code, m) =>
+      Array.from({ length: 1100 }, (_, i): Row => [code, month(i), 50 + ((i * 7 + m) % 13), 55, "Maximise"]),
+    );
+    const notices: string[] = [];
+    const port = await applyFormulas(sheet("Ranges", series, "contiguous"), notices);
+    expect(notices).toEqual([
+      `Sheet "Ranges", table at A1: its 2,200 rows are too long for live series formulas (2,422,200 cells read on a full recalculation; the limit is 2,000,000): Variation and Assurance are written as values.`,
+    ]);
+    for (const header of ["Variation", "Assurance"])
+      expect(formulasOf(port, "Ranges", header).every((f) => f === null)).toBe(true);
+    // The long trend's earlier periods are four-cell ranges, never replaced: still live.
+    expect(formulasOf(port, "Ranges", "Long Trend")[2199]).toMatch(
+      /^=KPI\.LONGTREND\(IF\(C2201="","",C2201\),IF\(C2197:C2200="","",C2197:C2200\),E2201\)$/,
+    );
+  });
+
+  test("SPC off, interleaved: only the long trend's FILTER formulas are replaced, and only they are named", async () => {
+    const notices: string[] = [];
+    // A long trend's FILTER spans the measure's four earlier periods: 150 measures put ~600 rows in each span.
+    const port = new MemoryPort({ sheets: [interleaved("NoSpc", 150)] });
+    const report = await applyRules(port, { summary: false, settings: { spc: false, output: "formulas" } });
+    notices.push(...report.notices);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^Sheet "NoSpc", table at A1: its 3,750 rows are too long for live FILTER formulas \([\d,]+ cells read on every recalculation; the limit is 2,000,000\): the long trend's earlier periods are written as this run's figures\.$/,
+    );
+    expect(formulasOf(port, "NoSpc", "Long Trend").filter((f) => f?.includes("FILTER"))).toEqual([]);
+  });
+
   test("values mode: nothing to say", async () => {
     const port = new MemoryPort({ sheets: [interleaved("Values", 45)] });
     const report = await applyRules(port, { summary: false, settings: { spc: true, output: "values" } });

@@ -35,19 +35,40 @@ function liveCells(rows: readonly RowOutcome[]): number {
 }
 
 /**
+ * What a table over the budget had written as values instead of formulas: `cells` its series formulas would have read;
+ * `filter`, some of them were FILTER formulas (interleaved measures), not plain ranges; `spc`, Variation and
+ * Assurance; `earlier`, the long trend's earlier periods (a FILTER too). The notice names only what happened
+ * (new-user finding N19: a table of contiguous ranges was said to be "too long for live FILTER formulas").
+ */
+export interface TooLongForFormulas {
+  readonly cells: number;
+  readonly filter: boolean;
+  readonly spc: boolean;
+  readonly earlier: boolean;
+}
+
+/**
  * The rows as they are when their series formulas stay within the budget; else with no series a formula reads (the
  * SPC words are written as values) and the long trend's earlier periods as their figures (`figures`, by sheet row),
- * and the cells the formulas would have read.
+ * and what was replaced.
  */
 export function withinLiveBudget(
   rows: RowOutcome[],
   figures: ReadonlyMap<number, History>,
-): { rows: RowOutcome[]; tooLongForFormulas?: number } {
+): { rows: RowOutcome[]; tooLongForFormulas?: TooLongForFormulas } {
   const cells = liveCells(rows);
   if (cells <= LIVE_CELL_BUDGET) return { rows };
+  let filter = false;
+  let spc = false;
+  let earlier = false;
   const valued = rows.map((o) => {
+    if (o.spcSeries !== null) {
+      spc = true;
+      filter ||= o.spcSeries.kind === "filter";
+    }
+    if (o.history?.kind === "filter") earlier = filter = true;
     const history = o.history?.kind === "filter" ? (figures.get(o.row) ?? null) : o.history;
     return o.spcSeries === null && history === o.history ? o : { ...o, spcSeries: null, history };
   });
-  return { rows: valued, tooLongForFormulas: cells };
+  return { rows: valued, tooLongForFormulas: { cells, filter, spc, earlier } };
 }

@@ -22,6 +22,7 @@ import type { CellReader, DataRow, FoundTable } from "../scan";
 import type { SheetSnapshot } from "../port";
 import { spc } from "../../core/spc";
 import type { Assurance, SpcSeries, Variation } from "../../core/spc";
+import type { TooLongForFormulas } from "./liveBudget";
 
 /** A row read once: its name, its value cell and everything the one parse learned. */
 export interface ParsedCells {
@@ -53,7 +54,7 @@ export interface LayoutResult {
   readonly rows: RowOutcome[];
   readonly measures: MeasureReport[];
   /** The cells a long table's series formulas would read per recalculation, when too many (evaluate/liveBudget.ts). */
-  readonly tooLongForFormulas?: number;
+  readonly tooLongForFormulas?: TooLongForFormulas;
 }
 
 export const MAX_LONG_PERIODS = 4;

@@ -100,15 +100,26 @@ function planApply(ctx: ScanContext, opts: ApplyOptions): Planned {
   };
 }
 
-/** A long table whose series formulas would read too many cells is written with values there (F12); say so. */
+/**
+ * A long table whose series formulas would read too many cells is written with values there (F12); say so, naming
+ * FILTER only when FILTER formulas were replaced (N19: contiguous measures' formulas are plain ranges) and only the
+ * columns that changed.
+ */
 function tooLongNotices(sheet: string, tables: readonly EvaluatedTable[]): string[] {
-  return tables.flatMap(({ table, tooLongForFormulas: cells }) =>
-    cells === undefined
-      ? []
-      : [
-          `Sheet "${sheet}", table at ${toA1(table.headerRow, table.firstCol)}: its ${(table.lastRow - table.headerRow).toLocaleString("en-GB")} rows are too long for live FILTER formulas ` +
-            `(${cells.toLocaleString("en-GB")} cells read on every recalculation; the limit is ${LIVE_CELL_BUDGET.toLocaleString("en-GB")}): ` +
-            "Variation and Assurance are written as values, and the long trend's earlier periods as this run's figures.",
-        ],
-  );
+  return tables.flatMap(({ table, tooLongForFormulas: over }) => {
+    if (over === undefined) return [];
+    // FILTER spans start at the table's first row, so any edit recalculates them all; a range only on a full one.
+    const [formulas, when] = over.filter
+      ? ["FILTER formulas", "on every recalculation"]
+      : ["series formulas", "on a full recalculation"];
+    const valued = [
+      over.spc ? "Variation and Assurance are written as values" : "",
+      over.earlier ? `the long trend's earlier periods ${over.spc ? "" : "are written "}as this run's figures` : "",
+    ].filter((part) => part !== "");
+    return [
+      `Sheet "${sheet}", table at ${toA1(table.headerRow, table.firstCol)}: its ${(table.lastRow - table.headerRow).toLocaleString("en-GB")} rows are too long for live ${formulas} ` +
+        `(${over.cells.toLocaleString("en-GB")} cells read ${when}; the limit is ${LIVE_CELL_BUDGET.toLocaleString("en-GB")}): ` +
+        `${valued.join(", and ")}.`,
+    ];
+  });
 }
