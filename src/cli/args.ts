@@ -29,7 +29,18 @@ export type Command =
     }
   | { readonly kind: "sample"; readonly output: string | null };
 
-export class UsageError extends Error {}
+/** Bad usage: exit 1 with the message and a pointer to --help (the whole help only when it is the answer). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** `scorecard` with no command: the help is what was wanted. Otherwise it would bury the one useful line. */
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
+
+export const HELP_HINT = "Run scorecard --help for the options.";
 
 export const USAGE = `Usage: scorecard <command> [options]
 
@@ -122,7 +133,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const [name, ...operands] = positionals;
-  if (name === undefined) throw new UsageError("No command given.");
+  if (name === undefined) throw new UsageError("No command given.", true);
   if (name !== "apply" && name !== "summary" && name !== "sample" && name !== "chart")
     throw new UsageError(`Unknown command "${name}".`);
 

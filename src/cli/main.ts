@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/pac
 import { sampleWorkbookBytes } from "../sample/sampleBytes";
 import { applyRules, scanWorkbook, toJsonReport } from "../workbook";
 import type { ApplyReport } from "../workbook/model";
-import { parseCommand, USAGE, UsageError, type Command } from "./args";
+import { HELP_HINT, parseCommand, USAGE, UsageError, type Command } from "./args";
 import {
   checkExtension,
   checkOutputName,
@@ -48,7 +48,7 @@ export async function run(argv: readonly string[], io: Console = processConsole)
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`scorecard: ${error.message}\n\n${USAGE}`);
+      io.err(`scorecard: ${error.message}\n${error.showUsage ? `\n${USAGE}` : HELP_HINT}`);
       return 1;
     }
     if (error instanceof ChartRefused) {

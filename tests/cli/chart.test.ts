@@ -5,7 +5,7 @@ import path from "node:path";
 import { Workbook } from "exceljs";
 import JSZip from "jszip";
 import { run, type Console } from "../../src/cli/main";
-import { USAGE } from "../../src/cli/args";
+import { HELP_HINT } from "../../src/cli/args";
 import { KENT_MONTHS, KENT_SERIES } from "../support/kent";
 
 let dir: string;
@@ -135,7 +135,7 @@ test("bad usage: no --measure, or -o naming the input, is exit 1 with the usage"
   expect(none).toEqual({
     status: 1,
     stdout: "",
-    stderr: `scorecard: "chart" needs --measure <code or name>.\n\n${USAGE}`,
+    stderr: `scorecard: "chart" needs --measure <code or name>.\n${HELP_HINT}`,
   });
   const clobber = await cli("chart", input, "--measure", "ASC1", "-o", input);
   expect(clobber.status).toBe(1);

@@ -50,15 +50,21 @@ it.each([
   expect(left).toEqual([]);
 });
 
-it.each([[[]], [["apply"]], [["frobnicate", "x.xlsx"]], [["apply", "x.xlsx", "--bogus"]]])(
-  "exits 1 with usage for %j",
+it.each([[["apply"]], [["frobnicate", "x.xlsx"]], [["apply", "x.xlsx", "--bogus"]]])(
+  "exits 1 with one line and a pointer to --help for %j",
   (args) => {
     const result = scorecard(...args);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^scorecard: .+\n\nUsage: scorecard <command>/);
+    expect(result.stderr).toMatch(/^scorecard: .+\nRun scorecard --help for the options\.\n$/);
     expect(result.stderr).not.toMatch(STACK_LINE);
   },
 );
+
+it("exits 1 with the whole usage when no command is given", () => {
+  const result = scorecard();
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/^scorecard: No command given\.\n\nUsage: scorecard <command>/);
+});
 
 it("scores the sample from the command line", () => {
   expect(scorecard("sample", "-o", "s.xlsx").status).toBe(0);

@@ -161,7 +161,7 @@ describe("scorecard apply", () => {
       const result = await cli(...argv);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(
-        /^scorecard: --json .*would overwrite the (input|output) workbook; name another file\.\n\nUsage:/,
+        /^scorecard: --json .*would overwrite the (input|output) workbook; name another file\.\nRun scorecard --help for the options\.$/,
       );
       expect(await fs.readdir(dir)).toEqual(["sample.xlsx"]);
       expect((await fs.readFile(input)).equals(before)).toBe(true);
@@ -488,10 +488,19 @@ describe("scorecard sample, help, version and bad usage", () => {
     expect(await cli("--version")).toEqual({ status: 0, stdout: version, stderr: "" });
   });
 
-  it("exits 1 with the problem and the usage on stderr", async () => {
+  it("exits 1 with the problem and a pointer to --help on stderr, not the whole help (N20)", async () => {
     const result = await cli("apply", "a.xlsx", "--values", "--formulas");
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(`scorecard: Choose either --values or --formulas, not both.\n\n${USAGE}`);
+    expect(result.stderr).toBe(
+      "scorecard: Choose either --values or --formulas, not both.\nRun scorecard --help for the options.",
+    );
+    const misspelt = await cli("apply", "a.xlsx", "--spcc");
+    expect(misspelt.status).toBe(1);
+    expect(misspelt.stderr).toBe("scorecard: Unknown option '--spcc'.\nRun scorecard --help for the options.");
+  });
+
+  it("prints the whole help, on stderr with exit 1, when no command is given", async () => {
+    expect(await cli()).toEqual({ status: 1, stdout: "", stderr: `scorecard: No command given.\n\n${USAGE}` });
   });
 });
