@@ -101,6 +101,19 @@ function assess({ value, target, aim, band, floor }: RagInput): Assessment {
  */
 export type FigureStyle = "plain" | "percent" | { readonly money: FigureFormat };
 
+/**
+ * The value's style and the target's (the floor is printed like the target), when their cells show them differently:
+ * a percentage value beside a target typed as a plain number (new-user finding N13) prints each as its cell shows it,
+ * "96% is 99% below target 95", never "target 9500%"; a target typed "£1,200,000" prints so (N15).
+ */
+export interface FigureStyles {
+  readonly value: FigureStyle;
+  readonly target: FigureStyle;
+}
+
+const stylesOf = (style: FigureStyle | FigureStyles): FigureStyles =>
+  typeof style === "object" && "target" in style ? style : { value: style, target: style };
+
 /** A figure as its cell shows it: 0.95 -> "95%" for a percentage cell (10 significant digits, no float noise). */
 export function figure(x: number, style: FigureStyle): string {
   if (typeof style === "object") return withCurrency(formatNumber(x), style.money);
@@ -144,13 +157,14 @@ function amberDecimals(gap: number, band: number): number {
 function describe(
   { status, why, gap }: Assessment,
   { value, target, aim, band, floor }: RagInput,
-  style: FigureStyle,
+  styles: FigureStyles,
 ): string {
-  const t = target ? formatTarget(target, style) : "";
+  const t = target ? formatTarget(target, styles.target) : "";
   const worseSide = aim === "Minimise" ? "above" : "below";
   const outside = value !== null && target?.kind === "range" && value > target.hi ? "above" : "below";
-  const f = floor === null ? "" : figure(floor, style);
-  const is = style === "percent" && value !== null ? `${figure(value, style)} is ` : "";
+  const f = floor === null ? "" : figure(floor, styles.target);
+  const percent = styles.value === "percent" || styles.target === "percent";
+  const is = percent && value !== null ? `${figure(value, styles.value)} is ` : "";
   // Against the band, gap and band are printed to the same precision, enough to tell an Amber gap from the band.
   const decimals = status === "Amber" && gap !== null && gap > 0 ? amberDecimals(gap, band) : 1;
   const pct = gap === null ? "" : percentTo(Math.abs(gap), decimals);
@@ -204,14 +218,14 @@ export function naKindOf(status: Status, value: number | null): NaKind | null {
 }
 
 /** The RAG rule on parsed inputs, with its reason (figures printed as `style` says). Never throws. */
-export function rag(input: RagInput, style: FigureStyle = "plain"): RagResult {
+export function rag(input: RagInput, style: FigureStyle | FigureStyles = "plain"): RagResult {
   const assessed = assess(input);
   const gap = assessed.gap === null ? null : round10(assessed.gap);
   return {
     status: assessed.status,
     naKind: naKindOf(assessed.status, input.value),
     gap,
-    reason: describe(assessed, input, style),
+    reason: describe(assessed, input, stylesOf(style)),
   };
 }
 

@@ -89,6 +89,11 @@ export interface EvaluatedTable {
   /** The series of each long or wide measure, when SPC is on (an SPC chart draws it); empty when it is off. */
   readonly series: ReadonlyMap<MeasureReport, MeasureSeries>;
   /**
+   * The latest value cell holding a figure of each long measure whose latest period has none (an error or a blank):
+   * its number format is the measure's (numberFormats.ts, new-user finding N3). Absent for every other measure.
+   */
+  readonly figureCells: ReadonlyMap<MeasureReport, CellAt>;
+  /**
    * A long table too long for live series formulas: the cells they would read per recalculation (over
    * evaluate/liveBudget.ts's budget) and what was written as values instead; its rows carry no series a formula reads.
    */
@@ -117,6 +122,7 @@ export function evaluateTable(table: FoundTable, sheet: SheetSnapshot, opts: Eva
     measures,
     problems: sayRepeatsOnce(ctx.problems, (row) => ctx.measureOf(row)),
     series: ctx.series,
+    figureCells: ctx.figureCells,
     ...(tooLongForFormulas !== undefined ? { tooLongForFormulas } : {}),
   };
 }

@@ -131,6 +131,11 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       const spcWords = current.spcWords && olderFigureNoted(current.spcWords, history);
       const measure = ctx.report(current.cells, current.trends, spcWords);
       measures.push(measure);
+      if (current.cells.reading.value === null) {
+        let i = history.length - 1;
+        while (i >= 0 && history[i].cells.reading.value === null) i--;
+        if (i >= 0) ctx.figureCells.set(measure, history[i].cells.valueCell);
+      }
       if (history.length > 0)
         ctx.keepSeries(measure, () => ({
           periods: history.map((h) => h.period.label),

@@ -120,6 +120,8 @@ export class TableContext {
   readonly problems: Problem[] = [];
   /** Each measure's series, kept for an SPC chart when SPC is on (nothing is kept when it is off). */
   readonly series = new Map<MeasureReport, MeasureSeries>();
+  /** A long measure's latest cell holding a figure, when its latest period has none (EvaluatedTable.figureCells). */
+  readonly figureCells = new Map<MeasureReport, CellAt>();
   readonly f: FoundTable["header"]["fields"];
   private readonly periods = new Map<string, Parsed<Period>>();
 

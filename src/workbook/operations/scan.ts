@@ -58,6 +58,12 @@ function byCell(a: Problem, b: Problem): number {
   return pa.row - pb.row || pa.col - pb.col;
 }
 
+/** Problems sheet by sheet as the workbook orders them, each sheet's by cell: problems found later put in place. */
+function inSheetOrder(problems: Problem[], snapshot: WorkbookSnapshot): Problem[] {
+  const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  return problems.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || byCell(a, b));
+}
+
 function unreadable(sheet: string, error: unknown): Problem {
   const detail = error instanceof Error ? error.message : String(error);
   return {
@@ -120,7 +126,10 @@ export async function scan(
     for (const p of [...sheetProblems].sort(byCell)) allProblems.push(p);
   }
   const summary: SheetSummary[] = summarise(measures);
-  const shown = numberFormats ? await withNumberFormats(port, snapshot, tables, measures) : measures;
+  const formatted = numberFormats ? await withNumberFormats(port, snapshot, tables, measures) : null;
+  const shown = formatted?.measures ?? measures;
+  const found = formatted?.problems ?? [];
+  const inOrder = found.length > 0 ? inSheetOrder(allProblems.concat(found), snapshot) : allProblems;
   return {
     snapshot,
     state,
@@ -129,7 +138,7 @@ export async function scan(
     spcSheet,
     notices,
     tables,
-    report: { settings, sheets, problems: allProblems, measures: shown, summary },
+    report: { settings, sheets, problems: inOrder, measures: shown, summary },
   };
 }
 
