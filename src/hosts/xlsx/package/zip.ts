@@ -161,12 +161,16 @@ export function inflateEntry(entry: ZipEntry, sink: (chunk: Uint8Array) => void)
     return;
   }
   let produced = 0;
+  // fflate calls the sink inside push: what the sink throws (a damaged cell, or an error of ours) is its to tell.
+  let inSink = false;
   const inflate = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > entry.size) {
       throw new PackageError(`has part ${entry.name} that inflates to more than the ${entry.size} bytes it declares`);
     }
+    inSink = true;
     sink(chunk);
+    inSink = false;
   });
   try {
     for (let i = 0; i < entry.raw.length; i += CHUNK) {
@@ -174,7 +178,7 @@ export function inflateEntry(entry: ZipEntry, sink: (chunk: Uint8Array) => void)
     }
     if (entry.raw.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (error) {
-    if (error instanceof PackageError) throw error;
+    if (inSink || error instanceof PackageError) throw error;
     throw new PackageError(`has a damaged part ${entry.name} (${(error as Error).message})`);
   }
   if (produced !== entry.size) throw new PackageError(`has part ${entry.name} whose size does not match`);

@@ -73,10 +73,24 @@ function decode(buf: Uint8Array, from: number, to: number): string {
   return utf8.decode(buf.subarray(from, to));
 }
 
+/**
+ * References decoded; one to no character (&#x110000;, past Unicode) is damage, as saxes takes it around sheetData,
+ * where String.fromCodePoint would throw a RangeError that reads as a fault of ours.
+ */
+function unescaped(text: string): string {
+  try {
+    return unescapeXml(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new DamagedCell(`"${shown.split("\n")[0]}" refers to a character that does not exist`);
+  }
+}
+
 /** Text as an XML parser reports it: line ends normalised, then references decoded. */
 function xmlText(raw: string): string {
   const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
-  return unescapeXml(text);
+  return unescaped(text);
 }
 
 /** Whether buf holds `word` (ASCII) at `at`. */
@@ -147,7 +161,7 @@ function styleIndex(buf: Uint8Array, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const code = buf[i];
-    if (code < 48 || code > 57 || i - from > 9) return Number(unescapeXml(decode(buf, from, to)));
+    if (code < 48 || code > 57 || i - from > 9) return Number(unescaped(decode(buf, from, to)));
     n = n * 10 + code - 48;
   }
   return n;
@@ -394,7 +408,7 @@ export class CellScanner {
 
   private valueAt(buf: Uint8Array, at: number): string {
     const raw = decode(buf, this.attrs[at + 2], this.attrs[at + 3]);
-    return raw.includes("&") ? unescapeXml(raw) : raw;
+    return raw.includes("&") ? unescaped(raw) : raw;
   }
 
   /** An opening tag, its local name at buf[nameStart, nameEnd), its attributes read (readTag). */
@@ -480,7 +494,7 @@ export class CellScanner {
   private refText(): string | null {
     if (this.refFrom < 0) return null;
     const raw = decode(this.refBuf, this.refFrom, this.refTo);
-    return raw.includes("&") ? unescapeXml(raw) : raw;
+    return raw.includes("&") ? unescaped(raw) : raw;
   }
 
   /** The cell type: the common one-letter types without decoding. */

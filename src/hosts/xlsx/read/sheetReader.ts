@@ -12,7 +12,7 @@ import { parseRangeRef } from "../../../workbook/a1";
 import type { OoxmlPackage } from "../package/OoxmlPackage";
 import { concatBytes } from "../package/bytes";
 import { PackageError } from "../package/limits";
-import { CellScanner, type CellSink, type ScanContext } from "./cellScanner";
+import { CellScanner, DamagedCell, type CellSink, type ScanContext } from "./cellScanner";
 
 export type SheetContext = ScanContext;
 
@@ -35,10 +35,14 @@ export interface SheetExtras {
 
 const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
 
+/** XML that is not well formed (saxes' complaint, or sheetData never closed): the package is damaged. */
+class DamagedXml extends Error {}
+
 /**
  * Reads the sheet `sheet` names (its part, and its name for messages). A damaged part, unreadable XML or a cell
  * that cannot be where the file puts it, throws PackageError naming the sheet, the part and the cell: the input's
- * fault, not Scorecard's.
+ * fault, not Scorecard's. Any other error is a fault of ours and goes on as it is (the CLI's internal error), never
+ * dressed up as a damaged file.
  */
 export function readSheetPart(
   pkg: OoxmlPackage,
@@ -54,8 +58,8 @@ export function readSheetPart(
     router.end();
     parser.close();
   } catch (error) {
-    if (error instanceof PackageError) throw error;
-    const detail = (error as Error).message.split("\n")[0];
+    if (!(error instanceof DamagedCell || error instanceof DamagedXml)) throw error;
+    const detail = error.message.split("\n")[0];
     throw new PackageError(`has a damaged sheet "${sheet.name}" (part ${part}: ${detail})`);
   }
   return extras;
@@ -64,6 +68,10 @@ export function readSheetPart(
 /** saxes over everything but sheetData's content: merges, protection, column widths, conditional formats. */
 function extrasParser(): { parser: SaxesParser; extras: SheetExtras } {
   const parser = new SaxesParser({ position: false });
+  // saxes reports malformed XML as a plain Error: told apart here, where it is raised, from an error of ours.
+  parser.on("error", (error) => {
+    throw new DamagedXml(error.message);
+  });
   const extras = {
     protected: false,
     merges: [] as CellRange[],
@@ -186,7 +194,7 @@ class PartRouter {
   }
 
   end(): void {
-    if (this.phase === "inside") throw new Error("unclosed tag: sheetData");
+    if (this.phase === "inside") throw new DamagedXml("unclosed tag: sheetData");
     if (this.pending) this.toSaxes(this.pending);
     const tail = this.decoder.decode();
     if (tail !== "") this.outside.write(tail);
