@@ -6,8 +6,8 @@
  * Cells arrive in sheet order (row by row), so each column's rows only grow. A cell that is absent reads as the
  * last style above it in its column: only cells holding a figure are ever asked about.
  * A sheet may give its rows out of order (ECMA-376 asks for ascending rows and Excel never writes otherwise, but other
- * generators may, and the reader is lenient): a cell above the lowest row read so far would break
- * the runs, so it is kept apart, by row in its column, and answers before them. In-order sheets never pay for it.
+ * generators may, and the reader is lenient): a cell above the lowest row read so far would break the runs, so it is
+ * kept apart, by row in its column, and answers before them. An in-order sheet pays one comparison a cell for this.
  */
 
 class ColumnRuns {
