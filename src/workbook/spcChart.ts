@@ -9,10 +9,14 @@ import type { Assurance, SpcRule, SpcSide, Variation } from "../core/spc";
 import type { Aim, Target } from "../core/types";
 import type { FigureStyle } from "../core/rag";
 import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
+import { readRow } from "../core/row";
+import { parseRangeRef } from "./a1";
+import type { EvaluatedTable } from "./evaluate";
 import { olderFigureNote } from "./evaluate/tableContext";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
 import { isPercentFormat } from "./numberFormats";
+import { cellReader } from "./scan";
 import { sameSheetName } from "./sheetNames";
 import type { ScanContext } from "./operations/scan";
 
@@ -90,6 +94,7 @@ export function spcMeasureKey(sheet: string, code: string): string {
 interface Found {
   readonly measure: MeasureReport;
   readonly series: MeasureSeries;
+  readonly table: EvaluatedTable;
 }
 
 /** Every measure with a kept series, in report order (sheets as the workbook orders them, then tables, then rows). */
@@ -99,7 +104,7 @@ function withSeries(scan: ScanContext): Found[] {
     for (const table of scan.tables.get(sheet.name) ?? []) {
       for (const measure of table.measures) {
         const series = table.series.get(measure);
-        if (series !== undefined) found.push({ measure, series });
+        if (series !== undefined) found.push({ measure, series, table });
       }
     }
   }
@@ -153,6 +158,22 @@ export function measureTitle(measure: Pick<MeasureReport, "code" | "name">): str
   return measure.name === measure.code ? measure.code : `${measure.code} ${measure.name}`;
 }
 
+/**
+ * Why a measure has no aim, as its own row's reading says it (`unknown aim "High"`, `aim is the error #N/A`, an aim
+ * that contradicts the target), for the chart's NA words: not "no aim given" beside a cell that gives one (new-user
+ * finding N6), so the chart says what the apply run and the measure's data problem say.
+ */
+function whyNoAim(scan: ScanContext, table: EvaluatedTable, measure: MeasureReport): string {
+  const sheet = scan.snapshot.sheets.find((s) => s.name === measure.sheet);
+  const row = parseRangeRef(measure.cell)?.row;
+  if (sheet === undefined || row === undefined) return "no aim given";
+  const read = cellReader(sheet);
+  const { aim, target, targetUpper } = table.table.header.fields;
+  const at = (col: number | undefined) => (col === undefined ? undefined : read(row, col));
+  const reading = readRow({ value: null, target: at(target), targetUpper: at(targetUpper), aim: at(aim) });
+  return reading.problems.find((p) => p.field === "aim")?.reason ?? "no aim given";
+}
+
 function notFound(key: string): string {
   let parts: unknown;
   try {
@@ -170,7 +191,7 @@ function notFound(key: string): string {
 export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   const found = withSeries(scan).find(({ measure }) => spcMeasureKey(measure.sheet, measure.code) === key);
   if (found === undefined) return { ok: false, problem: notFound(key) };
-  const { measure, series } = found;
+  const { measure, series, table } = found;
   // The report's copy of the measure carries the formats the scan read (numberFormats.ts); the cell names it.
   const shown = scan.report.measures.find((m) => m.sheet === measure.sheet && m.cell === measure.cell);
   const valueFormat = shown?.valueFormat;
@@ -203,6 +224,7 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   const { limits } = analysis;
   const target = measure.target;
   const note = olderFigureNote(series);
+  const noAim = measure.aim === null ? `NA: ${whyNoAim(scan, table, measure)}` : null;
   return {
     ok: true,
     chart: {
@@ -221,8 +243,8 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
       variation: result.variation,
       assurance: result.assurance,
       ...(note === null ? {} : { latestFigureNote: note }),
-      variationReason: note === null ? result.variationReason : `${result.variationReason} (${note})`,
-      assuranceReason: result.assuranceReason,
+      variationReason: noAim ?? (note === null ? result.variationReason : `${result.variationReason} (${note})`),
+      assuranceReason: noAim ?? result.assuranceReason,
     },
   };
 }
