@@ -17,7 +17,13 @@ export type Command =
       /** Megabytes the workbook may inflate to in all; null for the default. */
       readonly maxSize: number | null;
     }
-  | { readonly kind: "summary"; readonly input: string; readonly maxSize: number | null }
+  | {
+      readonly kind: "summary";
+      readonly input: string;
+      /** --spc: the SPC sentences too, as `apply --spc` writes them on the summary sheet. */
+      readonly spc: boolean;
+      readonly maxSize: number | null;
+    }
   | {
       readonly kind: "chart";
       readonly input: string;
@@ -58,7 +64,7 @@ Commands:
       --max-size <MB>      Refuse a workbook that inflates to more than this (default 1024;
                            no one part may pass 512)
   summary <in.xlsx>    Print the summary of a workbook (counts, trends, narrative, problems).
-                       The file is not changed. Takes --max-size too.
+                       The file is not changed. Takes --spc (the SPC sentences) and --max-size.
   chart <in.xlsx> --measure <code or name>
                        Draw one measure's SPC chart (values, mean, process limits,
                        special causes) on the sheet "Scorecard SPC" of a copy.
@@ -95,7 +101,7 @@ type OptionName = keyof typeof OPTIONS;
 /** Options each command accepts, besides --help. */
 const ACCEPTS: Record<"apply" | "summary" | "sample" | "chart", readonly OptionName[]> = {
   apply: ["output", "json", "values", "formulas", "no-summary", "in-place", "spc", "max-size"],
-  summary: ["max-size"],
+  summary: ["spc", "max-size"],
   sample: ["output"],
   chart: ["measure", "sheet", "output", "max-size"],
 };
@@ -152,7 +158,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const [input] = operands;
   const maxSize = parseMaxSize(values["max-size"]);
-  if (name === "summary") return { kind: "summary", input, maxSize };
+  if (name === "summary") return { kind: "summary", input, spc: values.spc === true, maxSize };
   if (name === "chart") {
     if (values.measure === undefined || values.measure.trim() === "")
       throw new UsageError(`"chart" needs --measure <code or name>.`);

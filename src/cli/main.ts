@@ -9,7 +9,7 @@ import path from "node:path";
 import { DEFAULT_LIMITS, PackageError, type SizeLimits } from "../hosts/xlsx/package/limits";
 import { sampleWorkbookBytes } from "../sample/sampleBytes";
 import { applyRules, scanWorkbook, toJsonReport } from "../workbook";
-import type { ApplyReport } from "../workbook/model";
+import type { ApplyReport, ScanReport } from "../workbook/model";
 import { HELP_HINT, parseCommand, USAGE, UsageError, type Command } from "./args";
 import {
   checkExtension,
@@ -78,7 +78,8 @@ async function execute(command: Command, io: Console): Promise<void> {
     }
     case "summary": {
       const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
-      const report = await naming(command.input, () => scanWorkbook(workbook));
+      const report = await naming(command.input, () => scanWorkbook(workbook, command.spc ? { spc: true } : {}));
+      noteHiddenSheets(report, io);
       return io.out(summaryText(`Scorecard summary of ${command.input}`, report));
     }
     case "apply":
@@ -134,6 +135,14 @@ async function apply(command: ApplyCommand, io: Console): Promise<void> {
   report.problems.forEach((problem) => io.err(problemLine(problem)));
   report.writeProblems.forEach((problem) => io.err(`${sheetRef(problem.sheet)}: ${problem.message}`));
   report.notices.forEach((notice) => io.err(`Note: ${notice}`));
+  if (report.spcCleared.length > 0) {
+    // The CLI's --spc is for one run (the pane's setting is stored): a run without it must not blank them silently.
+    io.err(
+      `Note: The Variation and Assurance columns on ${report.spcCleared.join(", ")} were left empty: they are from an ` +
+        `earlier run with --spc, and this run has none. Run with --spc to keep them up to date.`,
+    );
+  }
+  noteHiddenSheets(report, io);
   io.out(resultLine(report));
   io.out(`Wrote ${output}${sameFile(output, command.input) ? " (replacing the input, as --in-place asked)" : ""}`);
   if (command.json) io.out(`Wrote ${command.json}`);
@@ -175,6 +184,15 @@ function limitsOf(maxSize: number | null): SizeLimits {
   if (maxSize === null) return DEFAULT_LIMITS;
   const total = Math.round(maxSize * 1024 * 1024);
   return { total, part: Math.min(total, DEFAULT_LIMITS.part) };
+}
+
+/**
+ * Hidden and very hidden sheets are not read (as the pane lists them under "Other sheets"): a measure table on one
+ * is in no count, so say which they are rather than let it go missing without a word.
+ */
+function noteHiddenSheets(report: ScanReport, io: Console): void {
+  const hidden = report.sheets.filter((s) => s.skipped === "hidden").map((s) => s.sheet);
+  if (hidden.length > 0) io.err(`Note: Skipped hidden sheets (not rated): ${hidden.join(", ")}.`);
 }
 
 /** Tables and sheets as written: a protected sheet's measures are summarised, but its statuses are not written. */

@@ -68,6 +68,8 @@ export interface SheetPlan {
   readonly rowsRated: number;
   readonly columnsAdded: number;
   readonly outputColumns: readonly OutputColumns[];
+  /** Variation/Assurance columns of an earlier SPC run were emptied, SPC being off this time (clearSpcColumns). */
+  readonly spcCleared: boolean;
 }
 
 const ref = (cell: CellAt): string => toA1(cell.row, cell.col);
@@ -342,13 +344,15 @@ const PLAIN: CellStyle = { plain: true };
 /**
  * With SPC off, the Variation/Assurance columns an earlier SPC run added keep their header and record but lose their
  * words and colours: figures from an older run next to fresh statuses would read as current (new-user finding F19).
+ * Returns whether there was such a column, so the run can say so (N5: a CLI run without --spc after one with it).
  */
 function clearSpcColumns(
   sheet: string,
   tables: readonly EvaluatedTable[],
   previouslyOwned: readonly OwnedColumn[],
   into: { blocks: BlockWrite[]; styles: StyleWrite[]; owned: OwnedColumn[] },
-): void {
+): boolean {
+  let cleared = false;
   const spcHeaders = new Set(SPC_FIELDS.map((f) => OUTPUT_HEADERS[f]));
   for (const column of previouslyOwned) {
     if (column.sheet !== sheet || !spcHeaders.has(column.header)) continue;
@@ -359,7 +363,9 @@ function clearSpcColumns(
     if (rows === 0) continue;
     into.blocks.push({ row: column.row + 1, col: column.col, cells: Array.from({ length: rows }, () => [NO_CELL]) });
     into.styles.push({ range: { row: column.row + 1, col: column.col, rows, cols: 1 }, style: PLAIN });
+    cleared = true;
   }
+  return cleared;
 }
 
 /**
@@ -456,7 +462,7 @@ export function planSheet(
     columnsAdded += table.added.length;
     widenFilters.push(...filterGrowth(table, fields));
   }
-  if (!settings.spc) clearSpcColumns(sheet, tables, previouslyOwned, { blocks, styles, owned });
+  const spcCleared = !settings.spc && clearSpcColumns(sheet, tables, previouslyOwned, { blocks, styles, owned });
   widths.sort((a, b) => a.col - b.col);
   return {
     write: {
@@ -471,5 +477,6 @@ export function planSheet(
     rowsRated,
     columnsAdded,
     outputColumns,
+    spcCleared,
   };
 }

@@ -97,6 +97,11 @@ export interface ApplyReport extends ScanReport {
   readonly summarySheet: string | null;
   /** Sheets with measures whose statuses were not written because the sheet is protected (a notice says so). */
   readonly protectedSheets: readonly string[];
+  /**
+   * Sheets whose Variation/Assurance columns from an earlier SPC run were left empty because SPC is off this run: the
+   * CLI says so and how to keep them (--spc), as its runs do not store the flag (new-user finding N5).
+   */
+  readonly spcCleared: readonly string[];
   readonly notices: readonly string[];
   readonly writeProblems: readonly WriteProblem[];
 }

@@ -35,7 +35,10 @@ describe("parseCommand", () => {
       maxSize: 2048,
     });
     expect(parseCommand(["apply", "in.xlsx", "--spc"])).toMatchObject({ spc: true });
-    expect(() => parseCommand(["summary", "in.xlsx", "--spc"])).toThrow('"summary" does not take --spc.');
+    expect(parseCommand(["summary", "in.xlsx", "--spc"])).toMatchObject({ kind: "summary", spc: true });
+    expect(() => parseCommand(["chart", "in.xlsx", "--measure", "A1", "--spc"])).toThrow(
+      '"chart" does not take --spc.',
+    );
     expect(parseCommand(["apply", "--output=o.xlsx", "in.xlsx", "--values"])).toMatchObject({
       output: "o.xlsx",
       mode: "values",
@@ -43,7 +46,12 @@ describe("parseCommand", () => {
   });
 
   it("reads summary, sample, help and version", () => {
-    expect(parseCommand(["summary", "in.xlsx"])).toEqual({ kind: "summary", input: "in.xlsx", maxSize: null });
+    expect(parseCommand(["summary", "in.xlsx"])).toEqual({
+      kind: "summary",
+      input: "in.xlsx",
+      spc: false,
+      maxSize: null,
+    });
     expect(parseCommand(["sample"])).toEqual({ kind: "sample", output: null });
     expect(parseCommand(["sample", "-o", "s.xlsx"])).toEqual({ kind: "sample", output: "s.xlsx" });
     expect(parseCommand(["--help"])).toEqual({ kind: "help" });

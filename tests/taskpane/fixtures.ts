@@ -64,6 +64,7 @@ export function applyReport(): ApplyReport {
     ],
     summarySheet: null,
     protectedSheets: [],
+    spcCleared: [],
     notices: [],
     writeProblems: [],
   };

@@ -53,6 +53,7 @@ function planApply(ctx: ScanContext, opts: ApplyOptions): Planned {
   const writes: SheetWrite[] = [];
   const planned = new Set<string>();
   const protectedSheets: string[] = [];
+  const spcCleared: string[] = [];
   let owned: OwnedColumn[] = [];
   let rowsRated = 0;
   let columnsAdded = 0;
@@ -76,6 +77,7 @@ function planApply(ctx: ScanContext, opts: ApplyOptions): Planned {
     rowsRated += plan.rowsRated;
     columnsAdded += plan.columnsAdded;
     outputColumns.push(...plan.outputColumns);
+    if (plan.spcCleared) spcCleared.push(sheet.name);
   });
   opts.progress?.(sheets.length, sheets.length, "Planned");
   // Records of sheets not rewritten this time stay as they were.
@@ -96,7 +98,16 @@ function planApply(ctx: ScanContext, opts: ApplyOptions): Planned {
   });
   return {
     plan: { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
-    report: { ...ctx.report, rowsRated, columnsAdded, outputColumns, summarySheet, protectedSheets, notices },
+    report: {
+      ...ctx.report,
+      rowsRated,
+      columnsAdded,
+      outputColumns,
+      summarySheet,
+      protectedSheets,
+      spcCleared,
+      notices,
+    },
   };
 }
 

@@ -161,7 +161,7 @@ function evaluateSheet(
   }
 }
 
-/** Finds every measure table, rates it, and summarises; writes nothing. */
-export async function scanWorkbook(port: WorkbookPort): Promise<ScanReport> {
-  return (await scan(port)).report;
+/** Finds every measure table, rates it, and summarises; writes nothing. `overrides` as applyRules' (the CLI's --spc). */
+export async function scanWorkbook(port: WorkbookPort, overrides?: Partial<Settings>): Promise<ScanReport> {
+  return (await scan(port, overrides)).report;
 }
