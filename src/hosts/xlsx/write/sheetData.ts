@@ -381,14 +381,11 @@ interface Spans {
  * come before it there. The tag is [start, openEnd), its name ends at `nameEnd`.
  */
 function spansOf(text: string, start: number, nameEnd: number, openEnd: number): Spans | null {
-  if (text.startsWith(' r="', nameEnd)) {
-    let i = nameEnd + 4;
-    while (i < openEnd && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    if (i > nameEnd + 4 && text.charCodeAt(i) === 34 && text.startsWith(' spans="', i + 1)) {
-      const close = text.indexOf('"', i + 9);
-      if (close >= 0 && close < openEnd)
-        return { at: i + 1, end: close + 1, space: " ", value: text.slice(i + 9, close) };
-    }
+  const i = excelRowNumberEnd(text, nameEnd, openEnd);
+  if (i >= 0 && text.startsWith(' spans="', i + 1)) {
+    const close = text.indexOf('"', i + 9);
+    if (close >= 0 && close < openEnd)
+      return { at: i + 1, end: close + 1, space: " ", value: text.slice(i + 9, close) };
   }
   const m = SPANS.exec(text.slice(start, openEnd));
   return m === null ? null : { at: start + m.index, end: start + m.index + m[0].length, space: m[1], value: m[2] };
@@ -407,12 +404,19 @@ function isCellNameEnd(text: string, at: number): boolean {
  * `nameEnd`.
  */
 function rowNumberText(text: string, start: number, nameEnd: number, openEnd: number): string | undefined {
-  if (text.startsWith(' r="', nameEnd)) {
-    let i = nameEnd + 4;
-    while (i < openEnd && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    if (i > nameEnd + 4 && text.charCodeAt(i) === 34) return text.slice(nameEnd + 4, i);
-  }
-  return attr(text.slice(start, openEnd), "r");
+  const i = excelRowNumberEnd(text, nameEnd, openEnd);
+  return i >= 0 ? text.slice(nameEnd + 4, i) : attr(text.slice(start, openEnd), "r");
+}
+
+/**
+ * Where the closing quote of ` r="12"` is when a row tag writes it as Excel does, right after its name (which ends at
+ * `nameEnd`) with digits only, inside the tag (which ends at `openEnd`); -1 otherwise (then the pattern reads it).
+ */
+function excelRowNumberEnd(text: string, nameEnd: number, openEnd: number): number {
+  if (!text.startsWith(' r="', nameEnd)) return -1;
+  let i = nameEnd + 4;
+  while (i < openEnd && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i > nameEnd + 4 && text.charCodeAt(i) === 34 ? i : -1;
 }
 
 /**
