@@ -13,6 +13,16 @@ export function sameSheetName(a: string, b: string): boolean {
   return sheetKey(a) === sheetKey(b);
 }
 
+/**
+ * A sheet name as someone types it, for finding a sheet (the CLI's --sheet), never for telling sheets apart: Excel's
+ * key with curly apostrophes and primes (’ ‘ ʼ ′) made straight. Word and Outlook turn "Children's" into
+ * "Children’s" as it is typed, and a name copied from a report keeps it; Excel holds the two as different names,
+ * so an exact match (findByName) is tried before this one.
+ */
+export function typedSheetKey(name: string): string {
+  return sheetKey(name.replace(/[\u2018\u2019\u02BC\u2032]/g, "'").trim());
+}
+
 /** The item whose name is `name` as Excel matches it, exactly spelt ones first. */
 export function findByName<T extends { readonly name: string }>(items: readonly T[], name: string): T | undefined {
   const exact = items.find((item) => item.name === name);

@@ -144,3 +144,42 @@ test("bad usage: no --measure, or -o naming the input, is exit 1 with the usage"
     /^scorecard: "apply" does not take --measure\./,
   );
 });
+
+test("--sheet as typed (N12): any case, a curly apostrophe for a straight one, or words of one sheet's name", async () => {
+  const input = await kentFile(["Children's Services", "Adults"]);
+  for (const typed of ["Children's Services", "CHILDREN'S SERVICES", "Children’s Services", "children", "child serv"]) {
+    const result = await cli("chart", input, "--measure", "ASC1", "--sheet", typed, "-o", path.join(dir, "c.xlsx"));
+    expect({ typed, status: result.status, stderr: result.stderr }).toEqual({ typed, status: 0, stderr: "" });
+    expect(result.stdout).toContain("(Children's Services, 13 points)");
+  }
+  const adults = await cli("chart", input, "--measure", "ASC1", "--sheet", "adults", "-o", path.join(dir, "a.xlsx"));
+  expect(adults.stdout).toContain("(Adults, 13 points)");
+  // Words in both sheets' names pick neither; words in none leave the usual message listing the sheets.
+  const both = await cli("chart", input, "--measure", "ASC1", "--sheet", "s", "-o", path.join(dir, "b.xlsx"));
+  expect(both).toEqual({
+    status: 1,
+    stdout: "",
+    stderr: `scorecard: --sheet "s" matches 2 sheets (Children's Services, Adults); give more of its name.`,
+  });
+  const none = await cli("chart", input, "--measure", "ASC1", "--sheet", "Place", "-o", path.join(dir, "n.xlsx"));
+  expect(none.status).toBe(1);
+  expect(none.stderr).toBe(
+    `scorecard: No sheet "Place" has a measure with a history; sheets with one: Children's Services, Adults.`,
+  );
+  expect((await fs.readdir(dir)).sort()).toEqual(["a.xlsx", "c.xlsx", "kent.xlsx"]);
+});
+
+test("--sheet keeps two sheets apart whose names differ only by the apostrophe, as Excel does", async () => {
+  const input = await kentFile(["Children's Services", "Children’s Services"]);
+  for (const sheet of ["Children's Services", "Children’s Services"]) {
+    const result = await cli("chart", input, "--measure", "ASC1", "--sheet", sheet, "-o", path.join(dir, "x.xlsx"));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`(${sheet}, 13 points)`);
+  }
+  // Excel's own match (case only) still tells them apart; words both names hold pick neither.
+  const curly = await cli("chart", input, "--measure", "ASC1", "--sheet", "children’s SERVICES");
+  expect(curly.stdout).toContain("(Children’s Services, 13 points)");
+  const either = await cli("chart", input, "--measure", "ASC1", "--sheet", "children");
+  expect(either.status).toBe(1);
+  expect(either.stderr).toMatch(/matches 2 sheets \(Children's Services, Children’s Services\)/);
+});
