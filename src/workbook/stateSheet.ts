@@ -46,7 +46,8 @@ export function newStateSheet(sheetNames: readonly string[]): { name: string; no
     name,
     notice: {
       sheet: STATE_SHEET_NAME,
-      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours was left alone.`,
+      // As chooseSummaryName's notice: the user's sheet is scanned like any other (N22), so not "left alone".
+      message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${name}" instead; yours is treated as any other sheet of yours (a measure table on it is rated).`,
     },
   };
 }

@@ -354,7 +354,8 @@ export function chooseSummaryName(
   if (name === desired) return { name, notice: null };
   return {
     name,
-    notice: `A sheet named "${desired}" already exists and is not Scorecard's own, so it was left alone and the summary was written to "${name}".`,
+    // Not "left alone": the user's sheet is scanned like any other, so a measure table on it gets its statuses (N22).
+    notice: `A sheet named "${desired}" already exists and is not Scorecard's own, so the summary was written to "${name}"; "${desired}" is treated as one of your sheets (a measure table on it is rated like any other).`,
   };
 }
 

@@ -88,3 +88,35 @@ describe("--spc from one run to the next (N5)", () => {
     expect(without.stdout).not.toMatch(/12 or more periods|variation/i);
   });
 });
+
+describe("a sheet of the user's named as Scorecard's own (N22)", () => {
+  it("is said to be treated as the user's, and it is: its measure table is rated; the summary and state go elsewhere", async () => {
+    const workbook = new Workbook();
+    for (const [name, code] of [
+      ["Scorecard Summary", "SS1"],
+      ["ScorecardState", "ST1"],
+    ]) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow(["Code", "Aim", "Target", ...MONTHS]);
+      sheet.addRow([code, "Higher is better", 0.8, ...ASC1]);
+    }
+    const input = path.join(dir, "names.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const output = path.join(dir, "out.xlsx");
+    const result = await cli("apply", input, "-o", output);
+    expect(result.status).toBe(0);
+    expect(result.stderr.split("\n").sort()).toEqual([
+      'Note: A sheet named "Scorecard Summary" already exists and is not Scorecard\'s own, so the summary was written to "Scorecard Summary (2)"; "Scorecard Summary" is treated as one of your sheets (a measure table on it is rated like any other).',
+      'ScorecardState: A sheet of yours is named "ScorecardState", so Scorecard keeps its settings in the very hidden sheet "ScorecardState (2)" instead; yours is treated as any other sheet of yours (a measure table on it is rated).',
+    ]);
+    expect(result.stdout).toMatch(/in 2 tables on 2 sheets; .*summary sheet "Scorecard Summary \(2\)"/);
+    const scored = new Workbook();
+    await scored.xlsx.readFile(output);
+    for (const name of ["Scorecard Summary", "ScorecardState"]) {
+      const sheet = scored.getWorksheet(name)!;
+      const status = (sheet.getRow(1).values as unknown[]).indexOf("Status");
+      expect({ name, status: sheet.getCell(2, status).value }).toEqual({ name, status: "Red" });
+    }
+    expect(scored.getWorksheet("Scorecard Summary (2)")).toBeDefined();
+  });
+});

@@ -41,7 +41,7 @@ describe("the Office host's state sheet", () => {
     expect(report.writeProblems).toEqual([
       {
         sheet: STATE_SHEET_NAME,
-        message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${STATE_SHEET_NAME} (2)" instead; yours was left alone.`,
+        message: `A sheet of yours is named "${STATE_SHEET_NAME}", so Scorecard keeps its settings in the very hidden sheet "${STATE_SHEET_NAME} (2)" instead; yours is treated as any other sheet of yours (a measure table on it is rated).`,
       },
     ]);
     expect(whole(ctx.book.sheet(STATE_SHEET_NAME))).toBe(before);

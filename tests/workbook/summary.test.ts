@@ -286,7 +286,7 @@ describe("the summary sheet is the add-in's own", () => {
     const first = await applyRules(port);
     expect(first.summarySheet).toBe("Scorecard Summary (2)");
     expect(first.notices).toContain(
-      `A sheet named "Scorecard Summary" already exists and is not Scorecard's own, so it was left alone and the summary was written to "Scorecard Summary (2)".`,
+      `A sheet named "Scorecard Summary" already exists and is not Scorecard's own, so the summary was written to "Scorecard Summary (2)"; "Scorecard Summary" is treated as one of your sheets (a measure table on it is rated like any other).`,
     );
     const second = await applyRules(port);
     expect(second.summarySheet).toBe("Scorecard Summary (2)");
