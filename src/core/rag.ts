@@ -111,7 +111,7 @@ export interface FigureStyles {
   readonly target: FigureStyle;
 }
 
-const stylesOf = (style: FigureStyle | FigureStyles): FigureStyles =>
+export const stylesOf = (style: FigureStyle | FigureStyles): FigureStyles =>
   typeof style === "object" && "target" in style ? style : { value: style, target: style };
 
 /** A figure as its cell shows it: 0.95 -> "95%" for a percentage cell (10 significant digits, no float noise). */

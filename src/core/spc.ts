@@ -7,7 +7,7 @@
  */
 import type { Aim, Target } from "./types";
 import { compare10, round10 } from "./numbers";
-import { figure, type FigureStyle } from "./rag";
+import { figure, stylesOf, type FigureStyle, type FigureStyles } from "./rag";
 import { withCurrency } from "./figureFormat";
 
 /** Fewer numeric points than this give no limits: both results are NA. */
@@ -359,13 +359,18 @@ const assured = (word: Assurance, reason: () => string): Decided<Assurance> => (
   reason: () => `${word}: ${reason()}`,
 });
 
+/** Words only, no reason printed: the styles never matter, one object for every row. */
+const PLAIN: FigureStyles = { value: "plain", target: "plain" };
+
 /** Whether the process limits say the target will be met consistently, never, or some months only (SPEC §7). */
 function decideAssurance(
   limits: SpcLimits,
   aim: Aim | null,
   target: Target | null,
-  style: FigureStyle = "plain",
+  styles: FigureStyles,
 ): Decided<Assurance> {
+  // Limits are of the values, so read as the values are; the target is printed as its own cell shows it.
+  const { value: style, target: targetStyle } = styles;
   if (aim === null) return assured("NA", () => "no aim given");
   if (target === null) return assured("NA", () => "no target");
   const lpl = limits.lowerProcessLimit;
@@ -375,7 +380,9 @@ function decideAssurance(
   if (aim === "Goldilocks") {
     const [lo, hi] = target.kind === "range" ? [target.lo, target.hi] : [target.value, target.value];
     const t = () =>
-      lo === hi ? `target ${figure(lo, style)}` : `target range ${figure(lo, style)}–${figure(hi, style)}`;
+      lo === hi
+        ? `target ${figure(lo, targetStyle)}`
+        : `target range ${figure(lo, targetStyle)}–${figure(hi, targetStyle)}`;
     if (compare10(lo, lpl) <= 0 && compare10(upl, hi) <= 0)
       return assured("Pass", () => `${range()} lie within ${t()} (Goldilocks)`);
     if (compare10(hi, lpl) < 0 || compare10(lo, upl) > 0)
@@ -384,7 +391,7 @@ function decideAssurance(
   }
   if (target.kind === "range") return assured("NA", () => `target is a range but aim is ${aim} (use Goldilocks)`);
   const value = target.value;
-  const t = () => `target ${figure(value, style)}`;
+  const t = () => `target ${figure(value, targetStyle)}`;
   const below = () => `${t()} is below the lower process limit ${derived(lpl, style, targets)} (${aim})`;
   const above = () => `${t()} is above the upper process limit ${derived(upl, style, targets)} (${aim})`;
   const belowLower = compare10(value, lpl) < 0;
@@ -402,14 +409,16 @@ function decideAssurance(
 /**
  * Variation and assurance of one measure's history (oldest first; null periods are skipped), with reasons and the
  * analysis a chart needs. Fewer than 12 numbers: both NA, "fewer than 12 points". The reasons print the figures as
- * `style` says (percent: as percentage cells show them), the mean and limits rounded for reading.
+ * `style` says (percent: as percentage cells show them; the target's own when it is shown otherwise), the mean and
+ * limits rounded for reading.
  */
 export function spc(
   series: readonly (number | null)[],
   aim: Aim | null,
   target: Target | null,
-  style: FigureStyle = "plain",
+  style: FigureStyle | FigureStyles = "plain",
 ): SpcResult {
+  const styles = stylesOf(style);
   const points = spcPoints(series);
   const analysis = analyseSpc(points);
   if (analysis === null) {
@@ -424,8 +433,8 @@ export function spc(
       analysis: null,
     };
   }
-  const variation = decideVariation(points, analysis.limits, analysis.marks[points.length - 1], aim, style);
-  const assurance = decideAssurance(analysis.limits, aim, target, style);
+  const variation = decideVariation(points, analysis.limits, analysis.marks[points.length - 1], aim, styles.value);
+  const assurance = decideAssurance(analysis.limits, aim, target, styles);
   return {
     variation: variation.word,
     get variationReason() {
@@ -472,7 +481,7 @@ export class SpcSeries {
     const limits = limitsFrom(this.sum, this.ranges, n);
     return {
       variation: decideVariation(this.points, limits, latestMarks(this.points, limits), aim).word,
-      assurance: decideAssurance(limits, aim, target).word,
+      assurance: decideAssurance(limits, aim, target, PLAIN).word,
     };
   }
 }

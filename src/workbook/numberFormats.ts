@@ -101,13 +101,36 @@ function targetSize(target: NonNullable<MeasureReport["target"]>): number {
  * Value and target on different scales (new-user finding N13): exactly one of them shows a percentage, and the other
  * is a plain number above 1 and over ten times the percentage's figure, nearer its ×100 than itself: 0.96 shown 96%
  * beside 95, or 96 beside 95%. A General 0.8 beside 87% is on the same scale (it reads 80%, finding F3); 3 beside
- * 250% (2.5) is too.
+ * 250% (2.5) is too. False when either figure is missing: nothing to compare.
  */
-function scalesDiffer(value: number, target: NonNullable<MeasureReport["target"]>, valuePercent: boolean): boolean {
+export function scalesDiffer(
+  value: number | null,
+  target: MeasureReport["target"],
+  valueFormat: string | undefined,
+  targetFormat: string | undefined,
+): boolean {
+  const valuePercent = percentShown(valueFormat);
+  if (value === null || target === null || valuePercent === percentShown(targetFormat)) return false;
   const [percentSide, plainSide] = valuePercent
     ? [Math.abs(value), targetSize(target)]
     : [targetSize(target), Math.abs(value)];
   return plainSide > 1 && plainSide > 10 * percentSide;
+}
+
+/**
+ * How the reasons print a measure's figures (the RAG reason, the SPC chart's): each as its cell shows it, and a
+ * General value beside a percentage target on its scale (0.94 beside "≥ 95%") as a percentage, "94%".
+ * `targetFormat` is the measure's (a General target has taken the value's format where it reads as it).
+ */
+export function figureStyles(
+  valueFormat: string | undefined,
+  targetFormat: string | undefined,
+  differ: boolean,
+): FigureStyles {
+  return {
+    value: !shown(valueFormat) && percentShown(targetFormat) && !differ ? "percent" : styleOf(valueFormat),
+    target: styleOf(targetFormat),
+  };
 }
 
 /** "95" as typed, or "60–70" for a range, with a style for each figure. */
@@ -216,23 +239,20 @@ export async function withNumberFormats(
     if (!a) return m;
     const valueFormat = a.valueAt >= 0 ? formats[a.valueAt] : typedFormat(a.valueRaw);
     const ownTargetFormat = a.targetAt >= 0 ? formats[a.targetAt] : typedFormat(a.targetRaw);
-    const valuePercent = percentShown(valueFormat);
-    const targetPercent = percentShown(ownTargetFormat);
-    const differ =
-      m.value !== null && m.target !== null && valuePercent !== targetPercent
-        ? scalesDiffer(m.value, m.target, valuePercent)
-        : false;
-    if (differ && a.targetCell !== null) problems.push(scaleProblem(m, m.value as number, a.targetCell, valuePercent));
-    // A General target beside percentage values on their scale (0.8 beside 87.0%) is read as a percentage by the
-    // reason ("target 80%"), so the summary shows it in the value's format too, not as "0.8" (new-user finding F3);
-    // on another scale (95 beside 96%) it is shown as typed, never "9500%" (N13).
-    const targetFormat = !shown(ownTargetFormat) && valuePercent && !differ ? valueFormat : ownTargetFormat;
+    const differ = scalesDiffer(m.value, m.target, valueFormat, ownTargetFormat);
+    if (differ && a.targetCell !== null) {
+      problems.push(scaleProblem(m, m.value as number, a.targetCell, percentShown(valueFormat)));
+    }
+    // A General target is shown as the values are where it reads so: beside percentages on their scale (0.8 beside
+    // 87.0%, "target 80%", new-user finding F3) or money ("£21,000"); on another scale (95 beside 96%) it is shown as
+    // typed, never "9500%" (N13).
+    const inherits =
+      !shown(ownTargetFormat) &&
+      shown(valueFormat) &&
+      (isPercentFormat(valueFormat) ? !differ : isCurrencyFormat(readFigureFormat(valueFormat)));
+    const targetFormat = inherits ? valueFormat : ownTargetFormat;
     if (!shown(valueFormat) && !shown(targetFormat)) return m;
-    // Likewise a General value beside a percentage target on its scale (0.94 beside "≥ 95%") reads "94%".
-    const styles = {
-      value: !shown(valueFormat) && targetPercent && !differ ? "percent" : styleOf(valueFormat),
-      target: styleOf(targetFormat),
-    } as const;
+    const styles = figureStyles(valueFormat, targetFormat, differ);
     const plain = styles.value === "plain" && styles.target === "plain";
     return {
       ...m,

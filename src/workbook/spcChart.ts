@@ -7,15 +7,13 @@
 import { SPC_MIN_POINTS, marksAt, spc } from "../core/spc";
 import type { Assurance, SpcRule, SpcSide, Variation } from "../core/spc";
 import type { Aim, Target } from "../core/types";
-import type { FigureStyle } from "../core/rag";
-import { isCurrencyFormat, readFigureFormat } from "../core/figureFormat";
 import { readRow } from "../core/row";
 import { parseRangeRef } from "./a1";
 import type { EvaluatedTable } from "./evaluate";
 import { olderFigureNote } from "./evaluate/tableContext";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
-import { isPercentFormat } from "./numberFormats";
+import { figureStyles, scalesDiffer } from "./numberFormats";
 import { cellReader } from "./scan";
 import { sameSheetName } from "./sheetNames";
 import type { ScanContext } from "./operations/scan";
@@ -111,6 +109,15 @@ function withSeries(scan: ScanContext): Found[] {
   return found;
 }
 
+/** The measure's latest figure (its latest period may have none); null when it has none at all. */
+function latestFigure(series: MeasureSeries): number | null {
+  for (let i = series.values.length - 1; i >= 0; i--) {
+    const value = series.values[i];
+    if (value !== null && Number.isFinite(value)) return value;
+  }
+  return null;
+}
+
 const countPoints = (series: MeasureSeries): number =>
   series.values.reduce<number>((n, x) => (x !== null && Number.isFinite(x) ? n + 1 : n), 0);
 
@@ -195,12 +202,13 @@ export function spcChartData(scan: ScanContext, key: string): SpcChartResult {
   // The report's copy of the measure carries the formats the scan read (numberFormats.ts); the cell names it.
   const shown = scan.report.measures.find((m) => m.sheet === measure.sheet && m.cell === measure.cell);
   const valueFormat = shown?.valueFormat;
-  // The reasons print percentages where the value or target cell shows one, as the RAG reasons do.
-  const percent = [valueFormat, shown?.targetFormat].some((f) => f !== undefined && isPercentFormat(f));
-  // Money prints with its symbol and thousands separators (F20): "£1,290,000 is above … £1,288,116".
-  const money = readFigureFormat(valueFormat);
-  const style: FigureStyle = percent ? "percent" : isCurrencyFormat(money) ? { money } : "plain";
-  const result = spc(series.values, measure.aim, targetOf(measure.target), style);
+  const targetFormat = shown?.targetFormat;
+  // The reasons print each figure as its cell shows it, as the RAG reasons do: percentages, money with its symbol and
+  // thousands separators (F20, "£1,290,000 is above … £1,288,116"), and a target on another scale than the values
+  // (95 beside 96%, N13) as typed, never "9500%".
+  const differ = scalesDiffer(latestFigure(series), measure.target, valueFormat, targetFormat);
+  const styles = figureStyles(valueFormat, targetFormat, differ);
+  const result = spc(series.values, measure.aim, targetOf(measure.target), styles);
   const analysis = result.analysis;
   if (analysis === null) {
     const n = countPoints(series);

@@ -10,6 +10,7 @@ import { typedMoneyFormat } from "../../src/workbook/numberFormats";
 import { readSpcChart } from "../../src/workbook/operations/spcChart";
 import { spcMeasureKey } from "../../src/workbook/spcChart";
 import { toA1 } from "../../src/workbook/a1";
+import type { CellValue } from "../../src/core";
 import { MemoryPort, type MemorySheetInit } from "../support/memoryPort";
 
 const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
@@ -163,7 +164,8 @@ describe("the format of a measure whose latest period has no figure (N3)", () =>
     const ph04 = measure(report, "PH04");
     expect(ph04.status).toBe("NA");
     expect(ph04.valueFormat).toBe('"£"#,##0');
-    expect(summaryFigures(port, "PH04").target.style.numberFormat).toBeUndefined();
+    // The General target beside money reads as money too.
+    expect(summaryFigures(port, "PH04").target.style.numberFormat).toBe('"£"#,##0');
   });
 
   test("no figure at all: the latest cell's own format", async () => {
@@ -205,5 +207,50 @@ describe("the format of a measure whose latest period has no figure (N3)", () =>
       "Common cause: no special-cause rule marks the latest point £21,000 (mean £21,092, process limits " +
         "£20,738 to £21,447) (SPC of figures to Aug 2025: Sep 2025 has none)",
     );
+  });
+});
+
+describe("the SPC chart prints each figure as its cell shows it (N13, N15)", () => {
+  const MONTHS = Array.from(
+    { length: 13 },
+    (_, i) =>
+      `${["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"][i]} ${i < 4 ? 2024 : 2025}`,
+  );
+
+  async function chart(values: (i: number) => number, target: CellValue, formats: Record<string, string>) {
+    const rows = MONTHS.map((period, i) => ["K1", "Placements", period, values(i), target, "Maximise"]);
+    const port = new MemoryPort({
+      sheets: [{ name: "Kent", rows: [HEADER, ...rows] as MemorySheetInit["rows"], numberFormats: formats }],
+    });
+    const result = await readSpcChart(port, spcMeasureKey("Kent", "K1"));
+    if (!result.ok) throw new Error(result.problem);
+    return result.chart;
+  }
+  const every = (col: string, format: string) =>
+    Object.fromEntries(MONTHS.map((_, i) => [`${col}${i + 2}`, format] as const));
+
+  test("percentage values against a target typed 95: the limits in %, the target as typed", async () => {
+    const c = await chart((i) => 0.9 + (i % 3) / 100, 95, every("D", "0%"));
+    expect(c.assuranceReason).toBe("Fail: target 95 is above the upper process limit 94.5% (Maximise)");
+  });
+
+  test("a General target beside money values reads as money, in the chart and the RAG reason", async () => {
+    const c = await chart((i) => 21000 + (i % 3) * 100, 21500, every("D", '"£"#,##0'));
+    expect(c.assuranceReason).toBe("Fail: target £21,500 is above the upper process limit £21,447 (Maximise)");
+    const port = new MemoryPort({
+      sheets: [
+        {
+          name: "Spend",
+          rows: [HEADER, ["S1", "Spend", "Sep 2025", 21000, 21500, "Maximise"]],
+          numberFormats: { D2: '"£"#,##0' },
+        },
+      ],
+    });
+    const report = await applyRules(port);
+    expect(measure(report, "S1")).toMatchObject({
+      reason: "Amber: 2.3% below target £21,500 (Maximise, amber band 5%)",
+      valueFormat: '"£"#,##0',
+      targetFormat: '"£"#,##0',
+    });
   });
 });
