@@ -12,6 +12,9 @@ import { spcMeasureKey } from "../../src/workbook/spcChart";
 import { toA1 } from "../../src/workbook/a1";
 import type { CellValue } from "../../src/core";
 import { MemoryPort, type MemorySheetInit } from "../support/memoryPort";
+import { opened, xlsxWorkbook } from "../xlsx/xlsxFixtures";
+import { fakeContext } from "../support/officeFixtures";
+import { OfficeWorkbook } from "../../src/hosts/office";
 
 const HEADER = ["Code", "Measure", "Period", "Value", "Target", "Aim"];
 
@@ -252,5 +255,35 @@ describe("the SPC chart prints each figure as its cell shows it (N13, N15)", () 
       valueFormat: '"£"#,##0',
       targetFormat: '"£"#,##0',
     });
+  });
+});
+
+describe("the .xlsx and Office.js hosts give the same figures", () => {
+  const months = ["Jun 2025", "Jul 2025", "Aug 2025", "Sep 2025"];
+  const SHEET: MemorySheetInit = {
+    name: "Mixed",
+    rows: [
+      HEADER,
+      ["P1", "Placements in borough", "Sep 2025", 0.96, 95, "Maximise"],
+      ...months.map((period, i) => [
+        "PH04",
+        "Stop smoking spend",
+        period,
+        i === 3 ? { error: "#DIV/0!" } : 21000,
+        21000,
+        "Min",
+      ]),
+    ] as MemorySheetInit["rows"],
+    numberFormats: { D2: "0%", D3: '"£"#,##0', D4: '"£"#,##0', D5: '"£"#,##0' },
+  };
+
+  test.each([
+    [".xlsx", async () => opened(await xlsxWorkbook([SHEET]))],
+    ["Office.js", async () => new OfficeWorkbook(fakeContext([SHEET]))],
+  ])("%s: different scales named at the target cell; an error in the latest month keeps the £", async (_, host) => {
+    const report = await applyRules(await host());
+    expect(measure(report, "P1").reason).toBe("Red: 96% is 99% below target 95 (Maximise, amber band 5%)");
+    expect(problemsAt(report, "E2")).toHaveLength(1);
+    expect(measure(report, "PH04")).toMatchObject({ status: "NA", valueFormat: '"£"#,##0', targetFormat: '"£"#,##0' });
   });
 });
