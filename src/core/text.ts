@@ -75,3 +75,30 @@ export function listUpTo(items: readonly string[], cut?: ListCut): string {
 export function codesInBrackets(codes: readonly string[], cut?: ListCut): string {
   return codes.length > 0 ? ` (${listUpTo(codes, cut)})` : "";
 }
+
+/**
+ * The text as lines of at most `width` characters, broken after a space (a list of codes breaks after its commas):
+ * a printed sheet cannot wrap a cell into a taller row, so a long sentence becomes several rows instead. A word
+ * longer than a line is cut at the width, never inside a surrogate pair. Joined with " " the lines give back the
+ * text when it had single spaces.
+ */
+export function breakLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  width = Math.max(2, Math.floor(width));
+  while (text.length - start > width) {
+    const space = text.lastIndexOf(" ", start + width);
+    if (space > start) {
+      lines.push(text.slice(start, space));
+      start = space + 1;
+    } else {
+      const end = start + width - (isHighSurrogate(text.charCodeAt(start + width - 1)) ? 1 : 0);
+      lines.push(text.slice(start, end));
+      start = end;
+    }
+  }
+  lines.push(text.slice(start));
+  return lines;
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;

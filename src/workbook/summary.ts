@@ -6,6 +6,7 @@
  * configured name is never touched.
  */
 import { STATUSES, count, counted, formatTrend, narrative, periodLine } from "../core";
+import { breakLines } from "../core/text";
 import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, RowSource, StyleWrite } from "./port";
@@ -83,9 +84,12 @@ const MEASURE_COLUMNS: readonly MeasureColumn[] = [
   { header: "Note", width: 40, cell: noteCell },
 ];
 const NAME_COLUMN = 0;
+const NOTE_COLUMN = MEASURE_COLUMNS.findIndex((c) => c.header === "Note");
 const STATUS_COLUMN = MEASURE_COLUMNS.findIndex((c) => c.header === "Status");
 /** The Measure column grows to the longest name up to this width, so names are not cut off by the code beside. */
 const MAX_NAME_WIDTH = 110;
+/** The Note column grows too ("Data not available; SPC of figures to Jul 2025: Aug 2025 to Sep 2025 have none"). */
+const MAX_NOTE_WIDTH = 80;
 
 /** Red first: the committee reads what needs attention first (SPEC §5); NA last, without data before not rated. */
 function tableRank(m: MeasureReport): number {
@@ -106,6 +110,8 @@ class SheetBuilder {
   readonly rows: (RowValues | MeasureReport)[] = [];
   readonly styles: StyleWrite[] = [];
   cut = false;
+  /** The characters a text starting in each column may take before it spills past the table's last column. */
+  room: readonly number[] = [];
 
   constructor(public limit: number) {}
 
@@ -126,6 +132,20 @@ class SheetBuilder {
     if (!isRowValues(values)) return row;
     if (style) this.styles.push({ range: { row, col: 0, rows: 1, cols: values.length }, style });
     return row;
+  }
+
+  /**
+   * A row of sentences or lists of codes: a text longer than its room goes on in the same column of the rows below,
+   * broken after a space (the other cells in the first row only). The first row's index.
+   */
+  text(values: RowValues): number {
+    const columns = values.map((v, col) =>
+      typeof v === "string" && v.length > (this.room[col] ?? Infinity) ? breakLines(v, this.room[col]) : [v],
+    );
+    const height = Math.max(1, ...columns.map((lines) => lines.length));
+    const first = this.row(columns.map((lines) => lines[0]));
+    for (let i = 1; i < height; i++) this.row(columns.map((lines) => lines[i] ?? null));
+    return first;
   }
 
   blank(count = 1): void {
@@ -201,7 +221,7 @@ function countsBlock(b: SheetBuilder, counts: Counts, settings: Settings): void 
   b.row(["Measures", counts.total]);
   b.row(["Reporting", counts.reporting]);
   const codesRow = (label: string, codes: readonly string[]) =>
-    b.row([label, codes.length, codesCell(codes, "measure table")]);
+    b.text([label, codes.length, codesCell(codes, "measure table")]);
   for (const status of ["Red", "Amber", "Green"] as const) {
     b.style(codesRow(status, counts.codes[status]), 0, statusStyle(settings, status));
   }
@@ -254,7 +274,7 @@ function measureTable(b: SheetBuilder, measures: readonly MeasureReport[], setti
 /** Rows of the SPC part (issue 12), written only when the SPC setting is on. */
 function spcRows(b: SheetBuilder, rows: readonly SummaryRow[]): void {
   for (const { values, style } of rows) {
-    const row = b.row(values);
+    const row = b.text(values);
     if (style) b.style(row, 0, style);
   }
 }
@@ -265,22 +285,32 @@ const NARRATIVE_CUT = sentenceCut("measure table");
 /** A directorate's section; how many of its measures the tables list (fewer only when the sheet is cut). */
 function sheetSection(b: SheetBuilder, sheet: SheetSummary, measures: SheetMeasures, settings: Settings): number {
   b.row([sheet.sheet], HEADING);
-  for (const sentence of narrative(sheet, "directorate", NARRATIVE_CUT)) b.row([sentence]);
+  for (const sentence of narrative(sheet, "directorate", NARRATIVE_CUT)) b.text([sentence]);
   countsBlock(b, sheet, settings);
   if (settings.spc) spcRows(b, spcSummaryRows(measures.all, "directorate"));
   b.blank();
+  const ungrouped = measures.groups.get(null) ?? [];
+  // One group holding every measure of the sheet is most often the sheet's own merged title read as a group (SPEC §1
+  // takes a bold or merged title row as one): its counts and sentences would repeat the directorate's word for word
+  // (new-user finding N9). Such a group adds nothing the directorate heading does not say, so its level is left out
+  // and the measures are listed under the directorate; a sheet with two or more groups, or measures outside its one
+  // group, keeps the group level.
+  if (sheet.groups.length === 1 && ungrouped.length === 0) {
+    const listed = measureTable(b, measures.groups.get(sheet.groups[0].group) ?? [], settings);
+    b.blank();
+    return listed;
+  }
   let listed = 0;
   for (const group of sheet.groups) {
     if (!b.fits()) return listed;
     b.row([group.group], BOLD);
-    for (const sentence of narrative(group, "outcome", NARRATIVE_CUT)) b.row([sentence]);
+    for (const sentence of narrative(group, "outcome", NARRATIVE_CUT)) b.text([sentence]);
     countsBlock(b, group, settings);
     const inGroup = measures.groups.get(group.group) ?? [];
     if (settings.spc) spcRows(b, spcSummaryRows(inGroup, "outcome"));
     listed += measureTable(b, inGroup, settings);
     b.blank();
   }
-  const ungrouped = measures.groups.get(null) ?? [];
   if (ungrouped.length > 0) {
     if (sheet.groups.length > 0) b.row(["Other measures"], BOLD);
     listed += measureTable(b, ungrouped, settings);
@@ -361,14 +391,33 @@ export function chooseSummaryName(
 
 /**
  * Wrapping a long name would need a taller row, which files cannot ask for (LibreOffice then draws the wrapped text
- * over the row above): the Measure column widens instead, and the sheet prints fitted to the page width.
+ * over the row above): the Measure and Note columns widen instead, and the sheet prints fitted to the page width.
  */
 function columnWidths(measures: readonly MeasureReport[]): { col: number; width: number }[] {
-  const longest = measures.reduce((w, m) => Math.max(w, m.name.length + 2), MEASURE_COLUMNS[NAME_COLUMN].width);
+  const longest = (cell: (m: MeasureReport) => string | null, from: number) =>
+    measures.reduce((w, m) => Math.max(w, (cell(m)?.length ?? 0) + 2), from);
   return MEASURE_COLUMNS.map((column, col) => ({
     col,
-    width: col === NAME_COLUMN ? Math.min(longest, MAX_NAME_WIDTH) : column.width,
+    width:
+      col === NAME_COLUMN
+        ? Math.min(
+            longest((m) => m.name, column.width),
+            MAX_NAME_WIDTH,
+          )
+        : col === NOTE_COLUMN
+          ? Math.min(longest(noteCell, column.width), MAX_NOTE_WIDTH)
+          : column.width,
   }));
+}
+
+/**
+ * How many characters a text starting in each column may take before it spills past the table's last column: the
+ * sheet prints fitted to its widest row, so one sentence listing 1,200 codes in a cell shrank the whole page to a
+ * grey texture (new-user finding N2). A column's width counts its font's digits; text of letters, commas and spaces
+ * is narrower on average, bold text a little wider: 90% keeps a line inside the table.
+ */
+function roomFrom(widths: readonly { width: number }[]): number[] {
+  return widths.map((_, col) => Math.floor(0.9 * widths.slice(col).reduce((sum, w) => sum + w.width, 0)));
 }
 
 /**
@@ -412,6 +461,9 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
   // The counts come before the key, whose length varies with the settings (a sheet's own band, the SPC rows): cells
   // that dashboards link to (='Scorecard Summary'!B7, the first directorate's Green) stay put when SPC is switched on.
   const chart = chartTable(b, input.summary, input.settings);
+  const widths = columnWidths(input.measures);
+  // Only the sections' sentences and lists are broken into lines: the rows above (counts dashboards link to) stay put.
+  b.room = roomFrom(widths);
   legend(
     b,
     input.settings,
@@ -433,7 +485,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
     blocks: [{ row: 0, col: 0, cells: rectangular(b.rows, input.settings) }],
     styles: b.styles,
     conditionalRules: [],
-    columnWidths: columnWidths(input.measures),
+    columnWidths: widths,
     freezeRows: TITLE_ROWS,
     page: PAGE,
     ...(chart ? { chart } : {}),
