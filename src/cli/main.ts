@@ -78,7 +78,7 @@ async function execute(command: Command, io: Console): Promise<void> {
     }
     case "summary": {
       const workbook = await readWorkbookFile(command.input, limitsOf(command.maxSize));
-      const report = await naming(command.input, () => scanWorkbook(workbook, command.spc ? { spc: true } : {}));
+      const report = await naming(command.input, () => scanWorkbook(workbook, command.spc ? { spc: true } : {}, true));
       noteHiddenSheets(report, io);
       return io.out(summaryText(`Scorecard summary of ${command.input}`, report));
     }

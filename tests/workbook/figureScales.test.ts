@@ -4,6 +4,10 @@
  * status cells and KPI.RAG formulas say); a target typed as money keeps its £ and commas; a measure whose latest
  * period is an error or a blank keeps the format of its latest figure.
  */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { run } from "../../src/cli/main";
 import { applyRules } from "../../src/workbook";
 import type { ApplyReport, MeasureReport } from "../../src/workbook/model";
 import { typedMoneyFormat } from "../../src/workbook/numberFormats";
@@ -285,5 +289,36 @@ describe("the .xlsx and Office.js hosts give the same figures", () => {
     expect(measure(report, "P1").reason).toBe("Red: 96% is 99% below target 95 (Maximise, amber band 5%)");
     expect(problemsAt(report, "E2")).toHaveLength(1);
     expect(measure(report, "PH04")).toMatchObject({ status: "NA", valueFormat: '"£"#,##0', targetFormat: '"£"#,##0' });
+  });
+});
+
+describe("scorecard summary names the problem as apply does", () => {
+  test("the CLI's summary reads the formats: the different-scales problem is listed", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "scorecard-scales-"));
+    try {
+      const file = path.join(dir, "mixed.xlsx");
+      const workbook = await xlsxWorkbook([
+        {
+          name: "Mixed",
+          rows: [HEADER, ["P1", "Placements", "Sep 2025", 0.96, 95, "Maximise"]],
+          numberFormats: { D2: "0%" },
+        },
+      ]);
+      await fs.writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+      const out: string[] = [];
+      const status = await run(["summary", file], {
+        out: (t) => out.push(t),
+        err: (t) => out.push(t),
+        progress: () => null,
+      });
+      expect(status).toBe(0);
+      expect(out.join("\n")).toContain(
+        "Data problems (1):\n  Mixed!E2: Value 96% and target 95 look like different scales (a percentage and a plain " +
+          "number), so the status compares 0.96 with 95. If the target is 95%, type it as 95% (or 0.95 formatted as a " +
+          "percentage).",
+      );
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

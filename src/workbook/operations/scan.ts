@@ -161,7 +161,14 @@ function evaluateSheet(
   }
 }
 
-/** Finds every measure table, rates it, and summarises; writes nothing. `overrides` as applyRules' (the CLI's --spc). */
-export async function scanWorkbook(port: WorkbookPort, overrides?: Partial<Settings>): Promise<ScanReport> {
-  return (await scan(port, overrides)).report;
+/**
+ * Finds every measure table, rates it, and summarises; writes nothing. `overrides` as applyRules' (the CLI's --spc);
+ * `numberFormats` as scan's (the CLI's summary reads them, so it names what apply names: figures on different scales).
+ */
+export async function scanWorkbook(
+  port: WorkbookPort,
+  overrides?: Partial<Settings>,
+  numberFormats = false,
+): Promise<ScanReport> {
+  return (await scan(port, overrides, numberFormats)).report;
 }
