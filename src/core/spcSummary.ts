@@ -17,6 +17,11 @@ export interface SpcOutcome {
 export interface SpcCounts {
   /** Measures with an SPC result (12 or more figures and an aim). */
   readonly charted: number;
+  /**
+   * Codes of the measures without one: fewer than 12 figures, or no aim SPC can use (a history of 17 months under an
+   * unknown aim is one). Said beside the count, so the reader knows who was left out (new-user finding N16).
+   */
+  readonly notCharted: readonly string[];
   readonly commonCause: readonly string[];
   readonly improvement: readonly string[];
   readonly concern: readonly string[];
@@ -35,10 +40,12 @@ export function countSpc(measures: readonly SpcOutcome[]): SpcCounts {
     pass: [] as string[],
     fail: [] as string[],
     hitAndMiss: [] as string[],
+    notCharted: [] as string[],
   };
   let charted = 0;
   for (const m of measures) {
     if (m.variation !== "NA") charted++;
+    else c.notCharted.push(m.code);
     if (m.variation === "Common cause") c.commonCause.push(m.code);
     else if (m.variation.startsWith("Improvement")) c.improvement.push(m.code);
     else if (m.variation.startsWith("Concern")) c.concern.push(m.code);
@@ -62,13 +69,13 @@ function joined(parts: readonly (string | null)[]): string {
 }
 
 /**
- * The SPC sentences for a directorate or an outcome, e.g. "3 measures have 12 or more periods: 1 measure shows
+ * The SPC sentences for a directorate or an outcome, e.g. "3 measures have 12 or more periods and a usable aim: 1 measure shows
  * common cause variation (AB2) and 2 measures show special cause improvement (AB1, CD3). 1 measure will consistently
  * meet its target (AB2) and 2 measures will hit and miss their target (AB1, CD3)." `cut`: where each list of codes
  * in brackets is cut (a sheet's cell limit).
  */
 export function spcNarrative(c: SpcCounts, scope: "directorate" | "outcome", cut?: ListCut): string[] {
-  if (c.charted === 0) return [`No measure in this ${scope} has the 12 or more periods SPC needs.`];
+  if (c.charted === 0) return [`No measure in this ${scope} has the 12 or more periods and the usable aim SPC needs.`];
   const variation = joined([
     part(c.commonCause, "shows common cause variation", "show common cause variation", cut),
     part(c.improvement, "shows special cause improvement", "show special cause improvement", cut),
@@ -76,8 +83,14 @@ export function spcNarrative(c: SpcCounts, scope: "directorate" | "outcome", cut
     part(c.neutral, "shows special cause variation (neutral)", "show special cause variation (neutral)", cut),
   ]);
   const sentences = [
-    `${counted(c.charted, "measure")} ${plural(c.charted, "has", "have")} 12 or more periods: ${variation}.`,
+    `${counted(c.charted, "measure")} ${plural(c.charted, "has", "have")} 12 or more periods and a usable aim: ${variation}.`,
   ];
+  if (c.notCharted.length > 0) {
+    const n = c.notCharted.length;
+    sentences.push(
+      `${counted(n, "measure")} ${plural(n, "has", "have")} no SPC result, for fewer than 12 periods or no usable aim${codesInBrackets(c.notCharted, cut)}.`,
+    );
+  }
   const assurance = joined([
     part(c.pass, "will consistently meet its target", "will consistently meet their target", cut),
     part(c.fail, "will consistently miss its target", "will consistently miss their target", cut),

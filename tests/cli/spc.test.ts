@@ -82,7 +82,7 @@ test("`summary` of a workbook whose stored SPC setting is on prints the SPC sent
   const out: string[] = [];
   expect(await run(["summary", input], { ...quiet, out: (t) => out.push(t) })).toBe(0);
   expect(out.join("\n")).toContain(
-    "2 measures have 12 or more periods: 2 measures show special cause improvement (ASC1, ASC9).",
+    "2 measures have 12 or more periods and a usable aim: 2 measures show special cause improvement (ASC1, ASC9).",
   );
   out.length = 0;
   expect(await run(["summary", await kentFile()], { ...quiet, out: (t) => out.push(t) })).toBe(0);

@@ -231,7 +231,7 @@ describe("SPC lists (the measure table has no SPC column)", () => {
       `${RED.slice(0, 3_269).join(", ")}, … and 731 more (${where})`,
     ]);
     expect(sentenceFrom(rows, "4000 measures have 12 or more periods")).toBe(
-      `4000 measures have 12 or more periods: 4000 measures show special cause improvement (${RED.slice(0, 792).join(", ")}, … and 3208 more, ${where}).`,
+      `4000 measures have 12 or more periods and a usable aim: 4000 measures show special cause improvement (${RED.slice(0, 792).join(", ")}, … and 3208 more, ${where}).`,
     );
   });
 });
