@@ -166,8 +166,12 @@ function sheetSnapshot(load: SheetLoads, grid: Grid | null): SheetSnapshot {
     name: t.name,
     range: addressRange(t.range.address),
   }));
-  const values = grid ? grid.values.map((row) => row.map(cellValue)) : [];
   const formulas = grid ? grid.formulas.map((row, r) => row.map((f, c) => formulaText(f, grid.values[r][c]))) : [];
+  // Excel always has a formula's result: an empty one stays "", so that null beside a formula means what it means in
+  // a file, a formula saved without its result (TableContext.reportUncalculated).
+  const values = grid
+    ? grid.values.map((row, r) => row.map((v, c) => (v === "" && formulas[r][c] !== null ? "" : cellValue(v))))
+    : [];
   return {
     name: load.facts.name,
     visible: load.facts.visibility === "Visible",

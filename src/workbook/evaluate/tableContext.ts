@@ -127,7 +127,7 @@ export class TableContext {
 
   constructor(
     readonly table: FoundTable,
-    sheet: SheetSnapshot,
+    private readonly sheet: SheetSnapshot,
     private readonly sheetBand: number,
     readonly spcOn: boolean = false,
     /**
@@ -201,7 +201,15 @@ export class TableContext {
       band: this.cell(row, f.band),
     };
     const reading = readRow(raw, this.sheetBand);
-    for (const p of reading.problems) this.rowProblem(row, valueCol, p);
+    // Nothing is made per row unless a cell is uncalculated: this runs on every row of a million-row sheet.
+    let uncalculated: RowField[] | undefined;
+    if (this.reportUncalculated(row, valueCol, "value")) (uncalculated ??= []).push("value");
+    if (this.reportUncalculated(row, f.target, "target")) (uncalculated ??= []).push("target");
+    if (this.reportUncalculated(row, f.targetUpper, "target")) (uncalculated ??= []).push("target");
+    if (this.reportUncalculated(row, f.aim, "aim")) (uncalculated ??= []).push("aim");
+    if (this.reportUncalculated(row, f.floor, "floor")) (uncalculated ??= []).push("floor");
+    // A blank field's own problem ("No aim given") is the formula's, said above.
+    for (const p of reading.problems) if (!uncalculated?.includes(p.field)) this.rowProblem(row, valueCol, p);
     const bandRaw = raw.band;
     return {
       data,
@@ -213,6 +221,23 @@ export class TableContext {
       // Any band cell that is not blank, an error too, so that a KPI.RAG formula reads what the row was rated with.
       bandFromCell: !isBlank(bandRaw),
     };
+  }
+
+  /**
+   * A formula saved without its result (files written by scripts and ETL tools: `<f>` and no `<v>`) reads as blank,
+   * which would make the measure silently "no value" (new-user finding N8): said at its cell. Hosts give a formula's
+   * own empty result as "" (Office.js always has a result), so only a missing one is null beside a formula.
+   */
+  private reportUncalculated(row: number, col: number | undefined, field: RowField): boolean {
+    if (col === undefined || this.read(row, col) !== null) return false;
+    const formula = this.sheet.formulas[row - this.sheet.top]?.[col - this.sheet.left];
+    if (typeof formula !== "string") return false;
+    this.problem(
+      row,
+      col,
+      `${capitalise(FIELD_NAMES[field])} holds a formula with no saved result (${formula}): open the file in Excel and save it, so its value is stored; until then it reads as blank.`,
+    );
+    return true;
   }
 
   /** Only the figure of an earlier period matters for a trend; a broken cell there is still a problem to fix. */
@@ -229,6 +254,7 @@ export class TableContext {
     const raw = this.read(row, col);
     const parsed = parseValue(raw);
     const error = excelErrorOf(raw);
+    this.reportUncalculated(row, col, "value");
     if (error !== null) this.problem(row, col, `Value is the error ${error}: it is read as not available.`);
     else if (!parsed.ok && !parsed.na)
       this.problem(row, col, `${capitalise(parsed.reason)}: it is read as not available.`);
