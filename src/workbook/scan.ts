@@ -401,6 +401,82 @@ export function findTables(sheet: SheetSnapshot, floorHeader: string, spc = fals
   return { drafts: finder.drafts, problems: finder.problems };
 }
 
+/** Rows a sheet without a measure table is searched for the header row that comes nearest: the top of it, cheaply. */
+const NEAREST_HEADER_ROWS = 200;
+
+/** What a measure table's header row needs (headers.ts rule 6), as the problem names them. */
+const HEADER_NEEDS = [
+  { has: (m: HeaderMap) => m.fields.code !== undefined || m.fields.name !== undefined, missing: "code or name" },
+  { has: (m: HeaderMap) => m.fields.value !== undefined || m.periodColumns.length > 0, missing: "value or period" },
+  { has: (m: HeaderMap) => m.fields.target !== undefined || m.fields.aim !== undefined, missing: "target or aim" },
+] as const;
+
+/** The header row within the sheet's top rows that meets most of a table's needs, if any row meets one. */
+function nearestHeader(
+  sheet: SheetSnapshot,
+  floorHeader: string,
+): { row: number; cells: HeaderCell[]; met: number } | null {
+  const read = cellReader(sheet);
+  let best: { row: number; cells: HeaderCell[]; met: number; fields: number } | null = null;
+  const last = Math.min(sheet.top + sheet.values.length, sheet.top + NEAREST_HEADER_ROWS) - 1;
+  for (let r = sheet.top; r <= last; r++) {
+    const cells: HeaderCell[] = [];
+    const row = sheet.values[r - sheet.top];
+    for (let c = sheet.left; c < sheet.left + row.length; c++) {
+      const raw = read(r, c);
+      if (typeof raw === "string" && !isBlank(raw)) cells.push({ col: c, raw });
+    }
+    if (cells.length < 2) continue;
+    const map = mapHeaderRow(cells, floorHeader);
+    const met = HEADER_NEEDS.filter((need) => need.has(map)).length;
+    const fields = Object.keys(map.fields).length + map.periodColumns.length;
+    if (met > 0 && (best === null || met > best.met || (met === best.met && fields > best.fields)))
+      best = { row: r, cells, met, fields };
+  }
+  return best;
+}
+
+/** Whether a sheet holds anything at all: a value or a formula. */
+function hasContent(sheet: SheetSnapshot): boolean {
+  return (
+    sheet.values.some((row) => row.some((v) => !isBlank(v))) ||
+    sheet.formulas.some((row) => row.some((f) => f !== null && f !== undefined))
+  );
+}
+
+const CELLS_NAMED = 8;
+
+/**
+ * A visible sheet with content but no measure table (new-user finding N10: "Rated 0 rows" and no hint why): what
+ * Scorecard looks for and the header row that came nearest. Said when the workbook has no table at all, or when the
+ * sheet has a near miss (a row meeting two of the three needs); a dashboard or notes sheet beside found tables is not
+ * a data problem. Null when nothing is to be said.
+ */
+export function noTableProblem(sheet: SheetSnapshot, floorHeader: string, anyTable: boolean): Problem | null {
+  if (!hasContent(sheet)) return null;
+  const nearest = nearestHeader(sheet, floorHeader);
+  if (anyTable && (nearest === null || nearest.met < 2)) return null;
+  const looksFor =
+    "No measure table was found on this sheet, so nothing on it was rated. A table starts at a header row with a " +
+    "code or name column (Code, Ref, PI, Measure, Indicator, Name), a value column (Value, Actual, Result, Achieved) " +
+    "or period columns (Oct-12, Q1 2018/19), and a target or aim column (Target, Goal, Aim, Polarity, Direction).";
+  if (nearest === null) return { sheet: sheet.name, cell: toA1(sheet.top, sheet.left), message: looksFor };
+  const first = nearest.cells[0];
+  const shown = nearest.cells.slice(0, CELLS_NAMED).map((c) => (c.raw as string).trim());
+  const more = nearest.cells.length > CELLS_NAMED ? `, … (${nearest.cells.length - CELLS_NAMED} more)` : "";
+  const map = mapHeaderRow(nearest.cells, floorHeader);
+  const missing = HEADER_NEEDS.filter((need) => !need.has(map)).map((need) => need.missing);
+  const why =
+    missing.length > 0
+      ? `has no ${missing.join(" column and no ")} column; rename its headers to these words.`
+      : "its headers are not side by side: a table's header cells sit next to each other, one empty cell apart at most.";
+  return {
+    sheet: sheet.name,
+    cell: toA1(nearest.row, first.col),
+    message: `${looksFor} Row ${nearest.row + 1} comes nearest (${shown.join(", ")}${more}) but ${why}`,
+  };
+}
+
 const cellKey = (sheet: string, row: number, col: number): string => `${sheet}\u0000${row}\u0000${col}`;
 
 /** The cells to ask the host about, all sheets at once: title candidates and each table's first header cell. */

@@ -9,7 +9,7 @@ import { evaluateTable } from "../evaluate";
 import type { EvaluatedTable } from "../evaluate";
 import type { MeasureReport, Problem, ScanReport, SheetScan } from "../model";
 import type { SheetSnapshot, WorkbookPort, WorkbookSnapshot } from "../port";
-import { boldQuestions, boldSet, findTables, finishTable } from "../scan";
+import { boldQuestions, boldSet, findTables, finishTable, noTableProblem } from "../scan";
 import type { TableDraft } from "../scan";
 import { bandFor, parseState, withOverrides } from "../settings";
 import type { AddinState, Settings } from "../settings";
@@ -105,6 +105,12 @@ export async function scan(
     }
   }
   const allDrafts = [...drafts.values()].flat();
+  for (const sheet of snapshot.sheets) {
+    const found = problems.get(sheet.name);
+    if (found === undefined || found.length > 0 || (drafts.get(sheet.name)?.length ?? 0) > 0) continue;
+    const noTable = noTableProblem(sheet, settings.floorHeader, allDrafts.length > 0);
+    if (noTable) found.push(noTable);
+  }
   const questions = boldQuestions(allDrafts);
   const bold = boldSet(questions, questions.length > 0 ? await port.readBold(questions) : []);
   const tables = new Map<string, EvaluatedTable[]>();
