@@ -44,6 +44,12 @@ export interface WorkbookSnapshot {
   readonly sheets: readonly SheetSnapshot[];
   /** The add-in's stored state (settings, owned sheets) as JSON text, or null if never saved. */
   readonly state: string | null;
+  /**
+   * The workbook's structure is protected (Review › Protect Workbook; a file's `<workbookProtection
+   * lockStructure="1">`, Office.js `workbook.protection.protected`): no sheet can be added, renamed or hidden, while
+   * the cells of existing sheets can still be written. See operations/structureLock.ts.
+   */
+  readonly structureLocked: boolean;
 }
 
 /**

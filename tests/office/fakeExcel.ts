@@ -35,6 +35,7 @@ import type {
   XlRangeFormat,
   XlTableCollection,
   XlWorkbook,
+  XlWorkbookProtection,
   XlWorksheet,
   XlWorksheetCollection,
 } from "../../src/hosts/office/excelApi";
@@ -230,6 +231,8 @@ function parseTyping(text: string): FakeScalar {
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
+  /** Review › Protect Workbook (structure): Excel refuses to add a sheet. */
+  structureLocked = false;
   active = "";
   selection: { sheet: string; address: string } | null = null;
 
@@ -427,11 +430,30 @@ class Loadable {
   }
 }
 
+class WorkbookProtectionProxy extends Loadable implements XlWorkbookProtection {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+
+  load(property: "protected"): unknown {
+    this.ctx.enqueue("WorkbookProtection.load", [property], () => {
+      this.setLoaded("protected", this.ctx.book.structureLocked);
+    });
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.getLoaded("protected");
+  }
+}
+
 class WorkbookProxy implements XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly application: XlApplication;
+  readonly protection: XlWorkbookProtection;
   constructor(ctx: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.protection = new WorkbookProtectionProxy(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync: () =>
         ctx.enqueue("Application.suspendApiCalculationUntilNextSync", [], () => {}),
@@ -473,6 +495,9 @@ class WorksheetCollectionProxy extends Loadable implements XlWorksheetCollection
 
   add(name: string): XlWorksheet {
     this.ctx.enqueue("WorksheetCollection.add", [name], () => {
+      if (this.ctx.book.structureLocked) {
+        throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.", "WorksheetCollection.add");
+      }
       if (this.ctx.book.find(name)) {
         throw new FakeOfficeError(
           "ItemAlreadyExists",

@@ -96,11 +96,14 @@ const isEmpty = (v: CellValue): boolean => v === null || v === undefined || v ==
 export class MemoryPort implements WorkbookPort {
   sheets: MemorySheet[];
   state: string | null;
+  /** The workbook's structure is protected (WorkbookSnapshot.structureLocked). */
+  structureLocked: boolean;
   readonly calls = { readWorkbook: 0, readBold: 0, readNumberFormats: 0, write: 0 };
   readonly plans: WritePlan[] = [];
 
-  constructor(init: { sheets: readonly MemorySheetInit[]; state?: string | null }) {
+  constructor(init: { sheets: readonly MemorySheetInit[]; state?: string | null; structureLocked?: boolean }) {
     this.state = init.state ?? null;
+    this.structureLocked = init.structureLocked ?? false;
     this.sheets = init.sheets.map((s) => {
       const sheet = this.newSheet(s.name);
       sheet.visible = s.visible ?? true;
@@ -232,7 +235,11 @@ export class MemoryPort implements WorkbookPort {
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
     this.calls.readWorkbook++;
-    return { sheets: this.sheets.map((s) => this.snapshotOf(s)), state: this.state };
+    return {
+      sheets: this.sheets.map((s) => this.snapshotOf(s)),
+      state: this.state,
+      structureLocked: this.structureLocked,
+    };
   }
 
   async readBold(cells: readonly CellRef[]): Promise<boolean[]> {

@@ -15,6 +15,13 @@ export interface XlContext {
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly application: XlApplication;
+  /** ExcelApi 1.7: `protected` is the workbook's structure protection (Review › Protect Workbook). */
+  readonly protection: XlWorkbookProtection;
+}
+
+export interface XlWorkbookProtection {
+  load(property: "protected"): unknown;
+  readonly protected: boolean;
 }
 
 export interface XlApplication {

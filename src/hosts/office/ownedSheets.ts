@@ -156,7 +156,8 @@ export function stateOp(
         sheet = t.context.workbook.worksheets.add(name);
         t.setSheet(name, sheet);
       }
-      sheet.visibility = "VeryHidden";
+      // Hiding is a change of structure, refused when the workbook's structure is protected: only when needed.
+      if (existing?.visibility !== "VeryHidden") sheet.visibility = "VeryHidden";
       // The chunks' prefix keeps Excel from reading any of them as a number, date or formula.
       sheet.getRange(address).values = cells;
     },

@@ -77,6 +77,9 @@ export async function readSnapshot(context: XlContext): Promise<ReadResult> {
   const facts = await loadSheetFacts(context);
   const findState = queueStateSearch(context, facts);
   const queued = facts.map((f) => queueAddresses(context, f));
+  // In the same sync: whether sheets can be added (learn.microsoft.com/javascript/api/excel/excel.workbookprotection).
+  const protection = context.workbook.protection;
+  protection.load("protected");
   await context.sync();
   const state = findState();
   const loads = queued.filter((l) => l.facts.name !== state?.name);
@@ -85,7 +88,7 @@ export async function readSnapshot(context: XlContext): Promise<ReadResult> {
     if (filter && !filter.range.isNullObject)
       filters.set(f.name, { range: addressRange(filter.range.address), filtered: filter.state.isDataFiltered });
   }
-  const snapshot = assemble(loads, await readInChunks(context, loads), state?.rows ?? []);
+  const snapshot = assemble(loads, await readInChunks(context, loads), state?.rows ?? [], protection.protected);
   return { snapshot, facts, stateSheet: state?.name ?? null, filters };
 }
 
@@ -155,10 +158,11 @@ function assemble(
   loads: readonly SheetLoads[],
   grids: readonly (Grid | null)[],
   stateRows: readonly (readonly CellValue[])[],
+  structureLocked: boolean,
 ): WorkbookSnapshot {
   const sheets = loads.map((load, i) => sheetSnapshot(load, grids[i]));
   // Only column A holds chunks (isStateSheet checked it); a used range starting further right holds none.
-  return { sheets, state: decodeState(stateRows) };
+  return { sheets, state: decodeState(stateRows), structureLocked };
 }
 
 function sheetSnapshot(load: SheetLoads, grid: Grid | null): SheetSnapshot {

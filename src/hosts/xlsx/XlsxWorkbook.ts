@@ -161,7 +161,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const { values } = this.sheetRead(r.stateSheet.name)!.snapshot;
       state = decodeState(values.map((row): CellValue[] => [row[0] ?? null]));
     }
-    return { sheets, state };
+    return { sheets, state, structureLocked: r.info.structureLocked };
   }
 
   async readBold(cells: readonly CellRef[]): Promise<boolean[]> {

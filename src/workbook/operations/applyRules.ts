@@ -11,6 +11,7 @@ import { sheetKey } from "../sheetNames";
 import { scan } from "./scan";
 import type { ScanContext } from "./scan";
 import { planSummary } from "./summary";
+import { SETTINGS_NOT_SAVED, writableState } from "./structureLock";
 
 export interface ApplyOptions {
   /** Only these sheets get output columns (all by default); the summary still covers every sheet. */
@@ -86,18 +87,20 @@ function planApply(ctx: ScanContext, opts: ApplyOptions): Planned {
   let ownedSheet: OwnedSheetWrite | undefined;
   if (opts.summary !== false) {
     const summary = planSummary(ctx);
-    summarySheet = summary.name;
-    ownedSheet = summary.write;
+    if (summary.write !== null) {
+      summarySheet = summary.name;
+      ownedSheet = summary.write;
+    }
     if (summary.notice) notices.push(summary.notice);
   }
   // Whatever else the state records (the SPC chart's sheet) stays as it was.
-  const state = serialiseState({
-    ...ctx.state,
-    summarySheet: summarySheet ?? ctx.state.summarySheet,
-    ownedColumns: owned,
-  });
+  const state = writableState(
+    ctx.snapshot,
+    serialiseState({ ...ctx.state, summarySheet: summarySheet ?? ctx.state.summarySheet, ownedColumns: owned }),
+  );
+  if (state === undefined) notices.push(SETTINGS_NOT_SAVED);
   return {
-    plan: { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), state },
+    plan: { sheets: writes, ...(ownedSheet ? { ownedSheet } : {}), ...(state === undefined ? {} : { state }) },
     report: {
       ...ctx.report,
       rowsRated,

@@ -9,6 +9,7 @@ import { spcChartData, spcChartMeasures } from "../spcChart";
 import type { SpcChartData, SpcChartMeasure, SpcChartResult } from "../spcChart";
 import { SPC_SHEET_NAME, buildSpcSheet } from "../spcChartSheet";
 import { scan, type ScanContext } from "./scan";
+import { spcSheetNotAdded, writableState } from "./structureLock";
 
 /**
  * A scan with SPC on whatever the stored setting: a chart is asked for on demand, the series are kept only then.
@@ -52,6 +53,7 @@ export async function drawSpcChartFrom(port: WorkbookPort, ctx: ScanContext, key
   if (!result.ok) return result;
   const names = ctx.snapshot.sheets.map((s) => s.name);
   const owned = ctx.spcSheet;
+  if (ctx.snapshot.structureLocked && owned === null) return { ok: false, problem: spcSheetNotAdded(SPC_SHEET_NAME) };
   const name = freeSheetName(owned ?? SPC_SHEET_NAME, names, owned);
   const notices = [...ctx.notices];
   if (owned === null && name !== SPC_SHEET_NAME) {
@@ -60,7 +62,7 @@ export async function drawSpcChartFrom(port: WorkbookPort, ctx: ScanContext, key
     );
   }
   const write = buildSpcSheet(result.chart, name, owned);
-  const state = serialiseState({ ...ctx.state, spcSheet: name });
-  const writeProblems = await port.write({ sheets: [], ownedSheet: write, state });
+  const state = writableState(ctx.snapshot, serialiseState({ ...ctx.state, spcSheet: name }));
+  const writeProblems = await port.write({ sheets: [], ownedSheet: write, ...(state === undefined ? {} : { state }) });
   return { ok: true, sheet: name, chart: result.chart, notices, writeProblems };
 }

@@ -20,6 +20,8 @@ export interface WorkbookInfo {
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
   readonly strict: boolean;
+  /** `<workbookProtection lockStructure="1">`: Excel adds, renames or hides no sheet (ECMA-376 Part 1, 18.2.29). */
+  readonly structureLocked: boolean;
   /** Parts the workbook relates to by kind: "sharedStrings", "styles", "calcChain". */
   readonly sharedStrings: string | null;
   readonly styles: string | null;
@@ -63,12 +65,15 @@ export function readWorkbookInfo(pkg: OoxmlPackage): WorkbookInfo {
     : [];
   const pr = findElement(xml, "workbookPr", root.innerStart, root.innerEnd);
   const date1904 = pr ? /^(1|true)$/.test(attribute(xml, pr.tag, "date1904") ?? "") : false;
+  const protection = findElement(xml, "workbookProtection", root.innerStart, root.innerEnd);
+  const structureLocked = protection ? /^(1|true)$/.test(attribute(xml, protection.tag, "lockStructure") ?? "") : false;
   const first = (kind: string) => pkg.related(part, kind).find((r) => pkg.has(r.part))?.part ?? null;
   return {
     part,
     sheets,
     date1904,
     strict,
+    structureLocked,
     sharedStrings: first("sharedStrings"),
     styles: first("styles"),
     calcChain: first("calcChain"),
