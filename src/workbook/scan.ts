@@ -421,7 +421,7 @@ function nearestHeader(
   const last = Math.min(sheet.top + sheet.values.length, sheet.top + NEAREST_HEADER_ROWS) - 1;
   for (let r = sheet.top; r <= last; r++) {
     const cells: HeaderCell[] = [];
-    const row = sheet.values[r - sheet.top];
+    const row = sheet.values[r - sheet.top] ?? [];
     for (let c = sheet.left; c < sheet.left + row.length; c++) {
       const raw = read(r, c);
       if (typeof raw === "string" && !isBlank(raw)) cells.push({ col: c, raw });
