@@ -10,7 +10,7 @@ import type { Aim, Target } from "../core/types";
 import { readRow } from "../core/row";
 import { parseRangeRef } from "./a1";
 import type { EvaluatedTable } from "./evaluate";
-import { olderFigureNote } from "./evaluate/tableContext";
+import { lastFigureIndex, olderFigureNote } from "./evaluate/tableContext";
 import type { MeasureSeries } from "./evaluate/tableContext";
 import type { MeasureReport } from "./model";
 import { figureStyles, scalesDiffer } from "./numberFormats";
@@ -111,11 +111,8 @@ function withSeries(scan: ScanContext): Found[] {
 
 /** The measure's latest figure (its latest period may have none); null when it has none at all. */
 function latestFigure(series: MeasureSeries): number | null {
-  for (let i = series.values.length - 1; i >= 0; i--) {
-    const value = series.values[i];
-    if (value !== null && Number.isFinite(value)) return value;
-  }
-  return null;
+  const i = lastFigureIndex(series.values);
+  return i < 0 ? null : series.values[i];
 }
 
 const countPoints = (series: MeasureSeries): number =>

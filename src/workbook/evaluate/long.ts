@@ -8,7 +8,7 @@ import { textOf } from "../scan";
 import type { DataRow } from "../scan";
 import { withinLiveBudget } from "./liveBudget";
 import { KeyIndex, MeasureCells } from "./longCells";
-import { MAX_LONG_PERIODS, noTrends, olderFigureNote } from "./tableContext";
+import { MAX_LONG_PERIODS, lastFigureIndex, noTrends, olderFigureNote } from "./tableContext";
 import type { Earlier, LayoutResult, ParsedCells, SpcWords, TableContext, Trends } from "./tableContext";
 
 interface Dated {
@@ -132,8 +132,7 @@ export function evaluateLong(ctx: TableContext, rows: readonly DataRow[]): Layou
       const measure = ctx.report(current.cells, current.trends, spcWords);
       measures.push(measure);
       if (current.cells.reading.value === null) {
-        let i = history.length - 1;
-        while (i >= 0 && history[i].cells.reading.value === null) i--;
+        const i = lastFigureIndex(history.map((h) => h.cells.reading.value));
         if (i >= 0) ctx.figureCells.set(measure, history[i].cells.valueCell);
       }
       if (history.length > 0)

@@ -83,18 +83,22 @@ export interface MeasureSeries {
  */
 export function olderFigureNote(series: MeasureSeries): string | null {
   const { periods, values } = series;
-  const hasFigure = (i: number): boolean => {
-    const value = values[i];
-    return value !== null && Number.isFinite(value);
-  };
   const last = values.length - 1;
-  if (last < 0 || hasFigure(last)) return null;
-  let figure = last;
-  while (figure >= 0 && !hasFigure(figure)) figure--;
-  if (figure < 0) return null;
+  const figure = lastFigureIndex(values);
+  if (figure < 0 || figure === last) return null;
   const none =
     figure === last - 1 ? `${periods[last]} has none` : `${periods[figure + 1]} to ${periods[last]} have none`;
   return `SPC of figures to ${periods[figure]}: ${none}`;
+}
+
+/**
+ * Where a measure's latest figure is in its values, oldest first (its latest period may have none); -1 when it has
+ * none at all. One test of "a figure" for the SPC note, the chart and the figures' number format.
+ */
+export function lastFigureIndex(values: readonly (number | null)[]): number {
+  let i = values.length - 1;
+  while (i >= 0 && !(values[i] !== null && Number.isFinite(values[i]))) i--;
+  return i;
 }
 
 /** NA trends (no aim, no earlier period, or a row whose period cannot be placed in time). */
