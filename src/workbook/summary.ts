@@ -6,7 +6,7 @@
  * configured name is never touched.
  */
 import { STATUSES, count, counted, formatTrend, narrative, periodLine } from "../core";
-import { breakLines } from "../core/text";
+import { breakLines, listUpTo } from "../core/text";
 import type { Counts, SheetSummary, Status, Trend } from "../core";
 import type { MeasureReport, Problem } from "./model";
 import type { CellStyle, ChartSpec, OutCell, OwnedSheetWrite, PageLayout, RowSource, StyleWrite } from "./port";
@@ -325,21 +325,55 @@ function sheetSection(b: SheetBuilder, sheet: SheetSummary, measures: SheetMeasu
  */
 export const LISTED_PROBLEMS = 10_000;
 
-/** Rows the data-quality part takes: its heading, then "none", or a header, the problems listed and the rest counted. */
-function dataQualityRows(problems: number): number {
-  if (problems === 0) return 2;
-  return 2 + Math.min(problems, LISTED_PROBLEMS) + (problems > LISTED_PROBLEMS ? 1 : 0);
+/** Rows the data-quality part takes: its heading, then "none", or a header, the rows listed and the rest counted. */
+function dataQualityRows(rows: number): number {
+  if (rows === 0) return 2;
+  return 2 + Math.min(rows, LISTED_PROBLEMS) + (rows > LISTED_PROBLEMS ? 1 : 0);
 }
 
-function dataQuality(b: SheetBuilder, problems: readonly Problem[]): void {
+/** Problems with the same message on the same sheet, in the order of their first; `cells` in order. */
+interface ProblemGroup {
+  readonly sheet: string;
+  readonly message: string;
+  readonly cells: string[];
+}
+
+/**
+ * The same problem on many measures is one row (new-user finding N17: 24 rows of `Unknown aim "Hgher is better"` in a
+ * committee paper): the message once, with how many cells and as many of them as fit beside it within the table's
+ * columns. The task pane's Problems list and the command line still give every cell.
+ */
+function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    const key = `${p.sheet}\u0000${p.message}`;
+    const group = groups.get(key);
+    if (group) group.cells.push(p.cell);
+    else groups.set(key, { sheet: p.sheet, message: p.message, cells: [p.cell] });
+  }
+  return [...groups.values()];
+}
+
+function problemRow(group: ProblemGroup, room: number): RowValues {
+  const { sheet, message, cells } = group;
+  if (cells.length === 1) return [sheet, cells[0], message];
+  const lead = `${message} In ${cells.length} cells: `;
+  const list = listUpTo(cells, {
+    maxChars: Math.max(20, room - lead.length - 1),
+    more: (n) => `… and ${n} more`,
+  });
+  return [sheet, `${cells[0]} (+${cells.length - 1})`, `${lead}${list}.`];
+}
+
+function dataQuality(b: SheetBuilder, groups: readonly ProblemGroup[]): void {
   b.row(["Data quality"], HEADING);
-  if (problems.length === 0) {
+  if (groups.length === 0) {
     b.row(["No data problems found."]);
     return;
   }
   b.row(["Sheet", "Cell", "Problem"], BOLD);
-  for (const p of problems.slice(0, LISTED_PROBLEMS)) b.row([p.sheet, p.cell, p.message]);
-  const more = problems.length - LISTED_PROBLEMS;
+  for (const group of groups.slice(0, LISTED_PROBLEMS)) b.row(problemRow(group, b.room[2]));
+  const more = groups.slice(LISTED_PROBLEMS).reduce((n, g) => n + g.cells.length, 0);
   if (more > 0) {
     b.row([
       `… and ${more} more data problems, not listed here: the task pane's Problems list shows every one, and the command line prints them all (on stderr, and in its --json report).`,
@@ -448,7 +482,8 @@ const cellValue = (value: string | number | null): string | number | null =>
 /** The whole summary sheet. `replaces` is the add-in's previous summary sheet, if it still exists. */
 export function buildSummarySheet(input: SummaryInput, name: string, replaces: string | null): OwnedSheetWrite {
   // Rows kept free at the foot of the sheet: the data-quality part and one row to say where the sections stopped.
-  const b = new SheetBuilder(SHEET_ROWS - dataQualityRows(input.problems.length) - 1);
+  const problemGroups = groupProblems(input.problems);
+  const b = new SheetBuilder(SHEET_ROWS - dataQualityRows(problemGroups.length) - 1);
   b.row(["Scorecard summary"], HEADING);
   // "Periods: " and the full stop around the list; a period label is the user's text, so there may be thousands.
   b.row([periodLine(input.measures, lineCut("Period column", "Periods: .".length))], BOLD);
@@ -478,7 +513,7 @@ export function buildSummarySheet(input: SummaryInput, name: string, replaces: s
   }
   b.limit = SHEET_ROWS;
   if (b.cut) b.row([stopNote(listed, input.measures.length)]);
-  dataQuality(b, input.problems);
+  dataQuality(b, problemGroups);
   return {
     sheet: name,
     replaces,

@@ -161,3 +161,37 @@ describe("a sheet whose measures all sit in one group: its title (new-user findi
     expect(text).toContain("Resilient families");
   });
 });
+
+describe("the same problem on many measures (new-user finding N17)", () => {
+  const rows = (n: number): (string | number)[][] => [
+    ["Code", "Value", "Target", "Aim"],
+    ...Array.from({ length: n }, (_, i) => [`M${i + 1}`, 1, 2, "Hgher is better"]),
+    ["X1", 1, 2, "Sideways"],
+  ];
+  const dataQuality = async (n: number) => {
+    const port = new MemoryPort({ sheets: [{ name: "S", rows: rows(n) }] });
+    await applyRules(port);
+    const grid = port.grid("Scorecard Summary");
+    return { grid: grid.slice(grid.findIndex((r) => r[0] === "Data quality") + 1), port };
+  };
+
+  test("is one row: the message once, its first cell and how many more, the cells beside it", async () => {
+    const { grid } = await dataQuality(3);
+    expect(grid.map((r) => r.slice(0, 3))).toEqual([
+      ["Sheet", "Cell", "Problem"],
+      ["S", "D2 (+2)", 'Unknown aim "Hgher is better": the status is NA. In 3 cells: D2, D3, D4.'],
+      ["S", "D5", 'Unknown aim "Sideways": the status is NA.'],
+    ]);
+  });
+
+  test("on 200 measures the cells are cut to the table's width, saying how many more", async () => {
+    const { grid, port } = await dataQuality(200);
+    const text = String(grid[1][2]);
+    expect(grid[1].slice(0, 2)).toEqual(["S", "D2 (+199)"]);
+    expect(text).toMatch(
+      /^Unknown aim "Hgher is better": the status is NA\. In 200 cells: D2, D3, .* … and \d+ more\.$/,
+    );
+    expect(text.length).toBeLessThanOrEqual(room(port, 2));
+    expect(grid).toHaveLength(3);
+  });
+});
