@@ -23,4 +23,4 @@ export {
 } from "./summary";
 export type { MeasureOutcome, Counts, GroupSummary, SheetSummary, PeriodCount } from "./summary";
 export { percentHalfUp, compare10 } from "./numbers";
-export { plural, counted, capitalise } from "./text";
+export { andList, plural, counted, capitalise } from "./text";

@@ -4,7 +4,7 @@
  * reports' style. Kept apart from summary.ts: it reads the SPC words only.
  */
 import type { Assurance, Variation } from "./spc";
-import { capitalise, codesInBrackets, counted, plural } from "./text";
+import { andList, capitalise, codesInBrackets, counted, plural } from "./text";
 import type { ListCut } from "./text";
 
 /** What the SPC summary reads of a measure. */
@@ -64,8 +64,7 @@ function part(list: readonly string[], singular: string, pluralForm: string, cut
 }
 
 function joined(parts: readonly (string | null)[]): string {
-  const present = parts.filter((p): p is string => p !== null);
-  return present.length <= 1 ? (present[0] ?? "") : `${present.slice(0, -1).join(", ")} and ${present.at(-1)}`;
+  return andList(parts.filter((p): p is string => p !== null));
 }
 
 /**

@@ -41,6 +41,11 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A list as a sentence says it: "A", "A and B", "A, B and C" ("" for none). */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 /** Where a list of codes is cut: at most `maxChars` characters, the rest told by `more(n)` ("… and 12 more"). */
 export interface ListCut {
   readonly maxChars: number;

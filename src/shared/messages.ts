@@ -1,5 +1,5 @@
 /** The words the pane and the ribbon use to report what an operation did. Pure, so both share them and tests pin them. */
-import { counted } from "../core";
+import { andList, counted } from "../core";
 import { columnLetters } from "../workbook/a1";
 import type { ApplyReport, OutputColumns, SummaryResult } from "../workbook/model";
 import type { DrawSpcChartResult } from "../workbook/operations/spcChart";
@@ -13,7 +13,7 @@ function columnWords(cols: readonly number[]): string {
   if (cols.length === 1) return `column ${letters[0]}`;
   const adjacent = cols.every((c, i) => i === 0 || c === cols[i - 1] + 1);
   if (adjacent) return `columns ${letters[0]}–${letters[letters.length - 1]}`;
-  return `columns ${letters.slice(0, -1).join(", ")} and ${letters[letters.length - 1]}`;
+  return `columns ${andList(letters)}`;
 }
 
 /** "Status, Short Trend, Long Trend added in columns R–T" (reused columns said as such), without the sheet. */

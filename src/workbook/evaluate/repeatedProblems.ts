@@ -7,6 +7,7 @@
  * problem of its own. The problems themselves stay data problems (SPEC §1, §3: text such as "£1.2m" is no figure and
  * is not guessed at).
  */
+import { andList } from "../../core";
 import type { Problem } from "../model";
 
 /** Up to this many other cells the message lists them all; past it, the first few and the last. */
@@ -66,8 +67,7 @@ export function withoutOwnRow(message: string, ownRow: number): string {
 
 /** "E12, E17 and E22"; past LISTED_IN_FULL, "E12, E17, E22, E27, …, E99" (the count is said before the list). */
 function cellList(cells: readonly string[]): string {
-  if (cells.length === 1) return cells[0];
-  if (cells.length <= LISTED_IN_FULL) return `${cells.slice(0, -1).join(", ")} and ${cells[cells.length - 1]}`;
+  if (cells.length <= LISTED_IN_FULL) return andList(cells);
   return `${cells.slice(0, LISTED_FIRST).join(", ")}, …, ${cells[cells.length - 1]}`;
 }
 

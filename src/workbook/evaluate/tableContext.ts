@@ -1,5 +1,6 @@
 /** What every layout needs while it rates a table: the cells, the one parse of a row, outcomes, reports, problems. */
 import {
+  andList,
   capitalise,
   excelErrorOf,
   isBlank,
@@ -438,7 +439,7 @@ export function duplicateCodeMessage(code: string, rows: readonly number[]): str
   const numbers = rows.map((r) => String(r + 1));
   const listed =
     numbers.length <= ROWS_LISTED
-      ? `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`
+      ? andList(numbers)
       : `${numbers.slice(0, ROWS_LISTED - 1).join(", ")} and ${numbers.length - ROWS_LISTED + 1} more`;
   return `Code "${code}" appears ${times} in this table (rows ${listed}); each row is rated as a measure of its own.`;
 }
