@@ -62,6 +62,11 @@ function grouped(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** A whole number with thousands separators, as Microsoft's pages print a limit: 1048576 -> "1,048,576". */
+export function thousands(n: number): string {
+  return grouped(String(n));
+}
+
 /** `x` as the format shows it, with `decimals` decimals (the format's own unless given): "£1,290,000", "96.1%". */
 export function formatFigure(x: number, format: FigureFormat, decimals = format.decimals): string {
   const shown = round10(format.percent ? x * 100 : x);

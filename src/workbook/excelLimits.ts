@@ -49,11 +49,6 @@ const LISTED: Record<FullList, string> = {
   "Period column": "see the Period column of the tables below",
 };
 
-/** "1,048,576": a limit as Microsoft's page prints it. */
-export function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
-}
-
 /** A cell listing codes ("A1, A2, A3"): past the cell limit, cut at a code, "A1, A2, … and 3980 more (listed below)". */
 export function codesCell(codes: readonly string[], full: FullList): string {
   return listUpTo(codes, { maxChars: CELL_TEXT_CHARS, more: (n) => `… and ${n} more (${LISTED[full]})` });
